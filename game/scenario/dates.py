@@ -1,0 +1,89 @@
+"""Calendar values used by scenario files: quarters (``1922Q2``) and dates (``1923-04`` or ``1923-04-17``).
+
+Dates stay strings in YAML (the loader turns off YAML 1.1 timestamps) so that every file says
+exactly what it means; these helpers turn them into comparable numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
+DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    """A calendar quarter, e.g. ``Quarter(1922, 2)`` for April-June 1922."""
+
+    year: int
+    q: int
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter:
+        """Read ``YYYYQn``; raise ValueError with a readable message otherwise."""
+        match = QUARTER_RE.match(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a quarter; write it like 1924Q1")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    def index_from(self, start: Quarter) -> int:
+        """Number of quarters from ``start`` to this one (0 for the same quarter)."""
+        return (self.year - start.year) * 4 + (self.q - start.q)
+
+    def shifted(self, quarters: int) -> Quarter:
+        """This quarter moved by ``quarters`` (negative moves back)."""
+        total = self.year * 4 + (self.q - 1) + quarters
+        return Quarter(total // 4, total % 4 + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year}Q{self.q}"
+
+
+@dataclass(frozen=True, order=True)
+class Date:
+    """A day, or a month when ``day`` is None (written ``YYYY-MM``)."""
+
+    year: int
+    month: int
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> Date:
+        """Read ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError with a readable message otherwise."""
+        match = DATE_RE.match(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a date; write it like 1924-01 or 1924-01-21")
+        year, month = int(match.group(1)), int(match.group(2))
+        day = int(match.group(3)) if match.group(3) else None
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r} has no month {month}")
+        if day is not None and not 1 <= day <= DAYS_IN_MONTH[month - 1]:
+            raise ValueError(f"{text!r} has no day {day} in month {month}")
+        return cls(year, month, day)
+
+    @property
+    def quarter(self) -> Quarter:
+        """The quarter this date falls in."""
+        return Quarter(self.year, (self.month - 1) // 3 + 1)
+
+    @property
+    def day_of_quarter(self) -> int:
+        """Days since the quarter began (0-based), for ordering sessions and events within a turn."""
+        first_month = (self.quarter.q - 1) * 3 + 1
+        days = sum(DAYS_IN_MONTH[m - 1] for m in range(first_month, self.month))
+        return days + (self.day or 15) - 1
+
+    def __str__(self) -> str:
+        base = f"{self.year:04d}-{self.month:02d}"
+        return base if self.day is None else f"{base}-{self.day:02d}"
+
+
+def parse_when(text: str) -> Date:
+    """Read either a date or a quarter; a quarter stands for its middle day."""
+    if QUARTER_RE.match(text):
+        quarter = Quarter.parse(text)
+        return Date(quarter.year, (quarter.q - 1) * 3 + 2, 15)
+    return Date.parse(text)

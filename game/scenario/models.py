@@ -1,0 +1,677 @@
+"""The scenario file format: pydantic models for everything a scenario YAML file may say.
+
+These models are the contract between historians (who write YAML under ``scenarios/``) and the
+engine (which only ever sees the compiled form). They check types and shapes; cross references
+(ids naming figures, factions, sessions, sources...) are checked by ``game.scenario.references``.
+The JSON Schema committed as ``scenarios/scenario.schema.json`` is exported from here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+)
+
+from game.scenario.dates import Date, Quarter
+
+SCHEMA_VERSION = 1
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="A lower-case identifier.")]
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Axis = Annotated[float, Field(ge=-1.0, le=1.0, description="Left (-1) to right (+1).")]
+SourceKeys = Annotated[list[Id], Field(min_length=1, description="Keys into the top-level sources.")]
+
+STATUSES = ("active", "censured", "expelled", "exiled", "deported", "recanted", "readmitted")
+Status = Literal["active", "censured", "expelled", "exiled", "deported", "recanted", "readmitted"]
+TRACKS = ("unity", "mood", "lenin_health", "economy")
+Track = Literal["unity", "mood", "lenin_health", "economy"]
+FactionStat = Literal["influence", "prestige", "legitimacy", "popularity", "ideology"]
+TestamentState = Literal["hidden", "surfaced", "read_to_delegations", "read_to_congress", "published"]
+MECHANISMS = (
+    "apparatus",
+    "membership",
+    "outside_popularity",
+    "unity",
+    "mediator",
+    "legitimacy",
+    "alliances",
+    "discipline",
+)
+ACTION_KINDS = (
+    "pass",
+    "campaign",
+    "appoint",
+    "recruit",
+    "publish",
+    "denounce",
+    "court",
+    "ally",
+    "break",
+    "resign",
+    "appeal",
+    "recant",
+    "lobby",
+    "shift_left",
+    "shift_right",
+    "motion",
+)
+MOTION_KINDS = (
+    "policy",
+    "condemn",
+    "remove_politburo",
+    "remove_cc",
+    "remove_office",
+    "expel",
+    "exile",
+    "deport",
+    "readmit",
+    "enrolment",
+    "read_testament",
+    "confirm_secretary",
+)
+MotionKind = Literal[
+    "policy",
+    "condemn",
+    "remove_politburo",
+    "remove_cc",
+    "remove_office",
+    "expel",
+    "exile",
+    "deport",
+    "readmit",
+    "enrolment",
+    "read_testament",
+    "confirm_secretary",
+]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors and values are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+
+def _check_quarter(value: str) -> str:
+    Quarter.parse(value)
+    return value
+
+
+def _check_date(value: str) -> str:
+    Date.parse(value)
+    return value
+
+
+QuarterStr = Annotated[
+    str,
+    Field(pattern=r"^\d{4}Q[1-4]$", description="A quarter: 1924Q1."),
+    AfterValidator(_check_quarter),
+]
+DateStr = Annotated[
+    str,
+    Field(
+        pattern=r"^\d{4}-\d{2}(-\d{2})?$", description="A date: 1924-01 or 1924-01-21 (a string)."
+    ),
+    AfterValidator(_check_date),
+]
+
+
+class Source(Strict):
+    """A work a fact comes from: name the book, chapter or encyclopedia entry, not a mirror."""
+
+    title: str
+    url: str | None = None
+    note: str | None = None
+
+
+# --- Conditions: a small structured language, compiled once by the loader. -----------------
+
+
+class StatusTest(Strict):
+    figure: Id
+    in_: Annotated[list[Status], Field(alias="in", min_length=1)]
+
+
+class OfficeTest(Strict):
+    id: Id
+    held_by: Id | None = Field(None, description="A figure or a faction id; omit for 'vacant'.")
+
+
+class PolitburoTest(Strict):
+    figure: Id
+    member: bool = True
+
+
+class AllianceTest(Strict):
+    between: Annotated[list[Id], Field(min_length=2, max_length=2)]
+    active: bool = True
+
+
+class PolicyTest(Strict):
+    id: Id
+    adopted: bool = True
+
+
+class MotionTest(Strict):
+    id: Id
+    passed: bool = True
+
+
+class SessionTest(Strict):
+    id: Id
+    held: bool = True
+
+
+class EventTest(Strict):
+    id: Id
+    fired: bool = True
+
+
+class CompareTest(Strict):
+    track: Track | None = None
+    faction: Id | None = None
+    stat: FactionStat | None = None
+    op: Literal["<", "<=", ">", ">="]
+    value: float
+
+
+class DateTest(Strict):
+    from_: QuarterStr | None = Field(None, alias="from")
+    to: QuarterStr | None = None
+
+
+class TestamentTest(Strict):
+    in_: Annotated[list[TestamentState], Field(alias="in", min_length=1)]
+
+
+class AllCondition(Strict):
+    all: Annotated[list[Condition], Field(min_length=1)]
+
+
+class AnyCondition(Strict):
+    any: Annotated[list[Condition], Field(min_length=1)]
+
+
+class NotCondition(Strict):
+    not_: Condition = Field(alias="not")
+
+
+class StatusCondition(Strict):
+    status: StatusTest
+
+
+class OfficeCondition(Strict):
+    office: OfficeTest
+
+
+class PolitburoCondition(Strict):
+    politburo: PolitburoTest
+
+
+class AllianceCondition(Strict):
+    alliance: AllianceTest
+
+
+class PolicyCondition(Strict):
+    policy: PolicyTest
+
+
+class MotionCondition(Strict):
+    motion: MotionTest
+
+
+class SessionCondition(Strict):
+    session: SessionTest
+
+
+class EventCondition(Strict):
+    event: EventTest
+
+
+class CompareCondition(Strict):
+    compare: CompareTest
+
+
+class DateCondition(Strict):
+    date: DateTest
+
+
+class TestamentCondition(Strict):
+    testament: TestamentTest
+
+
+CONDITION_KEYS = (
+    "all",
+    "any",
+    "not",
+    "status",
+    "office",
+    "politburo",
+    "alliance",
+    "policy",
+    "motion",
+    "session",
+    "event",
+    "compare",
+    "date",
+    "testament",
+)
+
+
+def _single_key(value: Any) -> str | None:
+    """The tag of a one-key mapping, or None (pydantic then reports the custom error)."""
+    if isinstance(value, dict) and len(value) == 1:
+        return str(next(iter(value)))
+    if isinstance(value, BaseModel):
+        return next(iter(value.model_fields_set), None)
+    return None
+
+
+Condition = Annotated[
+    Annotated[AllCondition, Tag("all")]
+    | Annotated[AnyCondition, Tag("any")]
+    | Annotated[NotCondition, Tag("not")]
+    | Annotated[StatusCondition, Tag("status")]
+    | Annotated[OfficeCondition, Tag("office")]
+    | Annotated[PolitburoCondition, Tag("politburo")]
+    | Annotated[AllianceCondition, Tag("alliance")]
+    | Annotated[PolicyCondition, Tag("policy")]
+    | Annotated[MotionCondition, Tag("motion")]
+    | Annotated[SessionCondition, Tag("session")]
+    | Annotated[EventCondition, Tag("event")]
+    | Annotated[CompareCondition, Tag("compare")]
+    | Annotated[DateCondition, Tag("date")]
+    | Annotated[TestamentCondition, Tag("testament")],
+    Discriminator(
+        _single_key,
+        custom_error_type="condition_key",
+        custom_error_message="a condition is a mapping with exactly one key, one of: "
+        + ", ".join(CONDITION_KEYS),
+    ),
+]
+
+
+# --- Effects: what an exogenous event may change. Never offices, statuses, alliances,
+# policies or motion outcomes: those move only through actions and votes. ---------------------
+
+
+class TrackEffect(Strict):
+    id: Track
+    add: float
+
+
+class FactionEffect(Strict):
+    id: Id
+    stat: FactionStat
+    add: float
+
+
+class RegionEffect(Strict):
+    id: Id = Field(description="A region id, or 'all'.")
+    members_factor: Annotated[float, Field(gt=0.0, le=3.0)] = 1.0
+    recruits_add: Annotated[float, Field(ge=-1.0, le=1.0)] = 0.0
+    sympathy_to: Id | None = Field(None, description="Faction whose sympathy moves.")
+    sympathy_add: Annotated[float, Field(ge=-1.0, le=1.0)] = 0.0
+
+
+class TrackEffectItem(Strict):
+    track: TrackEffect
+
+
+class FactionEffectItem(Strict):
+    faction: FactionEffect
+
+
+class RegionEffectItem(Strict):
+    region: RegionEffect
+
+
+class FigureDiesEffectItem(Strict):
+    figure_dies: Id
+
+
+class TestamentEffectItem(Strict):
+    testament: Literal["surfaced"]
+
+
+EFFECT_KEYS = ("track", "faction", "region", "figure_dies", "testament")
+
+Effect = Annotated[
+    Annotated[TrackEffectItem, Tag("track")]
+    | Annotated[FactionEffectItem, Tag("faction")]
+    | Annotated[RegionEffectItem, Tag("region")]
+    | Annotated[FigureDiesEffectItem, Tag("figure_dies")]
+    | Annotated[TestamentEffectItem, Tag("testament")],
+    Discriminator(
+        _single_key,
+        custom_error_type="effect_key",
+        custom_error_message="an effect is a mapping with exactly one key, one of: "
+        + ", ".join(EFFECT_KEYS),
+    ),
+]
+
+
+# --- The cast and the board. -------------------------------------------------------------
+
+
+class Faction(Strict):
+    """A playable faction, led by one figure."""
+
+    id: Id
+    name: str
+    leader: Id
+    colour: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
+    description: str
+    ideology: Axis
+    influence: Annotated[float, Field(ge=0.0)]
+    prestige: Share
+    legitimacy: Share
+    popularity: Share = Field(description="Standing outside the party: army, society.")
+    sources: SourceKeys
+
+
+class Figure(Strict):
+    """A named figure. ``faction`` null means unaligned (courtable)."""
+
+    id: Id
+    name: str
+    faction: Id | None
+    loyalty: Share = Field(description="How firmly the figure stays with its faction.")
+    politburo: bool = False
+    central_committee: bool = True
+    status: Status = "active"
+    alive: bool = True
+    description: str
+    sources: SourceKeys
+
+
+class Office(Strict):
+    id: Id
+    name: str
+    holder: Id | None
+    income: Annotated[float, Field(ge=0.0)]
+    power: Annotated[float, Field(ge=0.0, description="Weight in the power score.")]
+    appoints_secretaries: bool = False
+    heirs: list[Id] = Field(
+        [], description="Who takes the office when it falls vacant: the first still able to."
+    )
+    description: str
+    sources: SourceKeys
+
+
+class Secretary(Strict):
+    name: str
+    camp: Id | None = Field(description="Faction the secretary answers to; null if nobody's.")
+
+
+class MapPoint(Strict):
+    x: Share
+    y: Share
+
+
+class Region(Strict):
+    id: Id
+    name: str
+    members: Annotated[int, Field(gt=0, description="Members and candidates at the start.")]
+    members_estimate: bool = Field(description="True where no source gives the figure.")
+    members_note: str = Field(description="Where the figure comes from, or how it was estimated.")
+    secretary: Secretary
+    sympathy: dict[Id, Share] = Field(description="Share of members leaning to each faction.")
+    recruits: Share = Field(description="Share of members who joined recently.")
+    map: MapPoint
+    sources: SourceKeys
+
+    @field_validator("sympathy")
+    @classmethod
+    def _sympathy_sums_to_at_most_one(cls, value: dict[str, float]) -> dict[str, float]:
+        if sum(value.values()) > 1.0 + 1e-9:
+            raise ValueError("sympathy shares add up to more than 1")
+        return value
+
+
+class GrowthPeriod(Strict):
+    from_: QuarterStr = Field(alias="from")
+    to: QuarterStr
+    rate: Annotated[float, Field(ge=-0.5, le=0.5, description="Growth per quarter, -0.02 = -2%.")]
+
+
+class MembershipTarget(Strict):
+    date: DateStr
+    members: Annotated[int, Field(gt=0)]
+    sources: SourceKeys
+    note: str | None = None
+
+
+class Membership(Strict):
+    """Baseline growth of the party outside recruitment drives, and the real series to match."""
+
+    growth: list[GrowthPeriod]
+    targets: list[MembershipTarget]
+
+
+class Policy(Strict):
+    id: Id
+    name: str
+    position: Axis
+    adopted: bool = False
+    excludes: list[Id] = []
+    description: str
+    sources: SourceKeys
+
+
+class Alliance(Strict):
+    between: Annotated[list[Id], Field(min_length=2, max_length=2)]
+
+
+class Grievance(Strict):
+    holder: Id = Field(description="Faction that bears the grudge.")
+    against: Id
+    value: Share
+    sources: SourceKeys
+
+
+# --- Sessions and motions. ---------------------------------------------------------------
+
+
+class Motion(Strict):
+    """A question put to a vote. It can fail."""
+
+    id: Id
+    title: str
+    kind: MotionKind
+    target: Id | None = Field(None, description="The figure a discipline motion is about.")
+    office: Id | None = None
+    successor: Id | None = Field(None, description="Figure who takes the office if it passes.")
+    policy: Id | None = None
+    recruits: Annotated[int, Field(ge=0)] = 0
+    testament: Literal["read_to_delegations", "read_to_congress", "published"] | None = None
+    sponsor: Id = Field(
+        description="Faction that moves it, or an office id: the holder's faction moves it."
+    )
+    condition: Condition | None = Field(
+        None, description="The motion is only put if this holds when the session opens."
+    )
+    sources: SourceKeys
+    note: str | None = None
+
+
+class Session(Strict):
+    id: Id
+    name: str
+    kind: Literal["congress", "conference", "plenum", "joint_plenum", "politburo"]
+    date: DateStr
+    end_date: DateStr | None = None
+    voting_delegates: Annotated[int, Field(gt=0)] | None = None
+    consultative_delegates: Annotated[int, Field(ge=0)] | None = None
+    central_committee_size: Annotated[int, Field(gt=0)] | None = Field(
+        None, description="A congress elects a Central Committee this large."
+    )
+    politburo_size: Annotated[int, Field(gt=0)] | None = None
+    agenda: list[Motion] = []
+    sources: SourceKeys
+    note: str | None = None
+
+
+class Window(Strict):
+    from_: QuarterStr = Field(alias="from")
+    to: QuarterStr
+
+
+class Event(Strict):
+    """An exogenous shock: it happens to the party, nobody in the game decides it."""
+
+    id: Id
+    title: str
+    text: str
+    window: Window
+    date: DateStr | None = Field(None, description="Orders it among the quarter's sessions.")
+    chance: Share = Field(1.0, description="Chance per quarter inside the window.")
+    condition: Condition | None = None
+    effects: Annotated[list[Effect], Field(min_length=1)]
+    sources: SourceKeys
+    note: str | None = None
+
+
+class Checkpoint(Strict):
+    """A moment of real history, tested against the game state."""
+
+    id: Id
+    title: str
+    date: DateStr
+    description: str
+    condition: Condition
+    sources: SourceKeys
+    note: str | None = None
+
+
+# --- AI. ----------------------------------------------------------------------------------
+
+
+class Personality(Strict):
+    """How a faction's leader plays, as weights on the utility of each kind of action."""
+
+    apparatus: Share
+    oratory: Share
+    aggression: Share
+    patience: Share
+    discipline: Share
+    alliance_appetite: Share
+    ideological_rigidity: Share
+    survival: Share
+
+
+ActionPattern = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z_]+(:[a-z_0-9]+)*$",
+        description="An action kind, optionally with targets: 'appoint', 'ally:zinoviev', "
+        "'motion:expel:trotsky'.",
+    ),
+]
+
+
+class Stance(Strict):
+    """What a faction really did in a period: the actions the historical policy pulls toward."""
+
+    from_: QuarterStr = Field(alias="from")
+    to: QuarterStr
+    actions: dict[ActionPattern, Annotated[float, Field(gt=0.0)]]
+    ideology: Axis | None = None
+    sources: SourceKeys
+
+
+class AI(Strict):
+    noise: Annotated[float, Field(ge=0.0, le=5.0)]
+    personalities: dict[Id, Personality]
+    historical: dict[Id, list[Stance]]
+
+
+# --- Rules: the model's numbers. Defaults here; a scenario may override any of them. -------
+
+
+class VoteWeights(Strict):
+    """Weights of each term in a delegate's vote (logit scale)."""
+
+    apparatus: float = 2.0
+    sympathy: float = 2.0
+    mood: float = 1.0
+    prestige: float = 1.0
+    legitimacy: float = 1.0
+    unity: float = 1.0
+    chance: float = 0.3
+    bias: float = 0.0
+
+
+class Mechanisms(Strict):
+    """Each of the model's mechanisms can be switched off to measure what it carries."""
+
+    apparatus: bool = True
+    membership: bool = True
+    outside_popularity: bool = True
+    unity: bool = True
+    mediator: bool = True
+    legitimacy: bool = True
+    alliances: bool = True
+    discipline: bool = True
+
+
+class PowerWeights(Strict):
+    politburo: float = 1.0
+    offices: float = 1.0
+    central_committee: float = 1.0
+    prestige: float = 1.0
+
+
+class Rules(Strict):
+    """Tunable numbers of the model. Every one is read by the engine."""
+
+    actions_per_turn: Annotated[int, Field(ge=1, le=6)] = 2
+    base_income: float = 1.0
+    action_costs: dict[str, Annotated[float, Field(ge=0.0)]] = {}
+    vote: VoteWeights = VoteWeights()
+    split_threshold: Share = 0.1
+    power: PowerWeights = PowerWeights()
+
+
+class Scenario(Strict):
+    """A whole scenario file after ``extends`` has been resolved."""
+
+    schema_version: Literal[1]
+    id: Id
+    title: str
+    description: str
+    start: QuarterStr
+    end: QuarterStr
+    sources: dict[Id, Source]
+    mechanisms: Mechanisms = Mechanisms()
+    rules: Rules = Rules()
+    factions: Annotated[list[Faction], Field(min_length=2)]
+    figures: list[Figure]
+    offices: list[Office]
+    regions: Annotated[list[Region], Field(min_length=1)]
+    membership: Membership
+    policies: list[Policy]
+    alliances: list[Alliance] = []
+    grievances: list[Grievance] = []
+    testament: TestamentState = "hidden"
+    tracks: dict[Track, float] = Field(description="Starting values of the global tracks.")
+    sessions: list[Session]
+    events: list[Event]
+    ai: AI
+    history: list[Checkpoint]
+
+
+AllCondition.model_rebuild()
+AnyCondition.model_rebuild()
+NotCondition.model_rebuild()
+Motion.model_rebuild()
+Event.model_rebuild()
+Checkpoint.model_rebuild()
+Scenario.model_rebuild()
