@@ -374,6 +374,10 @@ class Faction(Strict):
     prestige: Share
     legitimacy: Share
     popularity: Share = Field(description="Standing outside the party: army, society.")
+    common_touch: Share = Field(
+        0.5,
+        description="How far new, barely schooled members see the leader as one of them.",
+    )
     sources: SourceKeys
 
 
@@ -454,6 +458,23 @@ class Membership(Strict):
 
     growth: list[GrowthPeriod]
     targets: list[MembershipTarget]
+
+
+class CentralCommittee(Strict):
+    """The Central Committee at the start: its size and how its members lean."""
+
+    size: Annotated[int, Field(gt=0)]
+    shares: dict[Id, Share] = Field(description="Share of members leaning to each faction.")
+    politburo_size: Annotated[int, Field(gt=0)]
+    sources: SourceKeys
+    note: str | None = None
+
+    @field_validator("shares")
+    @classmethod
+    def _shares_sum_to_at_most_one(cls, value: dict[str, float]) -> dict[str, float]:
+        if sum(value.values()) > 1.0 + 1e-9:
+            raise ValueError("shares add up to more than 1")
+        return value
 
 
 class Policy(Strict):
@@ -629,15 +650,95 @@ class PowerWeights(Strict):
     prestige: float = 1.0
 
 
+Cost = Annotated[float, Field(ge=0.0)]
+
+
+class ActionCosts(Strict):
+    """Influence each kind of action costs."""
+
+    pass_: Cost = Field(0.0, alias="pass")
+    campaign: Cost = 1.0
+    appoint: Cost = 1.5
+    recruit: Cost = 1.0
+    publish: Cost = 1.0
+    denounce: Cost = 1.0
+    court: Cost = 1.0
+    ally: Cost = 0.5
+    break_: Cost = Field(0.5, alias="break")
+    resign: Cost = 0.0
+    appeal: Cost = 1.0
+    recant: Cost = 0.0
+    lobby: Cost = 1.0
+    shift: Cost = 0.5
+    motion: Cost = 1.5
+
+
+class Constants(Strict):
+    """The named constants of each mechanism. The README's model section explains them."""
+
+    # Actions.
+    campaign: float = Field(0.06, description="Share of a region's other members one campaign wins.")
+    appoint_grievance: float = Field(0.15, description="Grudge of a camp whose secretary is replaced.")
+    recruit_growth: float = Field(0.03, description="Members a local recruitment drive adds.")
+    publish_legitimacy: float = Field(0.06, description="Legitimacy gap one publication closes.")
+    publish_prestige: float = Field(0.01, description="Prestige a publication brings.")
+    denounce: float = Field(0.05, description="Prestige a denunciation costs its target.")
+    denounce_legitimacy: float = Field(0.2, description="Legitimacy lost to a more orthodox critic.")
+    denounce_grievance: float = Field(0.2, description="Grudge a denunciation leaves.")
+    denounce_unity: float = Field(0.03, description="Unity an open attack costs the party.")
+    attacker_cost: float = Field(0.05, description="Prestige an attacker loses as unity frays.")
+    patience_prestige: float = Field(0.02, description="Prestige for waiting while unity frays.")
+    court: float = Field(0.5, description="Chance scale of winning a figure over.")
+    alliance_confusion: float = Field(0.1, description="Legitimacy lost per unit of old grudges.")
+    break_grievance: float = Field(0.3, description="Grudge a broken alliance leaves.")
+    break_unity: float = Field(0.02, description="Unity a broken alliance costs.")
+    appeal_sympathy: float = Field(0.08, description="Sympathy an appeal outside wins, x popularity.")
+    appeal_unity: float = Field(0.08, description="Unity an appeal outside the party costs.")
+    appeal_popularity: float = Field(0.03, description="Popularity an appeal brings.")
+    recant_prestige: float = Field(0.15, description="Prestige and legitimacy a recantation costs.")
+    recant_forgiveness: float = Field(0.5, description="Share of others' grudges left after it.")
+    lobby: float = Field(0.08, description="Share of uncommitted CC members a lobbying wins.")
+    shift_step: float = Field(0.15, description="How far one shift moves a faction's line.")
+    # Votes.
+    sanction_base: float = Field(-0.3, description="A bystander's stance on a sanction.")
+    sanction_distance: float = Field(0.5, description="Extra support per unit of ideological gap.")
+    mood_tolerance: float = Field(0.4, description="Distance from the mood a target can afford.")
+    ccc_ratio: float = Field(0.6, description="Control Commission members per CC member.")
+    grip_base: float = Field(0.6, description="A regional machine's hold on its delegation.")
+    grip_recruits: float = Field(0.8, description="Extra hold per share of new recruits.")
+    cc_machine_grip: float = Field(0.8, description="The Secretariat's hold on uncommitted CC.")
+    cc_machine: float = Field(0.6, description="Share of a delegation's CC picks its machine makes.")
+    # Motions.
+    policy_mood_pull: float = Field(0.2, description="How far an adopted line pulls the mood.")
+    win_prestige: float = Field(0.03, description="Prestige for carrying a motion.")
+    censure_prestige: float = Field(0.08, description="Prestige a censure or removal costs.")
+    closing_ranks: float = Field(0.02, description="Unity regained when dissent is censured.")
+    expel_purge: float = Field(0.5, description="Share of an expelled leader's following purged.")
+    expel_prestige: float = Field(0.15, description="Prestige an expulsion, exile or deportation costs.")
+    expel_unity: float = Field(0.03, description="Unity an expulsion costs.")
+    resign_prestige: float = Field(0.08, description="Prestige for being asked to stay.")
+    # The quarter's slow forces.
+    machine_income: float = Field(0.1, description="Influence per regional machine held.")
+    secretary_pull: float = Field(0.03, description="Share of members a machine wins per quarter.")
+    recruits_follow_secretary: float = Field(0.6, description="Share of recruits who follow it.")
+    recruit_decay: float = Field(0.9, description="Share of 'recent recruits' still counted so.")
+    mood_pull: float = Field(0.02, description="Drift of members toward lines near the mood.")
+    unity_recovery: float = Field(0.1, description="Share of the gap to rest unity regained.")
+    unity_rest: float = Field(0.8, description="The unity the party returns to in calm times.")
+    breach_decay: float = Field(0.7, description="Share of discipline breaches remembered.")
+    grievance_decay: float = Field(0.95, description="Share of grudges kept each quarter.")
+
+
 class Rules(Strict):
     """Tunable numbers of the model. Every one is read by the engine."""
 
     actions_per_turn: Annotated[int, Field(ge=1, le=6)] = 2
     base_income: float = 1.0
-    action_costs: dict[str, Annotated[float, Field(ge=0.0)]] = {}
+    action_costs: ActionCosts = ActionCosts()
     vote: VoteWeights = VoteWeights()
     split_threshold: Share = 0.1
     power: PowerWeights = PowerWeights()
+    constants: Constants = Constants()
 
 
 class Scenario(Strict):
@@ -660,6 +761,7 @@ class Scenario(Strict):
     policies: list[Policy]
     alliances: list[Alliance] = []
     grievances: list[Grievance] = []
+    central_committee: CentralCommittee | None = None
     testament: TestamentState = "hidden"
     tracks: dict[Track, float] = Field(description="Starting values of the global tracks.")
     sessions: list[Session]

@@ -1,0 +1,157 @@
+"""AI policies: each turns a batch of positions into one legal action per game for a faction.
+
+- ``random``: any legal action, uniformly.
+- ``standard``: the personality's utilities plus the scenario's fixed noise.
+- ``historical``: the standard utilities pulled, with weight H in [0, 1], toward what the
+  faction really did in that period (the scenario's ``ai.historical`` stances).
+
+All chance comes from the counter-based generator keyed by (seed, run, turn, faction, round),
+so a run's choices never depend on its batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.ai.utility import utilities
+from game.engine.actions import legal_mask
+from game.engine.rng import STREAM_AI, normal, uniform
+from game.engine.spec import GameSpec, StanceSpec
+from game.engine.state import IDEOLOGY, State
+
+IntArray = NDArray[np.int64]
+FloatArray = NDArray[np.float64]
+
+POLICY_NAMES = ("random", "standard", "historical")
+HISTORICAL_SCALE = 4.0
+
+
+class Policy:
+    """Chooses actions for one faction in a batch of games."""
+
+    name = "policy"
+
+    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
+        raise NotImplementedError
+
+
+def _slot(spec: GameSpec, faction: int, rnd: int) -> int:
+    return (rnd * spec.n_factions + faction) * spec.actions.size
+
+
+def _best_legal(scores: FloatArray, legal: NDArray[np.bool_]) -> IntArray:
+    return np.argmax(np.where(legal, scores, -np.inf), axis=1)  # type: ignore[no-any-return]
+
+
+class RandomPolicy(Policy):
+    name = "random"
+
+    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
+        legal = legal_mask(spec, state, faction)
+        draws = uniform(state.seed, state.run_index, state.turn, STREAM_AI, spec.actions.size,
+                        _slot(spec, faction, rnd))
+        return _best_legal(draws, legal)
+
+
+class StandardPolicy(Policy):
+    name = "standard"
+
+    def scores(self, spec: GameSpec, state: State, faction: int, rnd: int) -> FloatArray:
+        """(B, A): utilities with the scenario's noise added."""
+        noise = normal(state.seed, state.run_index, state.turn, STREAM_AI, spec.actions.size,
+                       _slot(spec, faction, rnd))
+        return utilities(spec, state, faction) + spec.ai_noise * noise  # type: ignore[no-any-return]
+
+    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
+        return _best_legal(self.scores(spec, state, faction, rnd), legal_mask(spec, state, faction))
+
+
+@dataclass
+class HistoricalPolicy(Policy):
+    """Standard play pulled toward the historical record by ``historicity`` in [0, 1]."""
+
+    historicity: float
+    name = "historical"
+
+    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
+        base = StandardPolicy().scores(spec, state, faction, rnd)
+        pull = historical_bonus(spec, state, faction)
+        h = self.historicity
+        scores = (1.0 - h) * base + h * (pull + 0.05 * base)
+        return _best_legal(scores, legal_mask(spec, state, faction))
+
+
+def active_stance(spec: GameSpec, faction: int, turn: int) -> StanceSpec | None:
+    """The faction's historical stance for this turn, if the scenario gives one."""
+    for stance in spec.stances[faction]:
+        if stance.first_turn <= turn <= stance.last_turn:
+            return stance
+    return None
+
+
+def historical_bonus(spec: GameSpec, state: State, faction: int) -> FloatArray:
+    """(B, A): a bonus for the actions the faction really took in this period, and for
+    moving its line toward where it really stood."""
+    space = spec.actions
+    bonus = np.zeros((state.batch, space.size))
+    stance = active_stance(spec, faction, state.turn)
+    if stance is None:
+        return bonus
+    top = max(p.weight for p in stance.patterns)
+    for pattern in stance.patterns:
+        if pattern.kind not in space.blocks:
+            continue
+        block = space.block(pattern.kind)
+        args = space.arg[block]
+        hit = np.ones(len(args), dtype=bool) if pattern.arg < 0 else args == pattern.arg
+        bonus[:, block] += np.where(hit, HISTORICAL_SCALE * pattern.weight / top, 0.0)[None, :]
+    if stance.ideology is not None:
+        gap = stance.ideology - state.stats[:, faction, IDEOLOGY]
+        bonus[:, space.block("shift_left")] += np.where(gap < -0.1, HISTORICAL_SCALE, -1.0)[:, None]
+        bonus[:, space.block("shift_right")] += np.where(gap > 0.1, HISTORICAL_SCALE, -1.0)[:, None]
+    return bonus
+
+
+def make_policy(name: str, historicity: float) -> Policy:
+    """A policy by name: random, standard or historical."""
+    if name == "random":
+        return RandomPolicy()
+    if name == "standard":
+        return StandardPolicy()
+    if name == "historical":
+        return HistoricalPolicy(historicity)
+    raise ValueError(f"unknown AI policy {name!r}; choose from {', '.join(POLICY_NAMES)}")
+
+
+@dataclass
+class PolicySet:
+    """One policy per faction: what ``--ai`` describes."""
+
+    policies: tuple[Policy, ...]
+
+    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
+        return self.policies[faction].choose(spec, state, faction, rnd)
+
+
+def parse_ai(text: str, factions: tuple[str, ...], historicity: float) -> PolicySet:
+    """Read ``--ai``: one name for all (``standard``) or per faction
+    (``stalin=historical,default=standard``). Raises ValueError with a readable message."""
+    chosen: dict[str, str] = {}
+    for part in text.split(","):
+        part = part.strip()
+        if "=" in part:
+            key, _, value = part.partition("=")
+            chosen[key.strip()] = value.strip()
+        elif part:
+            chosen["default"] = part
+    unknown = set(chosen) - set(factions) - {"default"}
+    if unknown:
+        raise ValueError(f"--ai names no faction {sorted(unknown)[0]!r}; factions: "
+                         + ", ".join(factions))
+    default = chosen.get("default", "standard")
+    names: Mapping[str, str] = {f: chosen.get(f, default) for f in factions}
+    return PolicySet(tuple(make_policy(names[f], historicity) for f in factions))

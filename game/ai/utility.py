@@ -1,0 +1,151 @@
+"""How much a faction wants each action now, judged by its leader's personality.
+
+Utilities are heuristic estimates of an action's worth, on a common scale, computed block by
+block over the action space for a whole batch at once: shape (B, A).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine import query
+from game.engine.spec import CENSURED, PERSONALITY_TRAITS, GameSpec
+from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, POPULARITY, PRESTIGE, UNITY, State
+
+FloatArray = NDArray[np.float64]
+T = {name: i for i, name in enumerate(PERSONALITY_TRAITS)}
+
+
+def threat(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): how dangerous each faction looks: prestige, Central Committee, Politburo,
+    offices; zero once its leader is out of the game's politics."""
+    seats = query.politburo_seats(spec, state) / np.maximum(state.politburo.sum(axis=1), 1)[:, None]
+    offices = query.office_power(spec, state) / max(float(spec.office_power.sum()), 1e-9)
+    score = (
+        state.stats[:, :, PRESTIGE] + state.cc_share[:, : spec.n_factions] + seats + offices
+    ) / 4.0
+    return np.where(query.leader_active(spec, state), score, 0.0)  # type: ignore[no-any-return]
+
+
+def support(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): the share of a body's votes each faction can count on, with its allies."""
+    weights = state.members / state.members.sum(axis=1, keepdims=True)
+    machine = np.stack([(state.secretary == f) for f in range(spec.n_factions)], axis=2)
+    own = ((state.sympathy + 0.6 * machine) * weights[:, :, None]).sum(axis=1)
+    own = 0.5 * own + 0.5 * state.cc_share[:, : spec.n_factions]
+    with_allies = own + (state.alliance * own[:, None, :]).sum(axis=2)
+    return np.clip(with_allies, 0.0, 1.0)  # type: ignore[no-any-return]
+
+
+def utilities(spec: GameSpec, state: State, f: int) -> FloatArray:
+    """(B, A): the worth of every action to faction ``f`` (legal or not)."""
+    space = spec.actions
+    p = spec.personalities[f]
+    b = state.batch
+    out = np.zeros((b, space.size))
+    danger = threat(spec, state)
+    rival = danger.copy()
+    rival[:, f] = 0.0
+    rival = np.where(state.alliance[:, f, :], 0.3 * rival, rival)
+    backing = support(spec, state)[:, f]
+    unity = state.tracks[:, UNITY]
+    mood = state.tracks[:, MOOD]
+    me = state.stats[:, f, :]
+    weights = state.members / state.members.mean(axis=1, keepdims=True)
+    mine = state.sympathy[:, :, f]
+    calm_needed = 1.0 - unity
+
+    def put(kind: str, value: FloatArray) -> None:
+        out[:, space.block(kind)] = value if value.ndim == 2 else value[:, None]
+
+    put("pass", 0.1 + p[T["patience"]] * calm_needed)
+    reach = (1.0 - state.recruits) + state.recruits * 2.0 * spec.common_touch[f]
+    put("campaign", (0.3 + p[T["oratory"]]) * weights * (1.0 - mine) * reach * 0.8)
+    foreign = np.where(state.secretary >= 0, 2.0, 1.2) * (state.secretary != f)
+    put("appoint", p[T["apparatus"]] * weights * foreign * 1.5)
+    put("recruit", p[T["apparatus"]] * weights * 0.6)
+    put("publish", (0.5 + p[T["oratory"]]) * (1.0 - me[:, LEGITIMACY]) * 1.5)
+    hostility = state.grievance[:, f, :] + rival * 2.0
+    put("denounce", p[T["aggression"]] * hostility - p[T["patience"]] * calm_needed[:, None]
+        - 2.0 * state.alliance[:, f, :])
+    put("court", _court_values(spec, state, f) * 0.6)
+    put("ally", _ally_values(spec, state, f, danger, p))
+    put("break", p[T["aggression"]] * danger - p[T["alliance_appetite"]] - 0.3)
+    put("resign", p[T["patience"]] * 1.2 * backing)
+    put("appeal", (1.0 - p[T["discipline"]]) * me[:, POPULARITY] * 2.0 - calm_needed)
+    put("recant", np.full(b, p[T["survival"]] * 3.0 - 0.5))
+    put("lobby", 0.6 * state.cc_share[:, -1] * (0.5 + p[T["apparatus"]]) * 2.0)
+    drift = (1.0 - p[T["ideological_rigidity"]]) * (me[:, IDEOLOGY] - mood)
+    put("shift_left", drift * 2.0 - 0.2)
+    put("shift_right", -drift * 2.0 - 0.2)
+    _motion_utilities(spec, state, f, out, rival, backing, p)
+    return out
+
+
+def _court_values(spec: GameSpec, state: State, f: int) -> FloatArray:
+    """(B, G): a figure's worth, a Politburo seat and offices above all, times the chance."""
+    worth = 0.5 + state.politburo.astype(float)
+    for o in range(len(spec.offices)):
+        worth += (state.holder[:, o:o + 1] == np.arange(len(spec.figures))[None, :]) * (
+            spec.office_power[o] / 2.0
+        )
+    return worth * (1.0 - spec.figure_loyalty)[None, :]  # type: ignore[no-any-return]
+
+
+def _ally_values(
+    spec: GameSpec, state: State, f: int, danger: FloatArray, p: FloatArray
+) -> FloatArray:
+    """(B, F): an ally is worth most against a common, stronger enemy; grudges and distance
+    of line weigh against; an offer already made to us counts for a lot."""
+    strongest_other = np.stack(
+        [np.max(np.delete(danger, [f, g], axis=1), axis=1, initial=0.0) for g in range(spec.n_factions)],
+        axis=1,
+    )
+    enemy = strongest_other - danger[:, f][:, None]
+    grudge = state.grievance[:, f, :] + state.grievance[:, :, f]
+    distance = np.abs(state.stats[:, :, IDEOLOGY] - state.stats[:, f, IDEOLOGY][:, None])
+    offered = state.offer[:, :, f]
+    return (  # type: ignore[no-any-return]
+        p[T["alliance_appetite"]] * (1.0 + 3.0 * enemy) - grudge - 0.5 * distance + 1.5 * offered
+    )
+
+
+def _motion_utilities(
+    spec: GameSpec,
+    state: State,
+    f: int,
+    out: FloatArray,
+    rival: FloatArray,
+    backing: FloatArray,
+    p: FloatArray,
+) -> None:
+    """Fill the tabling actions: worth = what it would do x the chance it passes."""
+    space = spec.actions
+    chance = np.clip(2.0 * backing - 0.5, 0.0, 1.0)[:, None]
+    line = 1.0 - 2.0 * np.abs(state.stats[:, f, IDEOLOGY][:, None] - spec.policy_position[None, :])
+    out[:, space.block("motion_policy")] = line * chance * (0.5 + p[T["aggression"]])
+    faction = state.figure_faction
+    rows = query.rows(state)[:, None]
+    enemy = np.where(faction >= 0, rival[rows, np.maximum(faction, 0)], 0.0)
+    censured = (state.status == CENSURED).astype(float)
+    escalation = {
+        "condemn": 1.0,
+        "remove_politburo": 0.8 + censured,
+        "expel": 0.3 + 1.2 * censured,
+        "exile": np.ones_like(censured),
+        "deport": np.full_like(censured, 0.8),
+    }
+    leaders = np.zeros(len(spec.figures))
+    leaders[spec.faction_leader] = 1.0
+    weight = 0.6 + 0.8 * leaders
+    for kind, factor in escalation.items():
+        value = p[T["aggression"]] * 3.0 * enemy * factor * weight[None, :] * chance
+        out[:, space.block(f"motion_{kind}")] = value - 0.2
+    own = (faction == f).astype(float)
+    out[:, space.block("motion_readmit")] = own * p[T["survival"]] * 2.0 - 0.2
+    gensec = query.holds_office(state, spec.general_secretary)
+    gensec_threat = np.where(gensec >= 0, rival[query.rows(state), np.maximum(gensec, 0)], 0.0)
+    out[:, space.block("motion_read_testament")] = (
+        p[T["aggression"]] * 3.0 * gensec_threat * chance[:, 0]
+    )[:, None]

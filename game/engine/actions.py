@@ -1,0 +1,348 @@
+"""The factions' actions: which are legal, what they cost, and what they do.
+
+Every function works on a whole batch: ``choice`` is one action index per game, and each kind
+of action is applied, vectorised, to the games that chose it. Legality is checked again when an
+action is applied, since an earlier faction's move in the same round may have changed things.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine import query
+from game.engine.rng import STREAM_COURT, uniform
+from game.engine.spec import (
+    CENSURED,
+    EXILED,
+    EXPELLED,
+    RECANTED,
+    GameSpec,
+)
+from game.engine.state import INFLUENCE, LEGITIMACY, POPULARITY, PRESTIGE, State
+from game.engine.tracks import add_stat, add_unity, shift_sympathy
+
+BoolArray = NDArray[np.bool_]
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+SANCTIONS = ("condemn", "remove_politburo", "expel", "exile", "deport", "readmit")
+RECANTABLE = (CENSURED, EXPELLED, EXILED)
+
+
+def family(kind: str) -> str:
+    """The family an action kind belongs to: ``motion_expel`` -> ``motion``,
+    ``shift_left`` -> ``shift``; other kinds are their own family."""
+    head = kind.split("_")[0]
+    return head if head in ("motion", "shift") else kind
+
+
+def costs(spec: GameSpec) -> FloatArray:
+    """(A,): influence each action costs."""
+    table = spec.rules.action_costs
+    return np.array([table[family(kind)] for kind in spec.actions.kinds])
+
+
+def legal_mask(spec: GameSpec, state: State, faction: int) -> BoolArray:
+    """(B, A): which actions faction ``faction`` may take now. ``pass`` is always legal."""
+    space = spec.actions
+    mask = np.zeros((state.batch, space.size), dtype=bool)
+    active = query.leader_active(spec, state)[:, faction]
+    for kind in space.blocks:
+        block = space.block(kind)
+        args = space.arg[block]
+        mask[:, block] = legal_block(spec, state, faction, kind, args)
+    mask &= active[:, None]
+    mask[:, space.block("recant")] = _recant_legal(spec, state, faction)[:, None]
+    mask &= state.stats[:, faction, INFLUENCE][:, None] >= costs(spec)[None, :] - 1e-9
+    mask[:, space.block("pass")] = True
+    return mask
+
+
+def legal_block(
+    spec: GameSpec, state: State, f: int, kind: str, args: IntArray
+) -> BoolArray:
+    """(B, n) legality of one block of actions, before the faction-wide checks."""
+    b = state.batch
+    every = np.ones((b, len(args)), dtype=bool)
+    if kind in ("pass", "campaign", "publish", "lobby"):
+        return every
+    if kind == "appoint":
+        return _can_appoint(spec, state, f)[:, None] & (state.secretary[:, args] != f)
+    if kind == "recruit":
+        if not spec.on("apparatus"):
+            return every
+        return state.secretary[:, args] == f  # type: ignore[no-any-return]
+    if kind == "denounce":
+        others = query.leader_active(spec, state)[:, args]
+        return others & (args != f)[None, :]  # type: ignore[no-any-return]
+    if kind == "court":
+        free = query.figure_active(state)[:, args] & (state.figure_faction[:, args] != f)
+        leaders = np.isin(args, spec.faction_leader)
+        return free & ~leaders[None, :]  # type: ignore[no-any-return]
+    if kind in ("ally", "break"):
+        return _alliance_legal(spec, state, f, kind, args)
+    if kind == "resign":
+        ok = spec.on("mediator") and spec.general_secretary >= 0
+        holds = query.holds_office(state, spec.general_secretary) == f if ok else np.zeros(b, bool)
+        return (holds & (state.tabled[:, f] < 0))[:, None]  # type: ignore[no-any-return]
+    if kind == "appeal":
+        return every & spec.on("outside_popularity")
+    if kind == "recant":
+        return every
+    if kind == "shift_left":
+        return (state.stats[:, f, 4] > -0.95)[:, None]  # type: ignore[no-any-return]
+    if kind == "shift_right":
+        return (state.stats[:, f, 4] < 0.95)[:, None]  # type: ignore[no-any-return]
+    return _motion_legal(spec, state, f, kind.removeprefix("motion_"), args)
+
+
+def _can_appoint(spec: GameSpec, state: State, f: int) -> BoolArray:
+    """(B,): the faction holds an office that appoints regional secretaries."""
+    if not spec.on("apparatus"):
+        return np.zeros(state.batch, dtype=bool)
+    owner = query.office_faction(state)
+    return ((owner == f) & spec.office_appoints[None, :]).any(axis=1)  # type: ignore[no-any-return]
+
+
+def _alliance_legal(
+    spec: GameSpec, state: State, f: int, kind: str, args: IntArray
+) -> BoolArray:
+    if not spec.on("alliances"):
+        return np.zeros((state.batch, len(args)), dtype=bool)
+    others = query.leader_active(spec, state)[:, args] & (args != f)[None, :]
+    allied = state.alliance[:, f, args]
+    if kind == "break":
+        return others & allied  # type: ignore[no-any-return]
+    return others & ~allied & ~state.offer[:, f, args]  # type: ignore[no-any-return]
+
+
+def _recant_legal(spec: GameSpec, state: State, f: int) -> BoolArray:
+    """(B,): some living figure of the faction is censured, expelled or exiled."""
+    mine = (state.figure_faction == f) & state.alive
+    return (mine & np.isin(state.status, RECANTABLE)).any(axis=1)  # type: ignore[no-any-return]
+
+
+def _motion_legal(
+    spec: GameSpec, state: State, f: int, kind: str, args: IntArray
+) -> BoolArray:
+    """(B, n): may the faction table this motion now."""
+    free_slot = (state.tabled[:, f] < 0)[:, None]
+    if kind == "policy":
+        return free_slot & ~state.adopted[:, args]  # type: ignore[no-any-return]
+    if kind == "read_testament":
+        surfaced = state.testament == 1
+        gensec = query.holds_office(state, spec.general_secretary) if spec.general_secretary >= 0 \
+            else np.full(state.batch, -1)
+        return free_slot & (surfaced & (gensec != f))[:, None]  # type: ignore[no-any-return]
+    if not spec.on("discipline"):
+        return np.zeros((state.batch, len(args)), dtype=bool)
+    rival = (state.figure_faction[:, args] != f) & (state.figure_faction[:, args] >= 0)
+    alive = state.alive[:, args]
+    status = state.status[:, args]
+    in_party = state.in_party[:, args]
+    target_ok = {
+        "condemn": in_party & (status != CENSURED),
+        "remove_politburo": state.politburo[:, args],
+        "expel": in_party,
+        "exile": status == EXPELLED,
+        "deport": status == EXILED,
+        "readmit": (status == RECANTED) & ~in_party,
+    }[kind]
+    if kind == "readmit":
+        return free_slot & alive & target_ok  # type: ignore[no-any-return]
+    return free_slot & alive & rival & target_ok  # type: ignore[no-any-return]
+
+
+def apply_actions(spec: GameSpec, state: State, faction: int, choice: IntArray) -> IntArray:
+    """Apply one action per game for ``faction``; illegal choices become ``pass``.
+
+    Returns the actions actually taken, shape (B,).
+    """
+    legal = legal_mask(spec, state, faction)
+    taken = np.where(legal[query.rows(state), choice], choice, spec.actions.block("pass").start)
+    state.stats[:, faction, INFLUENCE] -= costs(spec)[taken]
+    kinds = np.array(spec.actions.kinds)[taken]
+    args = spec.actions.arg[taken]
+    for kind in dict.fromkeys(spec.actions.kinds):
+        games = np.flatnonzero(kinds == kind)
+        if games.size:
+            _APPLY[family(kind)](
+                spec, state, faction, games, args[games], taken[games]
+            )
+    return taken
+
+
+def _pass(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Waiting while others fight: the mediator's reward for patience."""
+    if spec.on("mediator"):
+        calm = 1.0 - state.tracks[g, 0]
+        add_stat(state, g, f, PRESTIGE, spec.rules.k["patience_prestige"] * calm)
+
+
+def _campaign(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Argue the faction's case in a region; new recruits listen to someone like themselves."""
+    k = spec.rules.k
+    strength = k["campaign"] * (0.5 + state.stats[g, f, PRESTIGE])
+    if spec.on("membership"):
+        share_new = state.recruits[g, a]
+        strength = strength * ((1.0 - share_new) + share_new * 2.0 * spec.common_touch[f])
+    shift_sympathy(state, g, a, f, strength)
+
+
+def _appoint(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Put the faction's man in as regional secretary; the displaced camp remembers."""
+    old = state.secretary[g, a]
+    state.secretary[g, a] = f
+    had = old >= 0
+    state.grievance[g[had], old[had], f] = np.minimum(
+        1.0, state.grievance[g[had], old[had], f] + spec.rules.k["appoint_grievance"]
+    )
+
+
+def _recruit(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """A local recruitment drive: new members, who follow the secretary who let them in."""
+    add_members(spec, state, g, a, state.members[g, a] * spec.rules.k["recruit_growth"])
+
+
+def add_members(spec: GameSpec, state: State, g: IntArray, r: IntArray, new: FloatArray) -> None:
+    """Add ``new`` members to region ``r`` of games ``g``; with the membership mechanism they
+    lean to the regional secretary's camp, otherwise they share the members' leanings."""
+    old = state.members[g, r]
+    total = old + new
+    weight_new = new / np.maximum(total, 1.0)
+    incoming = state.sympathy[g, r, :].copy()
+    if spec.on("membership"):
+        follow = spec.rules.k["recruits_follow_secretary"]
+        sec = state.secretary[g, r]
+        incoming *= 1.0 - follow
+        has = sec >= 0
+        incoming[has, sec[has]] += follow
+    state.sympathy[g, r, :] = (
+        state.sympathy[g, r, :] * (1.0 - weight_new)[:, None] + incoming * weight_new[:, None]
+    )
+    state.recruits[g, r] = (state.recruits[g, r] * old + new) / np.maximum(total, 1.0)
+    state.members[g, r] = total
+
+
+def _publish(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Write as Lenin's faithful interpreter: legitimacy, a little prestige."""
+    k = spec.rules.k
+    if spec.on("legitimacy"):
+        gap = 1.0 - state.stats[g, f, LEGITIMACY]
+        add_stat(state, g, f, LEGITIMACY, k["publish_legitimacy"] * gap)
+    add_stat(state, g, f, PRESTIGE, k["publish_prestige"])
+
+
+def _denounce(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Attack a rival in public: it hurts them, the party's unity, and the attacker's name
+    as a defender of unity; the rival remembers."""
+    k = spec.rules.k
+    force = k["denounce"] * (0.5 + state.stats[g, f, PRESTIGE])
+    add_stat(state, g, a, PRESTIGE, -force)
+    if spec.on("legitimacy"):
+        swing = k["denounce_legitimacy"] * (state.stats[g, f, LEGITIMACY] - state.stats[g, a, LEGITIMACY])
+        add_stat(state, g, a, LEGITIMACY, -np.maximum(swing, 0.0))
+    state.grievance[g, a, f] = np.minimum(1.0, state.grievance[g, a, f] + k["denounce_grievance"])
+    add_unity(spec, state, g, -k["denounce_unity"])
+    if spec.on("mediator"):
+        add_stat(state, g, f, PRESTIGE, -k["attacker_cost"] * (1.0 - state.tracks[g, 0]))
+
+
+def _court(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Win a figure over; success is likelier with prestige and against weak loyalty."""
+    draw = uniform(state.seed, state.run_index[g], state.turn, STREAM_COURT, 1, offset=f)[:, 0]
+    chance = spec.rules.k["court"] * (1.0 - spec.figure_loyalty[a]) * (0.5 + state.stats[g, f, PRESTIGE])
+    won = draw < chance
+    state.figure_faction[g[won], a[won]] = f
+
+
+def _ally(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Propose an alliance; it forms when the other side has proposed too. Old grievances
+    make it harder to explain to the rank and file."""
+    state.offer[g, f, a] = True
+    mutual = state.offer[g, a, f]
+    gm, am = g[mutual], a[mutual]
+    state.alliance[gm, f, am] = True
+    state.alliance[gm, am, f] = True
+    state.offer[gm, f, am] = False
+    state.offer[gm, am, f] = False
+    grudge = state.grievance[gm, f, am] + state.grievance[gm, am, f]
+    cost = spec.rules.k["alliance_confusion"] * grudge
+    add_stat(state, gm, f, LEGITIMACY, -cost)
+    add_stat(state, gm, am, LEGITIMACY, -cost)
+
+
+def _break(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    state.alliance[g, f, a] = False
+    state.alliance[g, a, f] = False
+    state.grievance[g, a, f] = np.minimum(1.0, state.grievance[g, a, f] + spec.rules.k["break_grievance"])
+    add_unity(spec, state, g, -spec.rules.k["break_unity"])
+
+
+def _resign(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Offer to step down: the next session votes on keeping the General Secretary."""
+    state.tabled[g, f] = spec.actions.motion[spec.actions.block("resign").start]
+
+
+def _appeal(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Go over the party's head to the army and the streets: sympathy where popularity
+    reaches, a breach of discipline, a blow to unity."""
+    k = spec.rules.k
+    pop = state.stats[g, f, POPULARITY]
+    for r in range(len(spec.regions)):
+        shift_sympathy(state, g, np.full(g.size, r), f, k["appeal_sympathy"] * pop)
+    state.breaches[g, f] += 1.0
+    add_unity(spec, state, g, -k["appeal_unity"])
+    add_stat(state, g, f, POPULARITY, k["appeal_popularity"])
+
+
+def _recant(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Confess one's errors to stay in (or get back into) the party."""
+    k = spec.rules.k
+    mine = (state.figure_faction[g] == f) & state.alive[g] & np.isin(state.status[g], RECANTABLE)
+    status = state.status[g]
+    status[mine] = RECANTED
+    state.status[g] = status
+    state.breaches[g, f] = 0.0
+    add_stat(state, g, f, PRESTIGE, -k["recant_prestige"])
+    add_stat(state, g, f, LEGITIMACY, -k["recant_prestige"])
+    state.grievance[g, :, f] *= k["recant_forgiveness"]
+
+
+def _lobby(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Work on the uncommitted members of the Central Committee."""
+    n_f = spec.n_factions
+    moved = state.cc_share[g, n_f] * spec.rules.k["lobby"] * (0.5 + state.stats[g, f, PRESTIGE])
+    state.cc_share[g, n_f] -= moved
+    state.cc_share[g, f] += moved
+
+
+def _shift(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    step = spec.rules.k["shift_step"]
+    direction = np.where(np.array(spec.actions.kinds)[t] == "shift_left", -step, step)
+    state.stats[g, f, 4] = np.clip(state.stats[g, f, 4] + direction, -1.0, 1.0)
+
+
+def _motion(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+    """Table a motion: it is put to the next session that can decide it."""
+    state.tabled[g, f] = spec.actions.motion[t]
+
+
+_APPLY = {
+    "pass": _pass,
+    "campaign": _campaign,
+    "appoint": _appoint,
+    "recruit": _recruit,
+    "publish": _publish,
+    "denounce": _denounce,
+    "court": _court,
+    "ally": _ally,
+    "break": _break,
+    "resign": _resign,
+    "appeal": _appeal,
+    "recant": _recant,
+    "lobby": _lobby,
+    "shift": _shift,
+    "motion": _motion,
+}

@@ -1,0 +1,203 @@
+"""What a motion does once it has passed. Only votes change offices, statuses and policies."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine import query
+from game.engine.actions import add_members
+from game.engine.spec import (
+    ACTIVE,
+    CENSURED,
+    DEPORTED,
+    EXILED,
+    EXPELLED,
+    MOTION_KINDS,
+    READMITTED,
+    RECANTED,
+    GameSpec,
+    MotionSpec,
+)
+from game.engine.state import LEGITIMACY, MOOD, PRESTIGE, State
+from game.engine.tracks import add_stat, add_unity
+
+IntArray = NDArray[np.int64]
+Effect = Callable[[GameSpec, State, MotionSpec, IntArray, IntArray], None]
+
+TESTAMENT_READ_COST = {2: 0.05, 3: 0.15, 4: 0.25}
+
+
+def apply_motion(
+    spec: GameSpec, state: State, motion: MotionSpec, games: IntArray, sponsor: IntArray
+) -> None:
+    """Carry out a passed motion in games ``games``; ``sponsor`` is the mover per game."""
+    if games.size == 0:
+        return
+    _EFFECTS[MOTION_KINDS[motion.kind]](spec, state, motion, games, sponsor)
+    fill_vacancies(spec, state)
+
+
+def fill_vacancies(spec: GameSpec, state: State) -> None:
+    """Give every office whose holder has died or left the party to its first able heir."""
+    able = query.figure_active(state)
+    rows = query.rows(state)
+    for o, heirs in enumerate(spec.office_heirs):
+        holder = state.holder[:, o]
+        gone = (holder >= 0) & ~able[rows, np.maximum(holder, 0)]
+        if not gone.any():
+            continue
+        state.holder[gone, o] = -1
+        for heir in heirs:
+            take = gone & (state.holder[:, o] < 0) & able[:, heir]
+            state.holder[take, o] = heir
+
+
+def _policy(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    """Adopt a line; the policies it excludes are dropped and the mood moves toward it."""
+    dropped = spec.policy_excludes[m.policy]
+    adopted = state.adopted[g]
+    adopted[:, dropped] = False
+    adopted[:, m.policy] = True
+    state.adopted[g] = adopted
+    pull = spec.rules.k["policy_mood_pull"]
+    state.tracks[g, MOOD] += pull * (spec.policy_position[m.policy] - state.tracks[g, MOOD])
+    _reward_sponsor(spec, state, g, s)
+
+
+def _reward_sponsor(spec: GameSpec, state: State, g: IntArray, s: IntArray) -> None:
+    has = s >= 0
+    add_stat(state, g[has], s[has], PRESTIGE, spec.rules.k["win_prestige"])
+
+
+def _set_status(state: State, g: IntArray, figure: int, status: int) -> None:
+    state.status[g, figure] = status
+
+
+def _hurt_faction(spec: GameSpec, state: State, g: IntArray, figure: int, amount: float) -> None:
+    """Cost the faction of ``figure`` some prestige (nothing if the figure is unaligned)."""
+    faction = state.figure_faction[g, figure]
+    has = faction >= 0
+    add_stat(state, g[has], faction[has], PRESTIGE, -amount)
+
+
+def _condemn(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    """Censure: the target's faction loses prestige, and the party closes ranks."""
+    _set_status(state, g, m.target, CENSURED)
+    _hurt_faction(spec, state, g, m.target, spec.rules.k["censure_prestige"])
+    add_unity(spec, state, g, spec.rules.k["closing_ranks"])
+    _reward_sponsor(spec, state, g, s)
+
+
+def _remove_politburo(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    state.politburo[g, m.target] = False
+    still = state.status[g, m.target] == ACTIVE
+    state.status[g[still], m.target] = CENSURED
+    _hurt_faction(spec, state, g, m.target, spec.rules.k["censure_prestige"])
+    _reward_sponsor(spec, state, g, s)
+
+
+def _remove_cc(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    state.cc_member[g, m.target] = False
+    _remove_politburo(spec, state, m, g, s)
+
+
+def _remove_office(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    """Take an office from its holder and give it to the named successor, or the heirs."""
+    held = state.holder[g, m.office] == m.target
+    gh = g[held]
+    state.holder[gh, m.office] = -1
+    if m.successor >= 0:
+        able = query.figure_active(state)[gh, m.successor]
+        state.holder[gh[able], m.office] = m.successor
+    for heir in spec.office_heirs[m.office]:
+        take = (state.holder[gh, m.office] < 0) & query.figure_active(state)[gh, heir]
+        state.holder[gh[take], m.office] = heir
+    _hurt_faction(spec, state, g, m.target, spec.rules.k["censure_prestige"])
+    _reward_sponsor(spec, state, g, s)
+
+
+def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    """Out of the party: every seat and office is lost, and the target's followers are
+    purged from the regional organisations."""
+    _set_status(state, g, m.target, EXPELLED)
+    state.in_party[g, m.target] = False
+    state.politburo[g, m.target] = False
+    state.cc_member[g, m.target] = False
+    faction = state.figure_faction[g, m.target]
+    has = faction >= 0
+    state.sympathy[g[has], :, faction[has]] *= 1.0 - spec.rules.k["expel_purge"]
+    _hurt_faction(spec, state, g, m.target, spec.rules.k["expel_prestige"])
+    add_unity(spec, state, g, -spec.rules.k["expel_unity"])
+    _reward_sponsor(spec, state, g, s)
+
+
+def _exile(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    _set_status(state, g, m.target, EXILED)
+    _hurt_faction(spec, state, g, m.target, spec.rules.k["expel_prestige"])
+
+
+def _deport(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    _set_status(state, g, m.target, DEPORTED)
+    _hurt_faction(spec, state, g, m.target, spec.rules.k["expel_prestige"])
+
+
+def _readmit(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    ok = state.status[g, m.target] == RECANTED
+    state.status[g[ok], m.target] = READMITTED
+    state.in_party[g[ok], m.target] = True
+
+
+def _enrolment(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    """A mass recruitment drive, spread over the regions in proportion to their size."""
+    share = state.members[g] / state.members[g].sum(axis=1, keepdims=True)
+    for r in range(len(spec.regions)):
+        add_members(spec, state, g, np.full(g.size, r), m.recruits * share[:, r])
+    _reward_sponsor(spec, state, g, s)
+
+
+def _read_testament(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    """Lenin's last letters, read out: the General Secretary's standing as heir suffers."""
+    state.testament[g] = np.maximum(state.testament[g], m.testament)
+    if spec.on("legitimacy") and spec.general_secretary >= 0:
+        holder = query.holds_office(state, spec.general_secretary)[g]
+        has = holder >= 0
+        add_stat(state, g[has], holder[has], LEGITIMACY, -TESTAMENT_READ_COST.get(m.testament, 0.0))
+
+
+def _confirm_secretary(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    """The General Secretary offered to go and was asked to stay: a mediator's triumph."""
+    holder = query.holds_office(state, spec.general_secretary)[g]
+    has = holder >= 0
+    add_stat(state, g[has], holder[has], PRESTIGE, spec.rules.k["resign_prestige"])
+    add_unity(spec, state, g, spec.rules.k["closing_ranks"])
+
+
+def reject_secretary(spec: GameSpec, state: State, games: IntArray) -> None:
+    """The offer to resign was taken up: the office passes to its heirs."""
+    if games.size == 0 or spec.general_secretary < 0:
+        return
+    o = spec.general_secretary
+    old = state.holder[games, o]
+    state.holder[games, o] = -1
+    for heir in spec.office_heirs[o]:
+        take = (state.holder[games, o] < 0) & query.figure_active(state)[games, heir] & (old != heir)
+        state.holder[games[take], o] = heir
+
+
+_EFFECTS: dict[str, Effect] = {
+    "policy": _policy,
+    "condemn": _condemn,
+    "remove_politburo": _remove_politburo,
+    "remove_cc": _remove_cc,
+    "remove_office": _remove_office,
+    "expel": _expel,
+    "exile": _exile,
+    "deport": _deport,
+    "readmit": _readmit,
+    "enrolment": _enrolment,
+    "read_testament": _read_testament,
+    "confirm_secretary": _confirm_secretary,
+}

@@ -1,0 +1,85 @@
+"""Read-only questions about a batch of states that several rules ask."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine.spec import CENSURED, DEPORTED, EXILED, EXPELLED, RECANTED, GameSpec
+from game.engine.state import State
+
+BoolArray = NDArray[np.bool_]
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+OUT_STATUSES = (EXPELLED, EXILED, DEPORTED)
+
+
+def rows(state: State) -> IntArray:
+    """0..B-1, for fancy indexing one element per game."""
+    return np.arange(state.batch)
+
+
+def leader_active(spec: GameSpec, state: State) -> BoolArray:
+    """(B, F): the faction's leader is alive and in the party, so the faction can act."""
+    leaders = spec.faction_leader
+    return state.in_party[:, leaders] & state.alive[:, leaders]  # type: ignore[no-any-return]
+
+
+def leader_neutralised(spec: GameSpec, state: State) -> BoolArray:
+    """(B, F): the leader is out of the party, has recanted, or is dead."""
+    status = state.status[:, spec.faction_leader]
+    out = np.isin(status, (*OUT_STATUSES, RECANTED))
+    return out | ~state.alive[:, spec.faction_leader]  # type: ignore[no-any-return]
+
+
+def office_faction(state: State) -> IntArray:
+    """(B, O): the faction of each office's holder, -1 if vacant or unaligned."""
+    holder = state.holder
+    faction = np.take_along_axis(state.figure_faction, np.maximum(holder, 0), axis=1)
+    return np.where(holder >= 0, faction, -1)
+
+
+def holds_office(state: State, office: int) -> IntArray:
+    """(B,): the faction holding one office, -1 if nobody's."""
+    return office_faction(state)[:, office]
+
+
+def politburo_seats(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): Politburo seats held by each faction's figures."""
+    seats = np.zeros((state.batch, spec.n_factions))
+    for f in range(spec.n_factions):
+        seats[:, f] = (state.politburo & (state.figure_faction == f)).sum(axis=1)
+    return seats
+
+
+def office_power(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): the power weight of the offices each faction holds."""
+    owner = office_faction(state)
+    power = np.zeros((state.batch, spec.n_factions))
+    for f in range(spec.n_factions):
+        power[:, f] = ((owner == f) * spec.office_power[None, :]).sum(axis=1)
+    return power
+
+
+def figure_active(state: State) -> BoolArray:
+    """(B, G): alive and in the party."""
+    return state.alive & state.in_party  # type: ignore[no-any-return]
+
+
+def censurable(state: State) -> BoolArray:
+    """(B, G): in the party and not already under censure."""
+    return figure_active(state) & (state.status != CENSURED)  # type: ignore[no-any-return]
+
+
+def delegates_by_region(total: int, members: FloatArray) -> IntArray:
+    """(B, R) integer delegates summing to ``total`` in every game, shared by membership
+    with the largest-remainder rule."""
+    quota = members / members.sum(axis=1, keepdims=True) * total
+    seats = np.floor(quota).astype(np.int64)
+    remainder = quota - seats
+    missing = total - seats.sum(axis=1)
+    order = np.argsort(-remainder, axis=1, kind="stable")
+    ranks = np.argsort(order, axis=1, kind="stable")
+    seats += (ranks < missing[:, None]).astype(np.int64)
+    return seats

@@ -1,0 +1,148 @@
+"""Sessions: congresses, conferences, plenums and the Politburo meet, vote their agenda and the
+motions the factions tabled, and (congresses) elect the Central Committee and the Politburo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine import query
+from game.engine.actions import legal_block
+from game.engine.motions import apply_motion, reject_secretary
+from game.engine.spec import CENSURED, MOTION_KINDS, GameSpec, MotionSpec, SessionSpec
+from game.engine.state import State
+from game.engine.votes import body, vote
+
+IntArray = NDArray[np.int64]
+FloatArray = NDArray[np.float64]
+Log = list[dict[str, Any]]
+
+CONGRESS = 0
+NOISE_SPACING = 32
+
+
+def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> None:
+    """Hold session ``index`` in every game that has not split."""
+    session = spec.sessions[index]
+    live = ~state.split
+    state.held[live, index] = True
+    if log is not None and live[0]:
+        log.append({"type": "session", "id": session.id, "name": session.name,
+                    "date": session.date})
+    for m in session.agenda:
+        motion = spec.motions[m]
+        put = live.copy()
+        if motion.condition is not None:
+            put &= motion.condition.test(state)
+        _decide(spec, state, session, m, put, _agenda_sponsor(spec, state, motion), m * 8, log)
+    _decide_tabled(spec, state, session, live, log)
+    if session.kind == CONGRESS:
+        _elect(spec, state, session, live)
+
+
+def _agenda_sponsor(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
+    if motion.sponsor_faction >= 0:
+        return np.full(state.batch, motion.sponsor_faction, dtype=np.int64)
+    return query.holds_office(state, motion.sponsor_office)
+
+
+def _decide(
+    spec: GameSpec,
+    state: State,
+    session: SessionSpec,
+    m: int,
+    put: NDArray[np.bool_],
+    sponsor: IntArray,
+    key: int,
+    log: Log | None,
+) -> None:
+    """Vote motion ``m`` where ``put``, and carry it out where it passes."""
+    if not put.any():
+        return
+    motion = spec.motions[m]
+    result = vote(spec, state, session, motion, sponsor, key * NOISE_SPACING, log is not None)
+    passed = put & result.passed
+    games = np.flatnonzero(passed)
+    state.passed[games, m] = True
+    apply_motion(spec, state, motion, games, sponsor[games])
+    if MOTION_KINDS[motion.kind] == "confirm_secretary":
+        reject_secretary(spec, state, np.flatnonzero(put & ~result.passed))
+    if log is not None and put[0]:
+        log.append({
+            "type": "vote", "session": session.id, "motion": motion.id, "title": motion.title,
+            "sponsor": spec.factions[sponsor[0]] if sponsor[0] >= 0 else None,
+            "yes": int(result.yes[0]), "no": int(result.no[0]), "passed": bool(result.passed[0]),
+            "blocs": [vars(b) for b in result.explanation[0]] if result.explanation else [],
+        })
+
+
+def _decide_tabled(
+    spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.bool_], log: Log | None
+) -> None:
+    """Put the motions the factions tabled, faction by faction, if they still make sense."""
+    space = spec.actions
+    for f in range(spec.n_factions):
+        action = state.tabled[:, f]
+        state.tabled[:, f] = -1
+        for a in np.unique(action[live & (action >= 0)]):
+            games = live & (action == a)
+            kind = space.kinds[a]
+            still = legal_block(spec, state, f, kind, space.arg[a : a + 1])[:, 0]
+            sponsor = np.full(state.batch, f, dtype=np.int64)
+            key = (len(spec.motions) + a) * 8 + f
+            _decide(spec, state, session, int(space.motion[a]), games & still, sponsor, key, log)
+
+
+def _elect(spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.bool_]) -> None:
+    """A congress elects a Central Committee (by delegations, which the machines steer) and
+    the Central Committee fills the Politburo's empty seats."""
+    games = np.flatnonzero(live)
+    if session.cc_size:
+        state.cc_size[games] = session.cc_size
+    if session.politburo_size:
+        state.politburo_size[games] = session.politburo_size
+    shares = _cc_shares(spec, state, session)
+    state.cc_share[games] = shares[games]
+    _fill_politburo(spec, state, games)
+
+
+def _cc_shares(spec: GameSpec, state: State, session: SessionSpec) -> FloatArray:
+    """(B, F + 1): the new Central Committee, each delegation's seats split by its lean,
+    with the part the regional machine controls going to the machine's faction."""
+    blocs = body(spec, state, session)
+    total = np.zeros((state.batch, spec.n_factions + 1))
+    rows = query.rows(state)
+    pull = spec.rules.k["cc_machine"] if spec.on("apparatus") else 0.0
+    for bloc in blocs:
+        share = bloc.lean * (1.0 - pull * bloc.grip)[:, None]
+        held = bloc.machine >= 0
+        share[rows[held], bloc.machine[held]] += (pull * bloc.grip)[held]
+        share[~held, -1] += (pull * bloc.grip)[~held]
+        total += share * bloc.size[:, None]
+    return total / np.maximum(total.sum(axis=1, keepdims=True), 1e-9)  # type: ignore[no-any-return]
+
+
+def _fill_politburo(spec: GameSpec, state: State, games: IntArray) -> None:
+    """Fill empty Politburo seats with the strongest eligible figures: the larger a faction's
+    share of the Central Committee, the likelier its people are chosen."""
+    eligible = (
+        query.figure_active(state) & state.cc_member & ~state.politburo
+        & (state.status != CENSURED)
+    )
+    faction = state.figure_faction
+    cc = np.take_along_axis(state.cc_share, np.where(faction >= 0, faction, spec.n_factions), 1)
+    score = cc + 0.01 * spec.figure_loyalty[None, :]
+    for _ in range(int(state.politburo_size.max(initial=0))):
+        seated = state.politburo.sum(axis=1)
+        want = np.zeros(state.batch, dtype=bool)
+        want[games] = True
+        want &= (seated < state.politburo_size) & eligible.any(axis=1)
+        if not want.any():
+            break
+        pick = np.argmax(np.where(eligible, score, -np.inf), axis=1)
+        rows = np.flatnonzero(want)
+        state.politburo[rows, pick[rows]] = True
+        eligible[rows, pick[rows]] = False
+

@@ -1,0 +1,260 @@
+"""The compiled form of a scenario: everything the rules need, as plain numbers and index tables.
+
+The engine never sees YAML or pydantic. ``game.scenario.compile`` turns a validated scenario
+into a ``GameSpec``: ids become indices, dates become (turn, day) pairs, conditions become
+``Cond`` trees. Shapes use F factions, G figures, O offices, R regions, P policies, M motions,
+S sessions, E events, C checkpoints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine.conditions import Cond
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+STATUSES = ("active", "censured", "expelled", "exiled", "deported", "recanted", "readmitted")
+ACTIVE, CENSURED, EXPELLED, EXILED, DEPORTED, RECANTED, READMITTED = range(7)
+TESTAMENT_STATES = ("hidden", "surfaced", "read_to_delegations", "read_to_congress", "published")
+TRACKS = ("unity", "mood", "lenin_health", "economy")
+FACTION_STATS = ("influence", "prestige", "legitimacy", "popularity", "ideology")
+MOTION_KINDS = (
+    "policy",
+    "condemn",
+    "remove_politburo",
+    "remove_cc",
+    "remove_office",
+    "expel",
+    "exile",
+    "deport",
+    "readmit",
+    "enrolment",
+    "read_testament",
+    "confirm_secretary",
+)
+SESSION_KINDS = ("congress", "conference", "plenum", "joint_plenum", "politburo")
+MECHANISMS = (
+    "apparatus",
+    "membership",
+    "outside_popularity",
+    "unity",
+    "mediator",
+    "legitimacy",
+    "alliances",
+    "discipline",
+)
+
+
+@dataclass(frozen=True)
+class MotionSpec:
+    """One question that can be put to a vote; ``-1`` marks an unused index."""
+
+    id: str
+    title: str
+    kind: int
+    target: int
+    office: int
+    successor: int
+    policy: int
+    recruits: int
+    testament: int
+    sponsor_faction: int
+    sponsor_office: int
+    condition: Cond | None
+    session: int
+
+
+@dataclass(frozen=True)
+class SessionSpec:
+    id: str
+    name: str
+    kind: int
+    turn: int
+    day: int
+    date: str
+    voting_delegates: int
+    cc_size: int
+    politburo_size: int
+    agenda: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class EffectSpec:
+    """One effect of an event. ``kind`` is track, faction, region, figure_dies or testament."""
+
+    kind: str
+    index: int = -1
+    stat: int = -1
+    add: float = 0.0
+    members_factor: float = 1.0
+    recruits_add: float = 0.0
+    sympathy_to: int = -1
+    sympathy_add: float = 0.0
+
+
+@dataclass(frozen=True)
+class EventSpec:
+    id: str
+    title: str
+    text: str
+    first_turn: int
+    last_turn: int
+    day: int
+    chance: float
+    condition: Cond | None
+    effects: tuple[EffectSpec, ...]
+
+
+@dataclass(frozen=True)
+class CheckpointSpec:
+    id: str
+    title: str
+    date: str
+    turn: int
+    description: str
+    condition: Cond
+    sources: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class ActionPatternSpec:
+    """A pattern over actions: a kind, and optionally its first and second argument indices."""
+
+    kind: str
+    arg: int
+    target: int
+    weight: float
+
+
+@dataclass(frozen=True)
+class StanceSpec:
+    """What a faction really did in turns [first_turn, last_turn]."""
+
+    first_turn: int
+    last_turn: int
+    patterns: tuple[ActionPatternSpec, ...]
+    ideology: float | None
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The model's tunable numbers, read from the scenario's ``rules`` section."""
+
+    actions_per_turn: int
+    base_income: float
+    action_costs: dict[str, float]
+    vote: dict[str, float]
+    split_threshold: float
+    power: dict[str, float]
+    k: dict[str, float]  # the named constants of each mechanism
+
+
+@dataclass(frozen=True)
+class ActionSpace:
+    """The fixed discrete action space, the same for every faction. Actions of one kind are
+    contiguous, so a legal mask is built block by block. Shapes are (A,)."""
+
+    kinds: tuple[str, ...]  # kind of each action
+    arg: IntArray  # region, faction, figure or policy index; -1 if none
+    motion: IntArray  # index into GameSpec.motions for tabling actions, else -1
+    labels: tuple[str, ...]  # "campaign:moscow", "motion:expel:trotsky", ...
+    blocks: dict[str, tuple[int, int]]  # kind -> [start, stop)
+
+    @property
+    def size(self) -> int:
+        return len(self.kinds)
+
+    def block(self, kind: str) -> slice:
+        start, stop = self.blocks[kind]
+        return slice(start, stop)
+
+
+@dataclass(frozen=True)
+class GameSpec:
+    """A compiled scenario. Arrays are the starting state, without the batch axis."""
+
+    scenario_id: str
+    title: str
+    start: str
+    turns: int
+    quarter_labels: tuple[str, ...]
+    factions: tuple[str, ...]
+    faction_names: tuple[str, ...]
+    faction_leader: IntArray  # (F,) figure index
+    faction_colour: tuple[str, ...]
+    common_touch: FloatArray  # (F,)
+    faction_stats: FloatArray  # (F, 5) influence, prestige, legitimacy, popularity, ideology
+    figures: tuple[str, ...]
+    figure_names: tuple[str, ...]
+    figure_faction: IntArray  # (G,) -1 unaligned
+    figure_loyalty: FloatArray  # (G,)
+    figure_politburo: BoolArray  # (G,)
+    figure_cc: BoolArray  # (G,)
+    figure_status: IntArray  # (G,)
+    figure_alive: BoolArray  # (G,)
+    offices: tuple[str, ...]
+    office_names: tuple[str, ...]
+    office_holder: IntArray  # (O,) figure index or -1
+    office_income: FloatArray  # (O,)
+    office_power: FloatArray  # (O,)
+    office_appoints: BoolArray  # (O,)
+    office_heirs: tuple[tuple[int, ...], ...]
+    general_secretary: int  # office index of the appointing office, -1 if none
+    regions: tuple[str, ...]
+    region_names: tuple[str, ...]
+    region_members: FloatArray  # (R,)
+    region_secretary: IntArray  # (R,) faction index or -1
+    region_sympathy: FloatArray  # (R, F)
+    region_recruits: FloatArray  # (R,)
+    region_map: FloatArray  # (R, 2)
+    growth: FloatArray  # (T,) baseline membership growth per turn
+    policies: tuple[str, ...]
+    policy_names: tuple[str, ...]
+    policy_position: FloatArray  # (P,)
+    policy_adopted: BoolArray  # (P,)
+    policy_excludes: BoolArray  # (P, P)
+    alliance: BoolArray  # (F, F)
+    grievance: FloatArray  # (F, F) holder x against
+    testament: int
+    tracks: FloatArray  # (4,) unity, mood, lenin_health, economy
+    cc_size: int
+    cc_share: FloatArray  # (F + 1,) the Central Committee by faction; last column unaligned
+    politburo_size: int
+    motions: tuple[MotionSpec, ...]
+    sessions: tuple[SessionSpec, ...]
+    events: tuple[EventSpec, ...]
+    checkpoints: tuple[CheckpointSpec, ...]
+    mechanisms: dict[str, bool]
+    rules: Rules
+    ai_noise: float
+    personalities: FloatArray  # (F, 8) in the order of PERSONALITY_TRAITS
+    stances: tuple[tuple[StanceSpec, ...], ...]  # per faction
+    actions: ActionSpace
+    schedule: tuple[tuple[tuple[str, int], ...], ...]  # per turn: ("event"|"session", index)
+
+    @property
+    def n_factions(self) -> int:
+        return len(self.factions)
+
+    def on(self, mechanism: str) -> bool:
+        """Whether a mechanism is switched on in this scenario."""
+        return self.mechanisms[mechanism]
+
+
+PERSONALITY_TRAITS = (
+    "apparatus",
+    "oratory",
+    "aggression",
+    "patience",
+    "discipline",
+    "alliance_appetite",
+    "ideological_rigidity",
+    "survival",
+)

@@ -1,0 +1,44 @@
+"""Small bounded updates shared by actions, motions and events."""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine.spec import GameSpec
+from game.engine.state import IDEOLOGY, INFLUENCE, UNITY, State
+
+IntArray = NDArray[np.int64]
+FloatArray = NDArray[np.float64]
+
+MAX_INFLUENCE = 20.0
+
+
+def add_stat(state: State, games: IntArray, faction: int | IntArray, stat: int, amount: object) -> None:
+    """Add to one faction statistic, kept within its range: ideology in [-1, 1], influence in
+    [0, 20], the others in [0, 1]."""
+    low, high = {IDEOLOGY: (-1.0, 1.0), INFLUENCE: (0.0, MAX_INFLUENCE)}.get(stat, (0.0, 1.0))
+    value = state.stats[games, faction, stat] + amount
+    state.stats[games, faction, stat] = np.clip(value, low, high)
+
+
+def add_unity(spec: GameSpec, state: State, games: IntArray, amount: object) -> None:
+    """Change party unity (only while the unity mechanism is on)."""
+    if spec.on("unity"):
+        state.tracks[games, UNITY] = np.clip(state.tracks[games, UNITY] + amount, 0.0, 1.0)
+
+
+def shift_sympathy(
+    state: State, games: IntArray, regions: IntArray, faction: int | IntArray, amount: object
+) -> None:
+    """Move members of ``regions`` toward ``faction``: a fraction ``amount`` of those not
+    already with it, taken in proportion from the other factions and the uncommitted."""
+    sym = state.sympathy[games, regions, :]
+    rows = np.arange(games.size)
+    share = sym[rows, faction]
+    gain = np.clip(np.asarray(amount, dtype=np.float64) * (1.0 - share), -share, 1.0 - share)
+    others = 1.0 - share
+    scale = np.where(others > 1e-12, (others - gain) / np.maximum(others, 1e-12), 1.0)
+    sym *= scale[:, None]
+    sym[rows, faction] = share + gain
+    state.sympathy[games, regions, :] = sym

@@ -1,0 +1,135 @@
+"""One calendar quarter: income, action rounds, the quarter's events and sessions in date order,
+then the slow forces (membership, the machines' pull, the mood, unity) and the checkpoints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine import query
+from game.engine.actions import add_members, apply_actions
+from game.engine.events import run_event
+from game.engine.sessions import run_session
+from game.engine.spec import GameSpec
+from game.engine.state import IDEOLOGY, INFLUENCE, MOOD, UNITY, State
+from game.engine.tracks import MAX_INFLUENCE, shift_sympathy
+
+IntArray = NDArray[np.int64]
+Log = list[dict[str, Any]]
+Chooser = Callable[[GameSpec, State, int, int], IntArray]
+
+
+def begin_turn(spec: GameSpec, state: State) -> None:
+    """Influence comes in from offices held and regional machines run."""
+    owner = query.office_faction(state)
+    machines = state.secretary
+    active = query.leader_active(spec, state)
+    k = spec.rules.k
+    for f in range(spec.n_factions):
+        income = spec.rules.base_income + ((owner == f) * spec.office_income[None, :]).sum(axis=1)
+        income = income + k["machine_income"] * (machines == f).sum(axis=1)
+        gained = np.where(active[:, f] & ~state.split, income, 0.0)
+        state.stats[:, f, INFLUENCE] = np.minimum(MAX_INFLUENCE, state.stats[:, f, INFLUENCE] + gained)
+
+
+def take_actions(spec: GameSpec, state: State, choices: IntArray) -> IntArray:
+    """Apply one round of actions, (B, F) chosen from the same position, in faction order.
+    Games that have split only pass. Returns the actions actually taken, (B, F)."""
+    choices = np.where(state.split[:, None], spec.actions.block("pass").start, choices)
+    taken = np.empty_like(choices)
+    for f in range(spec.n_factions):
+        taken[:, f] = apply_actions(spec, state, f, choices[:, f])
+    return taken
+
+
+def resolve_turn(spec: GameSpec, state: State, log: Log | None = None) -> None:
+    """Hold the quarter's events and sessions in date order, let the slow forces work,
+    record the checkpoints reached and move to the next quarter."""
+    for kind, index in spec.schedule[state.turn]:
+        if kind == "session":
+            run_session(spec, state, index, log)
+        else:
+            run_event(spec, state, index, log)
+    _slow_forces(spec, state)
+    _check_split(spec, state)
+    _record_checkpoints(spec, state)
+    state.turn += 1
+
+
+def _slow_forces(spec: GameSpec, state: State) -> None:
+    k = spec.rules.k
+    everyone = np.arange(state.batch)
+    growth = spec.growth[state.turn]
+    for r in range(len(spec.regions)):
+        region = np.full(state.batch, r)
+        if growth > 0:
+            add_members(spec, state, everyone, region, state.members[:, r] * growth)
+        else:
+            state.members[:, r] *= 1.0 + growth
+        if spec.on("apparatus"):
+            sec = state.secretary[:, r]
+            held = np.flatnonzero(sec >= 0)
+            shift_sympathy(state, held, region[held], sec[held], k["secretary_pull"])
+    state.recruits *= k["recruit_decay"]
+    if spec.on("mediator"):
+        _mood_pull(spec, state)
+    if spec.on("unity"):
+        unity = state.tracks[:, UNITY]
+        state.tracks[:, UNITY] = unity + k["unity_recovery"] * (k["unity_rest"] - unity)
+    state.breaches *= k["breach_decay"]
+    state.grievance *= k["grievance_decay"]
+    state.offer[:] = False
+
+
+def _mood_pull(spec: GameSpec, state: State) -> None:
+    """Members drift toward the factions that stand near the party's mood."""
+    everyone = np.arange(state.batch)
+    mood = state.tracks[:, MOOD]
+    active = query.leader_active(spec, state)
+    for f in range(spec.n_factions):
+        near = 0.5 - np.abs(state.stats[:, f, IDEOLOGY] - mood)
+        amount = np.where(active[:, f], spec.rules.k["mood_pull"] * near, 0.0)
+        for r in range(len(spec.regions)):
+            shift_sympathy(state, everyone, np.full(state.batch, r), f, amount)
+
+
+def _check_split(spec: GameSpec, state: State) -> None:
+    if spec.on("unity"):
+        state.split |= state.tracks[:, UNITY] < spec.rules.split_threshold
+
+
+def _record_checkpoints(spec: GameSpec, state: State) -> None:
+    for c, checkpoint in enumerate(spec.checkpoints):
+        new = (state.reached[:, c] < 0) & ~state.split & checkpoint.condition.test(state)
+        state.reached[new, c] = state.turn
+
+
+def play(
+    spec: GameSpec,
+    state: State,
+    choose: Chooser,
+    log: Log | None = None,
+    on_turn: Callable[[State], None] | None = None,
+) -> IntArray:
+    """Play every remaining quarter. ``choose(spec, state, faction, round)`` gives (B,) action
+    indices. Returns the actions taken, shape (B, turns, rounds, F)."""
+    rounds = spec.rules.actions_per_turn
+    history = np.zeros((state.batch, spec.turns, rounds, spec.n_factions), dtype=np.int64)
+    while state.turn < spec.turns:
+        turn = state.turn
+        begin_turn(spec, state)
+        for rnd in range(rounds):
+            choices = np.stack(
+                [choose(spec, state, f, rnd) for f in range(spec.n_factions)], axis=1
+            )
+            history[:, turn, rnd, :] = take_actions(spec, state, choices)
+        if log is not None:
+            log.append({"type": "actions", "turn": turn,
+                        "actions": history[0, turn].tolist()})
+        resolve_turn(spec, state, log)
+        if on_turn is not None:
+            on_turn(state)
+    return history

@@ -1,0 +1,307 @@
+"""Votes: how a body of delegates, a Central Committee or a Politburo decides a motion.
+
+A body is a list of blocs (a region's delegation, a faction's members of the Central
+Committee, the uncommitted functionaries...). Each bloc votes yes with a probability built from
+named terms on a logit-like scale: the apparatus that controls the bloc, the members' sympathies,
+the party's mood, prestige, legitimacy, fear for unity, chance. The yes votes of the blocs add up
+to the tally, and every term of every bloc can be shown to the player.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine import query
+from game.engine.rng import STREAM_VOTE, normal
+from game.engine.spec import GameSpec, MotionSpec, SessionSpec
+from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, PRESTIGE, UNITY, State
+
+BoolArray = NDArray[np.bool_]
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+TERMS = ("apparatus", "sympathy", "mood", "prestige", "legitimacy", "unity", "chance", "bias")
+SANCTION_KINDS = ("condemn", "remove_politburo", "remove_cc", "remove_office", "expel", "exile",
+                  "deport")
+
+
+@dataclass
+class Bloc:
+    """A group that votes together. Shapes: (B,) unless noted."""
+
+    name: str
+    size: IntArray
+    lean: FloatArray  # (B, F + 1): members' sympathies, last column uncommitted
+    machine: IntArray  # faction of the apparatus that controls the bloc, -1 none
+    grip: FloatArray  # how firmly that apparatus holds it
+
+
+@dataclass
+class BlocVote:
+    """One bloc's part of the tally in one game, with the terms that moved it."""
+
+    name: str
+    size: int
+    yes: int
+    no: int
+    terms: dict[str, float]
+
+
+@dataclass
+class VoteResult:
+    """Shapes (B,). ``explanation`` is filled only when asked for: one list of blocs per game."""
+
+    passed: BoolArray
+    yes: IntArray
+    no: IntArray
+    explanation: list[list[BlocVote]] | None
+
+
+def squash(x: FloatArray) -> FloatArray:
+    """Map a score to a probability in (0, 1) with arithmetic only (bit-identical everywhere)."""
+    return 0.5 + 0.5 * x / (1.0 + np.abs(x))  # type: ignore[no-any-return]
+
+
+def stances(
+    spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray
+) -> FloatArray:
+    """(B, F): how much each faction wants the motion to pass, from -1 to 1."""
+    kind = spec_kind(motion)
+    b, n_f = state.batch, spec.n_factions
+    rows = query.rows(state)
+    ideology = state.stats[:, :, IDEOLOGY]
+    target_faction = _target_faction(state, motion)
+    if kind == "policy":
+        stance = 1.0 - 2.0 * np.abs(ideology - spec.policy_position[motion.policy])
+    elif kind in SANCTION_KINDS or kind == "readmit":
+        stance = _sanction_stance(spec, state, target_faction, ideology)
+        if kind == "readmit":
+            stance = -stance
+    elif kind in ("read_testament", "confirm_secretary"):
+        gensec = query.holds_office(state, spec.general_secretary)
+        grudge = np.where(
+            gensec[:, None] >= 0,
+            state.grievance[rows, :, np.maximum(gensec, 0)],
+            0.0,
+        )
+        stance = np.full((b, n_f), 0.2) - grudge
+        if kind == "read_testament":
+            stance = -stance
+    else:
+        stance = np.full((b, n_f), 0.3)
+    stance = np.clip(stance, -1.0, 1.0)
+    _pin(stance, sponsor, 1.0, spec, state)
+    if kind in SANCTION_KINDS:
+        _pin(stance, target_faction, -1.0, spec, state)
+    if kind == "readmit":
+        _pin(stance, target_faction, 1.0, spec, state)
+    if kind == "confirm_secretary":
+        _pin(stance, query.holds_office(state, spec.general_secretary), 1.0, spec, state)
+    return stance  # type: ignore[no-any-return]
+
+
+def spec_kind(motion: MotionSpec) -> str:
+    from game.engine.spec import MOTION_KINDS
+
+    return MOTION_KINDS[motion.kind]
+
+
+def _target_faction(state: State, motion: MotionSpec) -> IntArray:
+    if motion.target < 0:
+        return np.full(state.batch, -1, dtype=np.int64)
+    return state.figure_faction[:, motion.target]
+
+
+def _sanction_stance(
+    spec: GameSpec, state: State, target: IntArray, ideology: FloatArray
+) -> FloatArray:
+    """Bystanders back a sanction against a faction they hold grudges against and whose line
+    is far from theirs, less so when they fear they could be next."""
+    k = spec.rules.k
+    rows = query.rows(state)
+    t = np.maximum(target, 0)
+    grudge = state.grievance[rows, :, t] if spec.on("alliances") else 0.0
+    distance = np.abs(ideology - ideology[rows, t][:, None])
+    stance = k["sanction_base"] + grudge + k["sanction_distance"] * distance
+    return np.where(target[:, None] >= 0, stance, 0.0)  # type: ignore[no-any-return]
+
+
+def _pin(stance: FloatArray, faction: IntArray, value: float, spec: GameSpec, state: State) -> None:
+    """Set a faction's stance, and (with alliances on) pull its allies most of the way along."""
+    has = faction >= 0
+    rows = np.flatnonzero(has)
+    f = faction[has]
+    if spec.on("alliances"):
+        allies = state.alliance[rows, f, :]
+        pulled = np.where(allies, 0.8 * value, stance[rows])
+        stance[rows] = pulled
+    stance[rows, f] = value
+
+
+def body(spec: GameSpec, state: State, session: SessionSpec) -> list[Bloc]:
+    """The voting blocs of a session: regional delegations for congresses and conferences,
+    the Central Committee's groups for plenums, the members for the Politburo."""
+    kind = session.kind
+    if kind in (0, 1):
+        return _delegations(spec, state, session.voting_delegates)
+    if kind == 4:
+        return _politburo(spec, state)
+    blocs = _central_committee(spec, state)
+    if kind == 3:
+        ccc = np.maximum(1, (state.cc_size * spec.rules.k["ccc_ratio"]).astype(np.int64))
+        blocs.append(_machine_bloc(spec, state, "Central Control Commission", ccc, 1.0))
+    return blocs
+
+
+def _delegations(spec: GameSpec, state: State, total: int) -> list[Bloc]:
+    seats = query.delegates_by_region(total, state.members)
+    uncommitted = 1.0 - state.sympathy.sum(axis=2, keepdims=True)
+    lean = np.concatenate([state.sympathy, np.maximum(uncommitted, 0.0)], axis=2)
+    if spec.on("membership"):
+        grip = spec.rules.k["grip_base"] + spec.rules.k["grip_recruits"] * state.recruits
+    else:
+        grip = np.full_like(state.recruits, spec.rules.k["grip_base"])
+    return [
+        Bloc(spec.region_names[r], seats[:, r], lean[:, r, :], state.secretary[:, r], grip[:, r])
+        for r in range(len(spec.regions))
+    ]
+
+
+def _faction_bloc(spec: GameSpec, state: State, name: str, size: IntArray, f: int) -> Bloc:
+    lean = np.zeros((state.batch, spec.n_factions + 1))
+    lean[:, f] = 1.0
+    return Bloc(name, size, lean, np.full(state.batch, -1), np.zeros(state.batch))
+
+
+def _machine_bloc(spec: GameSpec, state: State, name: str, size: IntArray, grip: float) -> Bloc:
+    """Functionaries with no leader of their own: the General Secretary's machine sways them."""
+    lean = np.zeros((state.batch, spec.n_factions + 1))
+    lean[:, -1] = 1.0
+    machine = query.holds_office(state, spec.general_secretary)
+    return Bloc(name, size, lean, machine, np.full(state.batch, grip))
+
+
+def _central_committee(spec: GameSpec, state: State) -> list[Bloc]:
+    counts = np.round(state.cc_share * state.cc_size[:, None]).astype(np.int64)
+    blocs = [
+        _faction_bloc(spec, state, f"{spec.faction_names[f]} (CC)", counts[:, f], f)
+        for f in range(spec.n_factions)
+    ]
+    blocs.append(
+        _machine_bloc(spec, state, "Uncommitted CC members", counts[:, -1],
+                      spec.rules.k["cc_machine_grip"])
+    )
+    return blocs
+
+
+def _politburo(spec: GameSpec, state: State) -> list[Bloc]:
+    seats = query.politburo_seats(spec, state).astype(np.int64)
+    blocs = [
+        _faction_bloc(spec, state, f"{spec.faction_names[f]} (Politburo)", seats[:, f], f)
+        for f in range(spec.n_factions)
+    ]
+    loose = (state.politburo & (state.figure_faction < 0)).sum(axis=1).astype(np.int64)
+    lean = np.zeros((state.batch, spec.n_factions + 1))
+    lean[:, -1] = 1.0
+    blocs.append(Bloc("Unaligned members", loose, lean, np.full(state.batch, -1),
+                      np.zeros(state.batch)))
+    return blocs
+
+
+def vote(
+    spec: GameSpec,
+    state: State,
+    session: SessionSpec,
+    motion: MotionSpec,
+    sponsor: IntArray,
+    noise_key: int,
+    explain: bool = False,
+) -> VoteResult:
+    """Put ``motion`` to the session's body in every game. ``sponsor`` (B,) is the moving
+    faction (-1 none); ``noise_key`` keeps this vote's chance draws apart from others'."""
+    stance = stances(spec, state, motion, sponsor)
+    common = _common_terms(spec, state, motion, sponsor, stance)
+    blocs = body(spec, state, session)
+    noise = normal(state.seed, state.run_index, state.turn, STREAM_VOTE, len(blocs), noise_key)
+    yes_total = np.zeros(state.batch, dtype=np.int64)
+    no_total = np.zeros(state.batch, dtype=np.int64)
+    explained: list[list[BlocVote]] | None = [[] for _ in range(state.batch)] if explain else None
+    for i, bloc in enumerate(blocs):
+        terms = _bloc_terms(spec, state, bloc, stance, common, noise[:, i])
+        score = sum(terms.values(), np.zeros(state.batch))
+        yes = np.round(bloc.size * squash(score)).astype(np.int64)
+        yes_total += yes
+        no_total += bloc.size - yes
+        if explained is not None:
+            for g in range(state.batch):
+                explained[g].append(BlocVote(
+                    bloc.name, int(bloc.size[g]), int(yes[g]), int(bloc.size[g] - yes[g]),
+                    {name: float(value[g]) for name, value in terms.items()},
+                ))
+    return VoteResult(yes_total > no_total, yes_total, no_total, explained)
+
+
+def _common_terms(
+    spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray, stance: FloatArray
+) -> dict[str, FloatArray]:
+    """Terms that move every uncommitted voter alike: mood, prestige, legitimacy, unity."""
+    w, k = spec.rules.vote, spec.rules.k
+    rows = query.rows(state)
+    kind = spec_kind(motion)
+    opponent = np.argmin(stance, axis=1)
+    target = _target_faction(state, motion)
+    opponent = np.where(target >= 0, target, opponent)
+    has_sponsor = sponsor >= 0
+    s = np.maximum(sponsor, 0)
+    zero = np.zeros(state.batch)
+    terms = {name: zero for name in ("mood", "prestige", "legitimacy", "unity")}
+    mood = state.tracks[:, MOOD]
+    if spec.on("mediator"):
+        if kind == "policy":
+            terms["mood"] = w["mood"] * (0.5 - np.abs(mood - spec.policy_position[motion.policy]))
+        elif target.max(initial=-1) >= 0:
+            far = np.abs(state.stats[rows, np.maximum(target, 0), IDEOLOGY] - mood)
+            sign = -1.0 if kind == "readmit" else 1.0
+            terms["mood"] = np.where(target >= 0, sign * w["mood"] * (far - k["mood_tolerance"]), 0.0)
+    gap = state.stats[rows, s, PRESTIGE] - state.stats[rows, opponent, PRESTIGE]
+    terms["prestige"] = np.where(has_sponsor, w["prestige"] * gap, 0.0)
+    if spec.on("legitimacy"):
+        gap = state.stats[rows, s, LEGITIMACY] - state.stats[rows, opponent, LEGITIMACY]
+        terms["legitimacy"] = np.where(has_sponsor, w["legitimacy"] * gap, 0.0)
+    if spec.on("unity") and target.max(initial=-1) >= 0:
+        fear = 1.0 - state.tracks[:, UNITY]
+        breaches = np.minimum(1.0, state.breaches[rows, np.maximum(target, 0)] / 2.0)
+        sign = -1.0 if kind == "readmit" else 1.0
+        terms["unity"] = np.where(target >= 0, sign * w["unity"] * fear * (0.5 + breaches), 0.0)
+    return terms
+
+
+def _bloc_terms(
+    spec: GameSpec,
+    state: State,
+    bloc: Bloc,
+    stance: FloatArray,
+    common: dict[str, FloatArray],
+    noise: FloatArray,
+) -> dict[str, FloatArray]:
+    """The named terms of one bloc's score, each shape (B,)."""
+    w = spec.rules.vote
+    rows = query.rows(state)
+    uncommitted = bloc.lean[:, -1]
+    sympathy = w["sympathy"] * (bloc.lean[:, :-1] * stance).sum(axis=1)
+    if spec.on("apparatus"):
+        held = bloc.machine >= 0
+        lever = stance[rows, np.maximum(bloc.machine, 0)]
+        apparatus = np.where(held, w["apparatus"] * bloc.grip * lever, 0.0)
+    else:
+        apparatus = np.zeros(state.batch)
+    terms = {"apparatus": apparatus, "sympathy": sympathy}
+    swing = 0.3 + 0.7 * uncommitted
+    for name, value in common.items():
+        terms[name] = swing * value
+    terms["chance"] = w["chance"] * noise
+    terms["bias"] = np.full(state.batch, w["bias"])
+    return terms

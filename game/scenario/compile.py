@@ -1,0 +1,418 @@
+"""Compile a validated scenario into the engine's ``GameSpec``: ids become indices, dates become
+turns and days, conditions become test trees, and the action space is laid out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from game.engine import conditions as c
+from game.engine.spec import (
+    FACTION_STATS,
+    MOTION_KINDS,
+    PERSONALITY_TRAITS,
+    SESSION_KINDS,
+    STATUSES,
+    TESTAMENT_STATES,
+    TRACKS,
+    ActionPatternSpec,
+    ActionSpace,
+    CheckpointSpec,
+    EffectSpec,
+    EventSpec,
+    GameSpec,
+    MotionSpec,
+    Rules,
+    SessionSpec,
+    StanceSpec,
+)
+from game.scenario import models as m
+from game.scenario.dates import Date, Quarter
+
+TABLED_KINDS = ("condemn", "remove_politburo", "expel", "exile", "deport", "readmit")
+SIMPLE_KINDS = ("pass", "publish", "resign", "appeal", "recant", "lobby", "shift_left", "shift_right")
+
+
+class Indexer:
+    """Maps every id of the scenario to its index."""
+
+    def __init__(self, scenario: m.Scenario) -> None:
+        self.faction = {f.id: i for i, f in enumerate(scenario.factions)}
+        self.figure = {g.id: i for i, g in enumerate(scenario.figures)}
+        self.office = {o.id: i for i, o in enumerate(scenario.offices)}
+        self.region = {r.id: i for i, r in enumerate(scenario.regions)}
+        self.policy = {p.id: i for i, p in enumerate(scenario.policies)}
+        self.session = {s.id: i for i, s in enumerate(scenario.sessions)}
+        self.event = {e.id: i for i, e in enumerate(scenario.events)}
+        self.motion = {
+            motion.id: i for i, motion in enumerate(mo for s in scenario.sessions for mo in s.agenda)
+        }
+        self.start = Quarter.parse(scenario.start)
+
+    def turn(self, quarter: str) -> int:
+        return Quarter.parse(quarter).index_from(self.start)
+
+    def date_turn(self, date: str) -> tuple[int, int]:
+        parsed = Date.parse(date)
+        return parsed.quarter.index_from(self.start), parsed.day_of_quarter
+
+
+def compile_condition(cond: m.Condition, ix: Indexer) -> c.Cond:
+    """Turn a parsed condition into a test tree."""
+    if isinstance(cond, m.AllCondition):
+        return c.AllOf(tuple(compile_condition(part, ix) for part in cond.all))
+    if isinstance(cond, m.AnyCondition):
+        return c.AnyOf(tuple(compile_condition(part, ix) for part in cond.any))
+    if isinstance(cond, m.NotCondition):
+        return c.Not(compile_condition(cond.not_, ix))
+    return _compile_leaf(cond, ix)
+
+
+def _compile_leaf(cond: m.Condition, ix: Indexer) -> c.Cond:
+    if isinstance(cond, m.StatusCondition):
+        statuses = tuple(STATUSES.index(s) for s in cond.status.in_)
+        return c.StatusIn(ix.figure[cond.status.figure], statuses)
+    if isinstance(cond, m.OfficeCondition):
+        who = cond.office.held_by
+        return c.OfficeHeld(
+            ix.office[cond.office.id],
+            figure=ix.figure.get(who, -1) if who else -1,
+            faction=ix.faction.get(who, -1) if who else -1,
+        )
+    if isinstance(cond, m.PolitburoCondition):
+        return c.OnPolitburo(ix.figure[cond.politburo.figure], cond.politburo.member)
+    if isinstance(cond, m.AllianceCondition):
+        first, second = (ix.faction[f] for f in cond.alliance.between)
+        return c.Allied(first, second, cond.alliance.active)
+    if isinstance(cond, m.PolicyCondition):
+        return c.PolicyAdopted(ix.policy[cond.policy.id], cond.policy.adopted)
+    if isinstance(cond, m.MotionCondition):
+        return c.MotionPassed(ix.motion[cond.motion.id], cond.motion.passed)
+    if isinstance(cond, m.SessionCondition):
+        return c.SessionHeld(ix.session[cond.session.id], cond.session.held)
+    if isinstance(cond, m.EventCondition):
+        return c.EventFired(ix.event[cond.event.id], cond.event.fired)
+    if isinstance(cond, m.CompareCondition):
+        test = cond.compare
+        if test.track is not None:
+            return c.TrackCompare(TRACKS.index(test.track), test.op, test.value)
+        assert test.faction is not None and test.stat is not None
+        return c.StatCompare(
+            ix.faction[test.faction], FACTION_STATS.index(test.stat), test.op, test.value
+        )
+    if isinstance(cond, m.DateCondition):
+        first = ix.turn(cond.date.from_) if cond.date.from_ else -(10**6)
+        last = ix.turn(cond.date.to) if cond.date.to else 10**6
+        return c.DateBetween(first, last)
+    assert isinstance(cond, m.TestamentCondition)
+    return c.TestamentIn(tuple(TESTAMENT_STATES.index(s) for s in cond.testament.in_))
+
+
+def _compile_motion(motion: m.Motion, session: int, ix: Indexer) -> MotionSpec:
+    sponsor_faction = ix.faction.get(motion.sponsor, -1)
+    return MotionSpec(
+        id=motion.id,
+        title=motion.title,
+        kind=MOTION_KINDS.index(motion.kind),
+        target=ix.figure[motion.target] if motion.target else -1,
+        office=ix.office[motion.office] if motion.office else -1,
+        successor=ix.figure[motion.successor] if motion.successor else -1,
+        policy=ix.policy[motion.policy] if motion.policy else -1,
+        recruits=motion.recruits,
+        testament=TESTAMENT_STATES.index(motion.testament) if motion.testament else -1,
+        sponsor_faction=sponsor_faction,
+        sponsor_office=-1 if sponsor_faction >= 0 else ix.office[motion.sponsor],
+        condition=compile_condition(motion.condition, ix) if motion.condition else None,
+        session=session,
+    )
+
+
+def _tabled_motion(kind: str, title: str, ident: str, **fields: int) -> MotionSpec:
+    """A motion a faction can table; its sponsor is whoever tables it."""
+    values = {"target": -1, "office": -1, "successor": -1, "policy": -1, "testament": -1}
+    values.update(fields)
+    return MotionSpec(
+        id=ident, title=title, kind=MOTION_KINDS.index(kind), recruits=0,
+        sponsor_faction=-1, sponsor_office=-1, condition=None, session=-1, **values,
+    )
+
+
+def build_actions(
+    scenario: m.Scenario, first_motion: int
+) -> tuple[ActionSpace, list[MotionSpec]]:
+    """Lay out the action space, and the motions that tabling actions put to the vote."""
+    kinds: list[str] = []
+    args: list[int] = []
+    motions: list[int] = []
+    labels: list[str] = []
+    blocks: dict[str, tuple[int, int]] = {}
+    extra: list[MotionSpec] = []
+
+    def block(kind: str, items: Sequence[tuple[int, str, MotionSpec | None]]) -> None:
+        start = len(kinds)
+        for arg, label, motion in items:
+            kinds.append(kind)
+            args.append(arg)
+            labels.append(label)
+            if motion is not None:
+                motions.append(first_motion + len(extra))
+                extra.append(motion)
+            else:
+                motions.append(-1)
+        blocks[kind] = (start, len(kinds))
+
+    names = {g.id: g.name for g in scenario.figures}
+    gensec = next((o.id for o in scenario.offices if o.appoints_secretaries), None)
+    for kind in SIMPLE_KINDS:
+        motion = None
+        if kind == "resign" and gensec is not None:
+            motion = _tabled_motion(
+                "confirm_secretary", "Keep the General Secretary, who has offered to resign",
+                "tabled_confirm_secretary", office=[o.id for o in scenario.offices].index(gensec),
+            )
+        block(kind, [(-1, kind, motion)])
+    for kind in ("campaign", "appoint", "recruit"):
+        block(kind, [(i, f"{kind}:{r.id}", None) for i, r in enumerate(scenario.regions)])
+    for kind in ("denounce", "ally", "break"):
+        block(kind, [(i, f"{kind}:{f.id}", None) for i, f in enumerate(scenario.factions)])
+    block("court", [(i, f"court:{g.id}", None) for i, g in enumerate(scenario.figures)])
+    block("motion_policy", [
+        (i, f"motion:policy:{p.id}",
+         _tabled_motion("policy", f"Adopt: {p.name}", f"tabled_policy_{p.id}", policy=i))
+        for i, p in enumerate(scenario.policies)
+    ])
+    for kind in TABLED_KINDS:
+        block(f"motion_{kind}", [
+            (i, f"motion:{kind}:{g.id}",
+             _tabled_motion(kind, f"{kind.replace('_', ' ').capitalize()}: {names[g.id]}",
+                            f"tabled_{kind}_{g.id}", target=i))
+            for i, g in enumerate(scenario.figures)
+        ])
+    block("motion_read_testament", [(-1, "motion:read_testament", _tabled_motion(
+        "read_testament", "Publish Lenin's Testament", "tabled_read_testament",
+        testament=TESTAMENT_STATES.index("published")))])
+    space = ActionSpace(
+        kinds=tuple(kinds), arg=np.array(args, dtype=np.int64),
+        motion=np.array(motions, dtype=np.int64), labels=tuple(labels), blocks=blocks,
+    )
+    return space, extra
+
+
+def _pattern(text: str, weight: float, ix: Indexer) -> ActionPatternSpec:
+    """'motion:expel:trotsky' -> kind motion_expel with the figure's index as its argument."""
+    parts = text.split(":")
+    kind, rest = parts[0], parts[1:]
+    if kind == "motion":
+        kind, rest = f"motion_{rest[0]}", rest[1:]
+    tables = {
+        "campaign": ix.region, "appoint": ix.region, "recruit": ix.region,
+        "denounce": ix.faction, "ally": ix.faction, "break": ix.faction, "court": ix.figure,
+        "motion_policy": ix.policy,
+    }
+    table = tables.get(kind, ix.figure)
+    arg = table[rest[0]] if rest else -1
+    return ActionPatternSpec(kind=kind, arg=arg, target=-1, weight=weight)
+
+
+def _stances(scenario: m.Scenario, ix: Indexer) -> tuple[tuple[StanceSpec, ...], ...]:
+    out = []
+    for faction in scenario.factions:
+        stances = scenario.ai.historical.get(faction.id, [])
+        out.append(tuple(
+            StanceSpec(
+                first_turn=ix.turn(s.from_), last_turn=ix.turn(s.to),
+                patterns=tuple(_pattern(p, w, ix) for p, w in s.actions.items()),
+                ideology=s.ideology,
+            )
+            for s in stances
+        ))
+    return tuple(out)
+
+
+def _effect(effect: m.Effect, ix: Indexer) -> EffectSpec:
+    if isinstance(effect, m.TrackEffectItem):
+        return EffectSpec("track", index=TRACKS.index(effect.track.id), add=effect.track.add)
+    if isinstance(effect, m.FactionEffectItem):
+        e = effect.faction
+        return EffectSpec("faction", index=ix.faction[e.id], stat=FACTION_STATS.index(e.stat),
+                          add=e.add)
+    if isinstance(effect, m.RegionEffectItem):
+        r = effect.region
+        return EffectSpec(
+            "region", index=ix.region.get(r.id, -1), members_factor=r.members_factor,
+            recruits_add=r.recruits_add,
+            sympathy_to=ix.faction[r.sympathy_to] if r.sympathy_to else -1,
+            sympathy_add=r.sympathy_add,
+        )
+    if isinstance(effect, m.FigureDiesEffectItem):
+        return EffectSpec("figure_dies", index=ix.figure[effect.figure_dies])
+    return EffectSpec("testament")
+
+
+def _events(scenario: m.Scenario, ix: Indexer) -> tuple[EventSpec, ...]:
+    out = []
+    for e in scenario.events:
+        day = Date.parse(e.date).day_of_quarter if e.date else 0
+        out.append(EventSpec(
+            id=e.id, title=e.title, text=e.text, first_turn=ix.turn(e.window.from_),
+            last_turn=ix.turn(e.window.to), day=day, chance=e.chance,
+            condition=compile_condition(e.condition, ix) if e.condition else None,
+            effects=tuple(_effect(x, ix) for x in e.effects),
+        ))
+    return tuple(out)
+
+
+def _sessions(scenario: m.Scenario, ix: Indexer) -> tuple[tuple[SessionSpec, ...], list[MotionSpec]]:
+    sessions, motions = [], []
+    for s_index, s in enumerate(scenario.sessions):
+        turn, day = ix.date_turn(s.date)
+        agenda = []
+        for motion in s.agenda:
+            agenda.append(len(motions))
+            motions.append(_compile_motion(motion, s_index, ix))
+        sessions.append(SessionSpec(
+            id=s.id, name=s.name, kind=SESSION_KINDS.index(s.kind), turn=turn, day=day,
+            date=s.date, voting_delegates=s.voting_delegates or 0,
+            cc_size=s.central_committee_size or 0, politburo_size=s.politburo_size or 0,
+            agenda=tuple(agenda),
+        ))
+    return tuple(sessions), motions
+
+
+def _schedule(
+    turns: int, sessions: Sequence[SessionSpec], events: Sequence[EventSpec]
+) -> tuple[tuple[tuple[str, int], ...], ...]:
+    """Per turn, the events and sessions in date order (events first on the same day)."""
+    per_turn: list[list[tuple[int, int, str, int]]] = [[] for _ in range(turns)]
+    for i, e in enumerate(events):
+        for t in range(max(e.first_turn, 0), min(e.last_turn, turns - 1) + 1):
+            per_turn[t].append((e.day, 0, "event", i))
+    for i, s in enumerate(sessions):
+        if 0 <= s.turn < turns:
+            per_turn[s.turn].append((s.day, 1, "session", i))
+    return tuple(tuple((kind, i) for _, _, kind, i in sorted(items)) for items in per_turn)
+
+
+def _growth(scenario: m.Scenario, ix: Indexer, turns: int) -> np.ndarray:  # type: ignore[type-arg]
+    growth = np.zeros(turns)
+    for period in scenario.membership.growth:
+        growth[max(ix.turn(period.from_), 0) : ix.turn(period.to) + 1] = period.rate
+    return growth
+
+
+def _rules(scenario: m.Scenario) -> Rules:
+    r = scenario.rules
+    return Rules(
+        actions_per_turn=r.actions_per_turn,
+        base_income=r.base_income,
+        action_costs=r.action_costs.model_dump(by_alias=True),
+        vote=r.vote.model_dump(),
+        split_threshold=r.split_threshold,
+        power=r.power.model_dump(),
+        k=r.constants.model_dump(),
+    )
+
+
+def compile_scenario(scenario: m.Scenario) -> GameSpec:
+    """The engine's view of a validated scenario."""
+    ix = Indexer(scenario)
+    turns = Quarter.parse(scenario.end).index_from(ix.start) + 1
+    n_f = len(scenario.factions)
+    sessions, motions = _sessions(scenario, ix)
+    actions, tabled = build_actions(scenario, len(motions))
+    events = _events(scenario, ix)
+    cc = scenario.central_committee
+    cc_share = np.zeros(n_f + 1)
+    for fid, share in (cc.shares.items() if cc else ()):
+        cc_share[ix.faction[fid]] = share
+    cc_share[n_f] = 1.0 - cc_share[:n_f].sum()
+    alliance = np.zeros((n_f, n_f), dtype=bool)
+    for a in scenario.alliances:
+        i, j = (ix.faction[f] for f in a.between)
+        alliance[i, j] = alliance[j, i] = True
+    grievance = np.zeros((n_f, n_f))
+    for gr in scenario.grievances:
+        grievance[ix.faction[gr.holder], ix.faction[gr.against]] = gr.value
+    excludes = np.zeros((len(scenario.policies),) * 2, dtype=bool)
+    for i, p in enumerate(scenario.policies):
+        for other in p.excludes:
+            excludes[i, ix.policy[other]] = True
+    gensec = [i for i, o in enumerate(scenario.offices) if o.appoints_secretaries]
+    return GameSpec(
+        scenario_id=scenario.id,
+        title=scenario.title,
+        start=scenario.start,
+        turns=turns,
+        quarter_labels=tuple(str(ix.start.shifted(t)) for t in range(turns)),
+        factions=tuple(f.id for f in scenario.factions),
+        faction_names=tuple(f.name for f in scenario.factions),
+        faction_leader=np.array([ix.figure[f.leader] for f in scenario.factions]),
+        faction_colour=tuple(f.colour for f in scenario.factions),
+        common_touch=np.array([f.common_touch for f in scenario.factions]),
+        faction_stats=np.array([
+            [f.influence, f.prestige, f.legitimacy, f.popularity, f.ideology]
+            for f in scenario.factions
+        ]),
+        figures=tuple(g.id for g in scenario.figures),
+        figure_names=tuple(g.name for g in scenario.figures),
+        figure_faction=np.array([ix.faction[g.faction] if g.faction else -1
+                                 for g in scenario.figures]),
+        figure_loyalty=np.array([g.loyalty for g in scenario.figures]),
+        figure_politburo=np.array([g.politburo for g in scenario.figures]),
+        figure_cc=np.array([g.central_committee for g in scenario.figures]),
+        figure_status=np.array([STATUSES.index(g.status) for g in scenario.figures]),
+        figure_alive=np.array([g.alive for g in scenario.figures]),
+        offices=tuple(o.id for o in scenario.offices),
+        office_names=tuple(o.name for o in scenario.offices),
+        office_holder=np.array([ix.figure[o.holder] if o.holder else -1
+                                for o in scenario.offices]),
+        office_income=np.array([o.income for o in scenario.offices]),
+        office_power=np.array([o.power for o in scenario.offices]),
+        office_appoints=np.array([o.appoints_secretaries for o in scenario.offices]),
+        office_heirs=tuple(tuple(ix.figure[h] for h in o.heirs) for o in scenario.offices),
+        general_secretary=gensec[0] if gensec else -1,
+        regions=tuple(r.id for r in scenario.regions),
+        region_names=tuple(r.name for r in scenario.regions),
+        region_members=np.array([float(r.members) for r in scenario.regions]),
+        region_secretary=np.array([ix.faction[r.secretary.camp] if r.secretary.camp else -1
+                                   for r in scenario.regions]),
+        region_sympathy=np.array([[r.sympathy.get(f.id, 0.0) for f in scenario.factions]
+                                  for r in scenario.regions]),
+        region_recruits=np.array([r.recruits for r in scenario.regions]),
+        region_map=np.array([[r.map.x, r.map.y] for r in scenario.regions]),
+        growth=_growth(scenario, ix, turns),
+        policies=tuple(p.id for p in scenario.policies),
+        policy_names=tuple(p.name for p in scenario.policies),
+        policy_position=np.array([p.position for p in scenario.policies]),
+        policy_adopted=np.array([p.adopted for p in scenario.policies]),
+        policy_excludes=excludes,
+        alliance=alliance,
+        grievance=grievance,
+        testament=TESTAMENT_STATES.index(scenario.testament),
+        tracks=np.array([scenario.tracks.get(t, 0.0) for t in TRACKS]),
+        cc_size=cc.size if cc else 1,
+        cc_share=cc_share,
+        politburo_size=cc.politburo_size if cc else 1,
+        motions=tuple(motions) + tuple(tabled),
+        sessions=sessions,
+        events=events,
+        checkpoints=tuple(
+            CheckpointSpec(
+                id=h.id, title=h.title, date=h.date, turn=ix.date_turn(h.date)[0],
+                description=h.description, condition=compile_condition(h.condition, ix),
+                sources=tuple(h.sources), note=h.note,
+            )
+            for h in scenario.history
+        ),
+        mechanisms=scenario.mechanisms.model_dump(),
+        rules=_rules(scenario),
+        ai_noise=scenario.ai.noise,
+        personalities=np.array([
+            [getattr(scenario.ai.personalities[f.id], t) for t in PERSONALITY_TRAITS]
+            for f in scenario.factions
+        ]),
+        stances=_stances(scenario, ix),
+        actions=actions,
+        schedule=_schedule(turns, sessions, events),
+    )

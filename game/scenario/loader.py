@@ -1,0 +1,277 @@
+"""Load scenario files: safe YAML, ``extends``, the pydantic models and the reference checks.
+
+Reading is bounded before any Python object is built: a file may be at most 2 MiB, nest at most
+64 levels and expand, with every alias copied out, to at most 500,000 YAML nodes (so an alias
+bomb is refused at once). Only PyYAML's safe loader is used, and YAML 1.1 timestamps are not
+resolved: ``1923-04-17`` stays a string, as every date in a scenario is a string
+(``YYYY-MM`` or ``YYYY-MM-DD``; quarters ``1922Q2``). The YAML node tree is kept after
+construction so that every problem, whichever check finds it, is reported at its line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from yaml.composer import ComposerError
+from yaml.constructor import SafeConstructor
+from yaml.error import Mark, MarkedYAMLError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.reader import ReaderError
+
+from game.scenario.errors import (
+    ROOT,
+    Issue,
+    Problem,
+    ScenarioError,
+    describe,
+    file_problem,
+    join_path,
+    locate,
+    problem_at,
+    validation_issues,
+)
+from game.scenario.merge import resolve_extends
+from game.scenario.models import SCHEMA_VERSION, Scenario
+from game.scenario.references import check_references
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 500_000
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without timestamps, refusing to compose nesting deeper than
+    ``MAX_DEPTH`` (the composer is recursive, so this must be checked while composing)."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 (PyYAML keeps its resolvers per class)
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, text: str, name: str) -> None:
+        super().__init__(text)
+        self.name = name
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self._depth >= MAX_DEPTH:
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise ComposerError(None, None, f"nesting deeper than {MAX_DEPTH} levels", mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A validated scenario; ``sha256`` identifies its merged content (``extends`` resolved)."""
+
+    path: Path
+    model: Scenario
+    sha256: str
+
+
+def load_scenario(path: Path) -> LoadedScenario:
+    """Load, merge and check a scenario file; raise ``ScenarioError`` listing every problem."""
+    problems: list[Problem] = []
+    root = resolve_extends(path, read_tree, problems)
+    try:
+        data = SafeConstructor().construct_document(root)
+    except MarkedYAMLError as error:
+        raise ScenarioError([*problems, _yaml_problem(error, str(path))]) from None
+    return _build(data, root, path, problems)
+
+
+def load_scenario_from_dict(data: dict[str, Any], name: str) -> LoadedScenario:
+    """Check a scenario given as Python data (tests, parameter sweeps); problems are reported
+    as ``name:0:0: path: message``."""
+    return _build(data, _nodes_of(data), Path(name), [])
+
+
+def validate_command(paths: list[Path]) -> int:
+    """``python -m game validate``: ``ok: PATH`` or every problem on stderr; 2 if any failed."""
+    failed = False
+    for path in paths:
+        try:
+            load_scenario(path)
+        except ScenarioError as error:
+            failed = True
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+        else:
+            print(f"ok: {path}")
+    return 2 if failed else 0
+
+
+def _build(data: Any, root: Node, path: Path, problems: list[Problem]) -> LoadedScenario:
+    """Validate merged data against the models, then its references; hash it. ``problems``
+    already found (while merging) are reported with the others."""
+    name = str(path)
+    _check_version(data, root, name)
+    try:
+        model = Scenario.model_validate(data, by_alias=True, by_name=False)
+    except ValidationError as error:
+        issues = validation_issues(error)
+    else:
+        issues = check_references(model)
+    if issues or problems:
+        raise ScenarioError([*problems, *(locate(issue, root, name) for issue in issues)])
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
+    return LoadedScenario(path, model, hashlib.sha256(canonical.encode()).hexdigest())
+
+
+def _check_version(data: Any, root: Node, name: str) -> None:
+    """Refuse a file written for another format version before reporting anything else."""
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if type(version) is not int or version != SCHEMA_VERSION:
+        message = (
+            f"schema_version {describe(version)} is not supported; supported: {SCHEMA_VERSION}"
+        )
+        raise ScenarioError([locate(Issue(("schema_version",), message), root, name)])
+
+
+def read_tree(path: Path) -> MappingNode:
+    """Read one file into a YAML node tree, within the bounds, with a mapping at the top."""
+    name = str(path)
+    root = _compose(_read_text(path), name)
+    if root is None:
+        raise file_problem(name, "the file is empty")
+    _check_expansion(root)
+    problems = list(_duplicate_keys(root, ROOT))
+    if problems:
+        raise ScenarioError(problems)
+    if not isinstance(root, MappingNode):
+        got = "a list" if isinstance(root, SequenceNode) else repr(root.value)
+        message = f"the top level must be a mapping of keys to values, got {got}"
+        raise ScenarioError([problem_at(root.start_mark, name, ROOT, message)])
+    return root
+
+
+def _read_text(path: Path) -> str:
+    """The file's text: UTF-8, at most ``MAX_BYTES``."""
+    name = str(path)
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise file_problem(name, "no such file") from None
+    except IsADirectoryError:
+        raise file_problem(name, "is a directory, not a scenario file") from None
+    except OSError as error:
+        raise file_problem(name, f"cannot read: {error.strerror}") from None
+    if len(raw) > MAX_BYTES:
+        raise file_problem(name, f"larger than {MAX_BYTES // 2**20} MiB")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        message = f"not UTF-8 text (byte 0x{raw[error.start]:02x})"
+        before = raw[: error.start].decode("utf-8")
+        raise ScenarioError([_problem_after(before, name, message)]) from None
+
+
+def _compose(text: str, name: str) -> Node | None:
+    """The YAML node tree of ``text`` (None if it holds no document)."""
+    try:
+        loader = _SafeLoader(text, name)
+    except ReaderError as error:
+        message = f"character U+{error.character:04X} is not allowed in YAML"
+        raise ScenarioError([_problem_after(text[: error.position], name, message)]) from None
+    try:
+        return loader.get_single_node()
+    except MarkedYAMLError as error:
+        raise ScenarioError([_yaml_problem(error, name)]) from None
+    finally:
+        loader.dispose()
+
+
+def _problem_after(before: str, name: str, message: str) -> Problem:
+    """A problem at the character that follows the text ``before``."""
+    line = before.count("\n")
+    column = len(before) - (before.rfind("\n") + 1)
+    return problem_at(Mark(name, len(before), line, column, None, 0), name, ROOT, message)
+
+
+def _yaml_problem(error: MarkedYAMLError, name: str) -> Problem:
+    """A YAML syntax or construction error at its mark, with its context when there is one."""
+    message = error.problem or "invalid YAML"
+    if error.context and error.context_mark:
+        message += f" ({error.context} at line {error.context_mark.line + 1})"
+    return problem_at(error.problem_mark, name, ROOT, message)
+
+
+def _check_expansion(root: Node) -> None:
+    """Refuse a tree that, with aliases copied out, is deeper than ``MAX_DEPTH`` or bigger than
+    ``MAX_NODES`` (alias bombs, recursive aliases). Shared nodes are measured once."""
+    heights: dict[int, tuple[int, int]] = {}
+
+    def measure(node: Node, depth: int) -> tuple[int, int]:
+        """(nodes, height) of ``node`` expanded; ``depth`` is its own depth."""
+        if id(node) not in heights:
+            if depth > MAX_DEPTH:
+                raise _limit(node, f"aliases nest deeper than {MAX_DEPTH} levels")
+            sizes = [measure(child, depth + 1) for child in _children(node)]
+            heights[id(node)] = (
+                1 + sum(size for size, _ in sizes),
+                1 + max((height for _, height in sizes), default=0),
+            )
+        size, height = heights[id(node)]
+        if depth + height - 1 > MAX_DEPTH:
+            raise _limit(node, f"aliases nest deeper than {MAX_DEPTH} levels")
+        if size > MAX_NODES:
+            raise _limit(node, f"aliases expand to more than {MAX_NODES:,} nodes")
+        return size, height
+
+    measure(root, 1)
+
+
+def _limit(node: Node, message: str) -> ScenarioError:
+    """An error at a node that breaks one of the reading bounds."""
+    return ScenarioError([problem_at(node.start_mark, "", ROOT, message)])
+
+
+def _children(node: Node) -> list[Node]:
+    """The nodes directly under a node: keys and values of a mapping, items of a list."""
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _duplicate_keys(node: Node, path: str) -> list[Problem]:
+    """A key written twice in one mapping (YAML would silently keep the last)."""
+    problems: list[Problem] = []
+    if isinstance(node, MappingNode):
+        first: dict[str, int] = {}
+        for key, value in node.value:
+            text = key.value if isinstance(key, ScalarNode) else str(id(key))
+            if text in first:
+                message = f"duplicate key {text!r} (first on line {first[text]})"
+                problems.append(problem_at(key.start_mark, "", path, message))
+            first.setdefault(text, key.start_mark.line + 1)
+            problems += _duplicate_keys(value, join_path(path, text))
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            problems += _duplicate_keys(item, join_path(path, index))
+    return problems
+
+
+def _nodes_of(data: Any) -> Node:
+    """A node tree without marks for Python data, so that problems get paths like a file's."""
+    if isinstance(data, dict):
+        pairs = [(ScalarNode(_STR_TAG, str(k)), _nodes_of(v)) for k, v in data.items()]
+        return MappingNode("tag:yaml.org,2002:map", pairs)
+    if isinstance(data, list | tuple):
+        return SequenceNode("tag:yaml.org,2002:seq", [_nodes_of(item) for item in data])
+    return ScalarNode(_STR_TAG, str(data))

@@ -1,0 +1,437 @@
+"""Cross-reference checks of a scenario that the models have already validated.
+
+The models check shapes; this module checks that every id naming something names something
+that exists, that ids are unique, that motions carry what their kind needs, that dates fall
+inside the scenario, that AI action patterns name real targets, and that history checkpoints
+test the game state. Each problem is an ``Issue`` whose path points at the offending value.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import singledispatch
+from typing import Protocol
+
+from pydantic import BaseModel
+
+from game.scenario.dates import Date, Quarter
+from game.scenario.errors import KEY, Issue, Loc
+from game.scenario.models import (
+    ACTION_KINDS,
+    AI,
+    AllCondition,
+    Alliance,
+    AllianceTest,
+    AnyCondition,
+    Checkpoint,
+    CompareTest,
+    Condition,
+    DateCondition,
+    Event,
+    EventTest,
+    Faction,
+    FactionEffect,
+    Figure,
+    FigureDiesEffectItem,
+    Grievance,
+    Motion,
+    MotionTest,
+    NotCondition,
+    Office,
+    OfficeTest,
+    Policy,
+    PolicyTest,
+    PolitburoTest,
+    Region,
+    RegionEffect,
+    Scenario,
+    Session,
+    SessionTest,
+    Stance,
+    StatusTest,
+)
+
+ID_LISTS = (
+    "factions",
+    "figures",
+    "offices",
+    "regions",
+    "policies",
+    "sessions",
+    "events",
+    "history",
+)
+PATTERN_MOTION_KINDS = (
+    "policy",
+    "condemn",
+    "remove_politburo",
+    "expel",
+    "exile",
+    "deport",
+    "readmit",
+    "read_testament",
+)
+_MOTION_NEEDS: dict[str, tuple[str, ...]] = {
+    "policy": ("policy",),
+    "remove_office": ("target", "office"),
+    "read_testament": ("testament",),
+    **dict.fromkeys(
+        ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport", "readmit"),
+        ("target",),
+    ),
+}
+_REGION_TARGETED = ("campaign", "appoint", "recruit")
+_FACTION_TARGETED = ("denounce", "ally", "break")
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class _Names:
+    """Every id a scenario defines, by kind, and its calendar."""
+
+    factions: frozenset[str]
+    figures: frozenset[str]
+    offices: frozenset[str]
+    regions: frozenset[str]
+    policies: frozenset[str]
+    sessions: frozenset[str]
+    events: frozenset[str]
+    motions: frozenset[str]
+    sources: frozenset[str]
+    start: Quarter
+    end: Quarter
+
+
+def check_references(scenario: Scenario) -> list[Issue]:
+    """Every cross-reference problem of a scenario, in no particular order."""
+    names = _names(scenario)
+    issues = list(_duplicate_ids(scenario))
+    for loc, model in _walk(scenario, ()):
+        issues += _sources(model, loc, names)
+        issues += _span(model, loc)
+        issues += _check(model, loc, names)
+    return issues
+
+
+def _names(scenario: Scenario) -> _Names:
+    """Collect the ids of each kind."""
+
+    return _Names(
+        factions=_ids(scenario.factions),
+        figures=_ids(scenario.figures),
+        offices=_ids(scenario.offices),
+        regions=_ids(scenario.regions),
+        policies=_ids(scenario.policies),
+        sessions=_ids(scenario.sessions),
+        events=_ids(scenario.events),
+        motions=_ids(motion for session in scenario.sessions for motion in session.agenda),
+        sources=frozenset(scenario.sources),
+        start=Quarter.parse(scenario.start),
+        end=Quarter.parse(scenario.end),
+    )
+
+
+def _ids(items: Iterable[_HasId]) -> frozenset[str]:
+    """The ids of some items."""
+    return frozenset(item.id for item in items)
+
+
+def _walk(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, BaseModel]]:
+    """Every model nested in ``model`` (itself included), with its path in YAML keys."""
+    yield loc, model
+    for name, field in type(model).model_fields.items():
+        yield from _walk_value(getattr(model, name), (*loc, field.alias or name))
+
+
+def _walk_value(value: object, loc: Loc) -> Iterator[tuple[Loc, BaseModel]]:
+    """The models inside one field's value: a model, a list or a mapping of them."""
+    if isinstance(value, BaseModel):
+        yield from _walk(value, loc)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk_value(item, (*loc, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk_value(item, (*loc, key))
+
+
+def _ref(value: str | None, known: Collection[str], loc: Loc, what: str) -> Iterator[Issue]:
+    """An issue if ``value`` is set and not among ``known``, suggesting a close match."""
+    if value is None or value in known:
+        return
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    yield Issue(loc, f"unknown {what} {value!r}{hint}")
+
+
+def _refs(values: Sequence[str], known: Collection[str], loc: Loc, what: str) -> Iterator[Issue]:
+    """``_ref`` for each item of a list."""
+    for index, value in enumerate(values):
+        yield from _ref(value, known, (*loc, index), what)
+
+
+def _duplicates(entries: Iterable[tuple[Loc, str]]) -> Iterator[Issue]:
+    """An issue at each id (given with the path of its item) already used before it."""
+    first: dict[str, Loc] = {}
+    for loc, item_id in entries:
+        if item_id in first:
+            where = ".".join(map(str, first[item_id]))
+            yield Issue((*loc, "id"), f"duplicate id {item_id!r} (first at {where})")
+        first.setdefault(item_id, loc)
+
+
+def _duplicate_ids(scenario: Scenario) -> Iterator[Issue]:
+    """Ids unique within each list, and motion ids unique across all sessions."""
+    for kind in ID_LISTS:
+        items: list[_HasId] = getattr(scenario, kind)
+        yield from _duplicates(((kind, i), item.id) for i, item in enumerate(items))
+    yield from _duplicates(
+        (("sessions", i, "agenda", j), motion.id)
+        for i, session in enumerate(scenario.sessions)
+        for j, motion in enumerate(session.agenda)
+    )
+
+
+def _sources(model: BaseModel, loc: Loc, names: _Names) -> Iterator[Issue]:
+    """Every ``sources:`` list names keys of the top-level ``sources``."""
+    keys = getattr(model, "sources", None)
+    if isinstance(keys, list):
+        yield from _refs(keys, names.sources, (*loc, "sources"), "source")
+
+
+def _span(model: BaseModel, loc: Loc) -> Iterator[Issue]:
+    """A ``from``/``to`` pair of quarters must not run backwards."""
+    start, end = getattr(model, "from_", None), getattr(model, "to", None)
+    if (
+        isinstance(start, str)
+        and isinstance(end, str)
+        and Quarter.parse(start) > Quarter.parse(end)
+    ):
+        yield Issue((*loc, "to"), f"{end} is before from: {start}")
+
+
+def _within(when: Quarter, text: str, loc: Loc, names: _Names) -> Iterator[Issue]:
+    """A quarter (written ``text``) must fall inside the scenario's start..end."""
+    if not names.start <= when <= names.end:
+        yield Issue(loc, f"{text} is outside the scenario ({names.start}..{names.end})")
+
+
+@singledispatch
+def _check(model: BaseModel, loc: Loc, names: _Names) -> Iterator[Issue]:
+    """The checks specific to one kind of model; most kinds have none."""
+    return iter(())
+
+
+@_check.register
+def _(model: Scenario, loc: Loc, names: _Names) -> Iterator[Issue]:
+    if names.start > names.end:
+        yield Issue(("end",), f"the scenario ends ({model.end}) before it starts ({model.start})")
+
+
+@_check.register
+def _(model: Faction, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.leader, names.figures, (*loc, "leader"), "figure")
+
+
+@_check.register
+def _(model: Figure, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.faction, names.factions, (*loc, "faction"), "faction")
+
+
+@_check.register
+def _(model: Office, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.holder, names.figures, (*loc, "holder"), "figure")
+    yield from _refs(model.heirs, names.figures, (*loc, "heirs"), "figure")
+
+
+@_check.register
+def _(model: Region, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.secretary.camp, names.factions, (*loc, "secretary", "camp"), "faction")
+    for faction in model.sympathy:
+        yield from _ref(faction, names.factions, (*loc, "sympathy", faction, KEY), "faction")
+
+
+@_check.register
+def _(model: Policy, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _refs(model.excludes, names.policies, (*loc, "excludes"), "policy")
+
+
+@_check.register(Alliance)
+@_check.register(AllianceTest)
+def _(model: Alliance | AllianceTest, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _refs(model.between, names.factions, (*loc, "between"), "faction")
+
+
+@_check.register
+def _(model: Grievance, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.holder, names.factions, (*loc, "holder"), "faction")
+    yield from _ref(model.against, names.factions, (*loc, "against"), "faction")
+
+
+@_check.register
+def _(model: Motion, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.target, names.figures, (*loc, "target"), "figure")
+    yield from _ref(model.successor, names.figures, (*loc, "successor"), "figure")
+    yield from _ref(model.office, names.offices, (*loc, "office"), "office")
+    yield from _ref(model.policy, names.policies, (*loc, "policy"), "policy")
+    sponsors = names.factions | names.offices
+    yield from _ref(model.sponsor, sponsors, (*loc, "sponsor"), "faction or office")
+    for field in _MOTION_NEEDS.get(model.kind, ()):
+        if getattr(model, field) is None:
+            yield Issue(loc, f"a motion of kind {model.kind!r} needs {field!r}")
+    if model.kind == "enrolment" and model.recruits <= 0:
+        yield Issue((*loc, "recruits"), "a motion of kind 'enrolment' needs recruits above 0")
+
+
+@_check.register
+def _(model: Session, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _within(Date.parse(model.date).quarter, model.date, (*loc, "date"), names)
+    if model.end_date is not None and Date.parse(model.end_date) < Date.parse(model.date):
+        yield Issue((*loc, "end_date"), f"the session ends before it opens ({model.date})")
+
+
+@_check.register
+def _(model: Event, loc: Loc, names: _Names) -> Iterator[Issue]:
+    window = model.window
+    for key, text in (("from", window.from_), ("to", window.to)):
+        yield from _within(Quarter.parse(text), text, (*loc, "window", key), names)
+    if model.date is not None:
+        quarter = Date.parse(model.date).quarter
+        if not Quarter.parse(window.from_) <= quarter <= Quarter.parse(window.to):
+            message = f"{model.date} is outside the event's window ({window.from_}..{window.to})"
+            yield Issue((*loc, "date"), message)
+
+
+@_check.register
+def _(model: Checkpoint, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _within(Date.parse(model.date).quarter, model.date, (*loc, "date"), names)
+    if _only_dates(model.condition):
+        message = "a checkpoint's condition must test the game state, not only the date"
+        yield Issue((*loc, "condition"), message)
+
+
+def _only_dates(condition: Condition) -> bool:
+    """Whether a condition is made only of ``date`` tests (combined by all/any/not)."""
+    if isinstance(condition, DateCondition):
+        return True
+    if isinstance(condition, AllCondition | AnyCondition):
+        parts = condition.all if isinstance(condition, AllCondition) else condition.any
+        return all(map(_only_dates, parts))
+    return isinstance(condition, NotCondition) and _only_dates(condition.not_)
+
+
+@_check.register(StatusTest)
+@_check.register(PolitburoTest)
+def _(model: StatusTest | PolitburoTest, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.figure, names.figures, (*loc, "figure"), "figure")
+
+
+@_check.register
+def _(model: OfficeTest, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.id, names.offices, (*loc, "id"), "office")
+    holders = names.figures | names.factions
+    yield from _ref(model.held_by, holders, (*loc, "held_by"), "figure or faction")
+
+
+@_check.register
+def _(model: PolicyTest, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.id, names.policies, (*loc, "id"), "policy")
+
+
+@_check.register
+def _(model: MotionTest, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.id, names.motions, (*loc, "id"), "motion")
+
+
+@_check.register
+def _(model: SessionTest, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.id, names.sessions, (*loc, "id"), "session")
+
+
+@_check.register
+def _(model: EventTest, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.id, names.events, (*loc, "id"), "event")
+
+
+@_check.register
+def _(model: CompareTest, loc: Loc, names: _Names) -> Iterator[Issue]:
+    by_track = model.track is not None and model.faction is None and model.stat is None
+    by_faction = model.track is None and model.faction is not None and model.stat is not None
+    if not (by_track or by_faction):
+        yield Issue(loc, "compare needs either 'track', or both 'faction' and 'stat'")
+    yield from _ref(model.faction, names.factions, (*loc, "faction"), "faction")
+
+
+@_check.register
+def _(model: FactionEffect, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.id, names.factions, (*loc, "id"), "faction")
+
+
+@_check.register
+def _(model: RegionEffect, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.id, names.regions | {"all"}, (*loc, "id"), "region")
+    yield from _ref(model.sympathy_to, names.factions, (*loc, "sympathy_to"), "faction")
+
+
+@_check.register
+def _(model: FigureDiesEffectItem, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.figure_dies, names.figures, (*loc, "figure_dies"), "figure")
+
+
+@_check.register
+def _(model: AI, loc: Loc, names: _Names) -> Iterator[Issue]:
+    for section in ("personalities", "historical"):
+        for faction in getattr(model, section):
+            yield from _ref(faction, names.factions, (*loc, section, faction, KEY), "faction")
+    for faction in sorted(names.factions - set(model.personalities)):
+        yield Issue((*loc, "personalities"), f"faction {faction!r} has no personality")
+
+
+@_check.register
+def _(model: Stance, loc: Loc, names: _Names) -> Iterator[Issue]:
+    for pattern in model.actions:
+        message = _pattern_problem(pattern, names)
+        if message:
+            yield Issue((*loc, "actions", pattern, KEY), message)
+
+
+def _pattern_problem(pattern: str, names: _Names) -> str | None:
+    """What is wrong with an AI action pattern such as ``motion:expel:trotsky``, if anything."""
+    kind, *targets = pattern.split(":")
+    if kind not in ACTION_KINDS:
+        return f"unknown action {kind!r} in {pattern!r}; actions are: {', '.join(ACTION_KINDS)}"
+    slots, required = _pattern_slots(kind, targets, names)
+    if not required <= len(targets) <= len(slots):
+        wanted = ":".join([kind, *(f"<{what}>" for what, _ in slots)])
+        return f"{pattern!r} does not fit the form {wanted}"
+    for target, (what, known) in zip(targets, slots, strict=False):
+        if target not in known:
+            return f"unknown {what} {target!r} in {pattern!r}"
+    return None
+
+
+def _pattern_slots(
+    kind: str, targets: list[str], names: _Names
+) -> tuple[list[tuple[str, Collection[str]]], int]:
+    """The targets an action kind takes, as (what, allowed ids), and how many are required."""
+    if kind in _REGION_TARGETED:
+        return [("region", names.regions)], 0
+    if kind in _FACTION_TARGETED:
+        return [("faction", names.factions)], 1
+    if kind == "court":
+        return [("figure", names.figures)], 1
+    if kind != "motion":
+        return [], 0
+    motion_kind = targets[0] if targets else ""
+    slots: list[tuple[str, Collection[str]]] = [("motion kind", PATTERN_MOTION_KINDS)]
+    if motion_kind == "policy":
+        slots.append(("policy", names.policies))
+    elif motion_kind != "read_testament":
+        slots.append(("figure", names.figures))
+    return slots, len(slots)
