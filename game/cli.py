@@ -10,6 +10,10 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.analysis.runs import Loaded
 
 from game import __version__
 
@@ -18,6 +22,10 @@ DEFAULT_SCENARIO = SCENARIOS_DIR / "1922_succession.yaml"
 SCHEMA_PATH = SCENARIOS_DIR / "scenario.schema.json"
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """A flag's value is wrong: reported like argparse's own errors, with the usage line."""
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -32,6 +40,66 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     write_schema(args.out)
     print(f"wrote {args.out}")
     return 0
+
+
+def _load(path: Path) -> Loaded:
+    from game.analysis.runs import load
+
+    return load(path)
+
+
+def _check_ai(args: argparse.Namespace, factions: tuple[str, ...]) -> None:
+    """Refuse a bad ``--ai`` or ``--historicity`` with a usage message (exit 2)."""
+    from game.ai.policies import parse_ai
+
+    if not 0.0 <= args.historicity <= 1.0:
+        raise UsageError("--historicity must be between 0 and 1")
+    try:
+        parse_ai(args.ai, factions, args.historicity)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _cmd_simulate(args: argparse.Namespace) -> int:
+    from game.analysis.commands import simulate
+
+    if args.runs < 1:
+        raise UsageError("--runs must be at least 1")
+    loaded = _load(args.scenario)
+    _check_ai(args, loaded.spec.factions)
+    simulate(loaded, args.runs, args.seed, args.ai, args.historicity, args.jobs, args.out,
+             args.quiet)
+    return 0
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    import json
+
+    from game.analysis.commands import format_replay, replay_text
+
+    loaded = _load(args.scenario)
+    _check_ai(args, loaded.spec.factions)
+    data = replay_text(loaded, args.seed, args.run, args.ai, args.historicity)
+    print(json.dumps(data, indent=1) if args.json else format_replay(loaded, data))
+    return 0
+
+
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from game.analysis.commands import bench
+
+    print(bench(_load(args.scenario), str(args.scenario), args.runs))
+    return 0
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO,
+                        metavar="SCENARIO", help="scenario file (default: the 1922 campaign)")
+    parser.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+    parser.add_argument("--ai", default="standard",
+                        help="random, standard or historical, for all or per faction: "
+                             "'stalin=historical,default=standard' (default: %(default)s)")
+    parser.add_argument("--historicity", type=float, default=1.0,
+                        help="0..1, how strongly 'historical' follows the record (default: 1)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +118,26 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="write the JSON Schema of scenario files")
     schema.add_argument("--out", type=Path, default=SCHEMA_PATH, help="default: %(default)s")
     schema.set_defaults(handler=_cmd_schema)
+
+    simulate = sub.add_parser("simulate", help="play many headless games and compare with history")
+    _add_run_options(simulate)
+    simulate.add_argument("--runs", type=int, default=1000, help="default: %(default)s")
+    simulate.add_argument("--jobs", type=int, default=None,
+                          help="worker processes (default: all cores); never changes results")
+    simulate.add_argument("--out", type=Path, help="write the results as JSON")
+    simulate.add_argument("--quiet", action="store_true", help="print nothing")
+    simulate.set_defaults(handler=_cmd_simulate)
+
+    replay = sub.add_parser("replay", help="tell one run quarter by quarter")
+    _add_run_options(replay)
+    replay.add_argument("--run", type=int, required=True, help="the run index within the seed")
+    replay.add_argument("--json", action="store_true", help="print the record and log as JSON")
+    replay.set_defaults(handler=_cmd_replay)
+
+    bench = sub.add_parser("bench", help="measure games per second and decision time")
+    bench.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
+    bench.add_argument("--runs", type=int, default=10000, help="default: %(default)s")
+    bench.set_defaults(handler=_cmd_bench)
     return parser
 
 
@@ -61,8 +149,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 0
+    from game.scenario.errors import ScenarioError
+
     try:
         return handler(args)
+    except UsageError as error:
+        parser.error(str(error))
+    except ScenarioError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0

@@ -55,7 +55,7 @@ def resolve_turn(spec: GameSpec, state: State, log: Log | None = None) -> None:
             run_event(spec, state, index, log)
     _slow_forces(spec, state)
     _check_split(spec, state)
-    _record_checkpoints(spec, state)
+    _record_checkpoints(spec, state, log)
     state.turn += 1
 
 
@@ -101,10 +101,13 @@ def _check_split(spec: GameSpec, state: State) -> None:
         state.split |= state.tracks[:, UNITY] < spec.rules.split_threshold
 
 
-def _record_checkpoints(spec: GameSpec, state: State) -> None:
+def _record_checkpoints(spec: GameSpec, state: State, log: Log | None) -> None:
     for c, checkpoint in enumerate(spec.checkpoints):
         new = (state.reached[:, c] < 0) & ~state.split & checkpoint.condition.test(state)
         state.reached[new, c] = state.turn
+        if log is not None and new[0]:
+            log.append({"type": "checkpoint", "id": checkpoint.id, "title": checkpoint.title,
+                        "date": checkpoint.date})
 
 
 def play(

@@ -34,6 +34,12 @@ _EXPECTED = {
     "dict_type": "a mapping",
     "model_type": "a mapping",
 }
+_BOUNDS = {
+    "greater_than": ("gt", ">"),
+    "greater_than_equal": ("ge", ">="),
+    "less_than": ("lt", "<"),
+    "less_than_equal": ("le", "<="),
+}
 
 
 def _pattern_names() -> dict[str, str]:
@@ -158,6 +164,9 @@ def _message(detail: ErrorDetails) -> str:
     if kind == "string_pattern_mismatch":
         meaning = _PATTERN_NAMES.get(ctx["pattern"], f"text matching {ctx['pattern']}")
         return f"expected {meaning}, got {got}"
+    if kind in _BOUNDS:
+        key, operator = _BOUNDS[kind]
+        return f"expected a number {operator} {ctx[key]}, got {got}"
     if kind == "value_error":
         return str(ctx["error"])
     return detail["msg"]

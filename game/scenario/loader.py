@@ -135,9 +135,7 @@ def _check_version(data: Any, root: Node, name: str) -> None:
     """Refuse a file written for another format version before reporting anything else."""
     version = data.get("schema_version", SCHEMA_VERSION)
     if type(version) is not int or version != SCHEMA_VERSION:
-        message = (
-            f"schema_version {describe(version)} is not supported; supported: {SCHEMA_VERSION}"
-        )
+        message = f"unsupported version {describe(version)}; supported: {SCHEMA_VERSION}"
         raise ScenarioError([locate(Issue(("schema_version",), message), root, name)])
 
 

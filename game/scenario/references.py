@@ -405,14 +405,14 @@ def _pattern_problem(pattern: str, names: _Names) -> str | None:
     """What is wrong with an AI action pattern such as ``motion:expel:trotsky``, if anything."""
     kind, *targets = pattern.split(":")
     if kind not in ACTION_KINDS:
-        return f"unknown action {kind!r} in {pattern!r}; actions are: {', '.join(ACTION_KINDS)}"
+        return f"unknown action {kind!r}; actions are: {', '.join(ACTION_KINDS)}"
     slots, required = _pattern_slots(kind, targets, names)
     if not required <= len(targets) <= len(slots):
         wanted = ":".join([kind, *(f"<{what}>" for what, _ in slots)])
         return f"{pattern!r} does not fit the form {wanted}"
     for target, (what, known) in zip(targets, slots, strict=False):
         if target not in known:
-            return f"unknown {what} {target!r} in {pattern!r}"
+            return f"unknown {what} {target!r}"
     return None
 
 

@@ -1,0 +1,152 @@
+"""The headless commands: ``simulate``, ``replay`` and ``bench``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from tqdm import tqdm
+
+from game import __version__
+from game.ai.policies import parse_ai
+from game.analysis.batch import RunConfig, run_batch, summarise
+from game.analysis.runs import Loaded
+from game.engine.record import record_game
+from game.engine.state import initial_state
+from game.engine.turn import begin_turn, resolve_turn, take_actions
+from game.fileio import write_atomic
+
+
+def simulate(
+    loaded: Loaded, runs: int, seed: int, ai: str, historicity: float, jobs: int | None,
+    out: Path | None, quiet: bool = False,
+) -> dict[str, Any]:
+    """Run the batch, print its summary, and write ``out`` if given."""
+    config = RunConfig(str(loaded.path), loaded.sha256, seed, runs, ai, historicity)
+    with tqdm(total=runs, unit="game", disable=quiet or runs < 200, file=sys.stderr,
+              leave=False) as bar:
+        result = run_batch(loaded.spec, config, jobs, bar.update)
+    summary = summarise(loaded.spec, config, result)
+    if not quiet:
+        print(format_summary(summary))
+    if out is not None:
+        write_atomic(out, json.dumps(summary, indent=2, sort_keys=True) + "\n")
+        if not quiet:
+            print(f"\nwrote {out}")
+    return summary
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    """The batch summary as text for the terminal."""
+    runs = summary["runs"]
+    lines = [
+        f"{summary['scenario']} (sha256 {summary['scenario_sha256'][:12]}), "
+        f"seed {summary['seed']}, {runs} runs, ai {summary['ai']}, "
+        f"historicity {summary['historicity']}, version {summary['version']}",
+        "",
+        "Who won:",
+    ]
+    for name, count in sorted(summary["winners"].items(), key=lambda kv: -kv[1]):
+        outright = summary["outright_winners"].get(name, 0)
+        lines.append(f"  {name:<10} {100 * count / runs:6.1f}%   (outright {100 * outright / runs:.1f}%)")
+    lines += ["", "Checkpoints (reached, on time, mean offset in quarters):"]
+    for c in summary["checkpoints"]:
+        offset = c["mean_offset_quarters"]
+        shown = "   —" if offset is None else f"{offset:+5.1f}"
+        lines.append(f"  {c['date']}  {100 * c['rate']:5.1f}%  {100 * c['on_time_rate']:5.1f}%  "
+                     f"{shown}  {c['title']}")
+    reached = summary["checkpoints_reached"]
+    total = len(summary["checkpoints"])
+    floor = max(1, total - 4)
+    at_least = sum(v for k, v in reached.items() if int(k) >= floor)
+    lines.append(f"\nRuns reaching at least {floor} of {total}: {100 * at_least / runs:.1f}%")
+    return "\n".join(lines)
+
+
+def replay_text(loaded: Loaded, seed: int, run: int, ai: str, historicity: float) -> dict[str, Any]:
+    """Play run ``run`` of ``seed`` alone and return its record and quarter-by-quarter log."""
+    spec = loaded.spec
+    log: list[dict[str, Any]] = []
+    record, state = record_game(spec, loaded.sha256, seed, run, ai, historicity,
+                                parse_ai(ai, spec.factions, historicity).choose, log)
+    from game.engine.outcome import SPLIT, decide
+
+    outcome = decide(spec, state)
+    winner = int(outcome.winner[0])
+    return {
+        "scenario": str(loaded.path), "scenario_sha256": loaded.sha256, "version": __version__,
+        "seed": seed, "run": run, "ai": ai, "historicity": historicity,
+        "winner": "split" if winner == SPLIT else spec.factions[winner],
+        "outright": bool(outcome.outright[0]),
+        "record": record.to_json(),
+        "log": log,
+    }
+
+
+def format_replay(loaded: Loaded, data: dict[str, Any]) -> str:
+    """A run told quarter by quarter: actions, events, votes with their reasons, checkpoints."""
+    spec = loaded.spec
+    lines = [f"Run {data['run']} of seed {data['seed']} ({data['ai']}), {spec.title}"]
+    for entry in data["log"]:
+        kind = entry["type"]
+        if kind == "actions":
+            lines.append(f"\n== {spec.quarter_labels[entry['turn']]} ==")
+            for rnd, chosen in enumerate(entry["actions"]):
+                acts = ", ".join(f"{spec.factions[f]}: {spec.actions.labels[a]}"
+                                 for f, a in enumerate(chosen))
+                lines.append(f"  round {rnd + 1}: {acts}")
+        elif kind == "event":
+            lines.append(f"  EVENT {entry['title']}: {entry['text']}")
+        elif kind == "session":
+            lines.append(f"  SESSION {entry['name']} ({entry['date']})")
+        elif kind == "vote":
+            lines.extend(_format_vote(entry))
+        elif kind == "checkpoint":
+            lines.append(f"  HISTORY {entry['title']} (really {entry['date']})")
+    lines.append(f"\nWinner: {data['winner']}{' (outright)' if data['outright'] else ''}")
+    return "\n".join(lines)
+
+
+def _format_vote(entry: dict[str, Any]) -> list[str]:
+    verdict = "carried" if entry["passed"] else "defeated"
+    lines = [f"    motion '{entry['title']}' moved by {entry['sponsor'] or 'nobody'}: "
+             f"{entry['yes']}-{entry['no']}, {verdict}"]
+    for bloc in entry["blocs"]:
+        if bloc["size"] == 0:
+            continue
+        top = sorted(bloc["terms"].items(), key=lambda kv: -abs(kv[1]))[:3]
+        reasons = ", ".join(f"{name} {value:+.2f}" for name, value in top)
+        lines.append(f"      {bloc['name']:<28} {bloc['yes']:>4} yes {bloc['no']:>4} no  ({reasons})")
+    return lines
+
+
+def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
+    """Time the cold batch command and one standard decision in a single game."""
+    command = [sys.executable, "-m", "game", "simulate", scenario_arg, "--runs", str(runs),
+               "--seed", "1", "--ai", "standard", "--quiet"]
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    cold = time.perf_counter() - start
+    spec = loaded.spec
+    state = initial_state(spec, 1, np.array([0]))
+    policy = parse_ai("standard", spec.factions, 1.0)
+    for _ in range(8):
+        begin_turn(spec, state)
+        for rnd in range(spec.rules.actions_per_turn):
+            picks = np.stack([policy.choose(spec, state, f, rnd) for f in range(spec.n_factions)], 1)
+            take_actions(spec, state, picks)
+        resolve_turn(spec, state)
+    repeats = 200
+    start = time.perf_counter()
+    for i in range(repeats):
+        policy.choose(spec, state, i % spec.n_factions, 0)
+    decision_ms = (time.perf_counter() - start) / repeats * 1000
+    return (f"simulate --runs {runs} --ai standard (cold, all cores): {cold:.2f} s, "
+            f"{runs / cold:,.0f} games/s\n"
+            f"one standard decision, single game, {spec.quarter_labels[state.turn]}: "
+            f"{decision_ms:.2f} ms")

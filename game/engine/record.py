@@ -1,0 +1,71 @@
+"""A game as a record: scenario hash, seed, run index, policies and the actions taken, with a
+state hash per turn, so that it replays exactly and any divergence is caught at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from game.engine.spec import GameSpec
+from game.engine.state import State, initial_state
+from game.engine.turn import Chooser, play
+
+IntArray = NDArray[np.int64]
+RECORD_VERSION = 1
+
+
+class ReplayMismatch(Exception):
+    """A replay reached a different state than the record says."""
+
+
+@dataclass
+class GameRecord:
+    """Everything needed to replay one game exactly. ``actions`` is (turns, rounds, factions)."""
+
+    scenario_sha256: str
+    seed: int
+    run_index: int
+    ai: str
+    historicity: float
+    actions: list[list[list[int]]]
+    hashes: list[str] = field(default_factory=list)
+    version: int = RECORD_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(vars(self))
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> GameRecord:
+        return cls(**data)
+
+
+def record_game(
+    spec: GameSpec, sha256: str, seed: int, run_index: int, ai: str, historicity: float,
+    choose: Chooser, log: list[dict[str, Any]] | None = None,
+) -> tuple[GameRecord, State]:
+    """Play one game with ``choose`` and record it."""
+    state = initial_state(spec, seed, np.array([run_index]))
+    hashes: list[str] = []
+    history = play(spec, state, choose, log, on_turn=lambda s: hashes.append(s.row_hashes()[0]))
+    record = GameRecord(sha256, seed, run_index, ai, historicity, history[0].tolist(), hashes)
+    return record, state
+
+
+def replay(spec: GameSpec, record: GameRecord, log: list[dict[str, Any]] | None = None) -> State:
+    """Play a record's actions again, checking the state hash after every turn."""
+    actions = np.array(record.actions, dtype=np.int64)
+    state = initial_state(spec, record.seed, np.array([record.run_index]))
+
+    def recorded(spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
+        return actions[state.turn, rnd, faction : faction + 1]
+
+    def check(state: State) -> None:
+        turn = state.turn - 1
+        if turn < len(record.hashes) and state.row_hashes()[0] != record.hashes[turn]:
+            raise ReplayMismatch(f"the replay left the record at {spec.quarter_labels[turn]}")
+
+    play(spec, state, recorded, log, on_turn=check)
+    return state
