@@ -67,8 +67,9 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         raise UsageError("--runs must be at least 1")
     loaded = _load(args.scenario)
     _check_ai(args, loaded.spec.factions)
-    simulate(loaded, args.runs, args.seed, args.ai, args.historicity, args.jobs, args.out,
-             args.quiet)
+    simulate(
+        loaded, args.runs, args.seed, args.ai, args.historicity, args.jobs, args.out, args.quiet
+    )
     return 0
 
 
@@ -92,14 +93,27 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO,
-                        metavar="SCENARIO", help="scenario file (default: the 1922 campaign)")
+    parser.add_argument(
+        "scenario",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_SCENARIO,
+        metavar="SCENARIO",
+        help="scenario file (default: the 1922 campaign)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="default: %(default)s")
-    parser.add_argument("--ai", default="standard",
-                        help="random, standard or historical, for all or per faction: "
-                             "'stalin=historical,default=standard' (default: %(default)s)")
-    parser.add_argument("--historicity", type=float, default=1.0,
-                        help="0..1, how strongly 'historical' follows the record (default: 1)")
+    parser.add_argument(
+        "--ai",
+        default="standard",
+        help="random, standard or historical, for all or per faction: "
+        "'stalin=historical,default=standard' (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--historicity",
+        type=float,
+        default=1.0,
+        help="0..1, how strongly 'historical' follows the record (default: 1)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,8 +136,12 @@ def build_parser() -> argparse.ArgumentParser:
     simulate = sub.add_parser("simulate", help="play many headless games and compare with history")
     _add_run_options(simulate)
     simulate.add_argument("--runs", type=int, default=1000, help="default: %(default)s")
-    simulate.add_argument("--jobs", type=int, default=None,
-                          help="worker processes (default: all cores); never changes results")
+    simulate.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default: all cores); never changes results",
+    )
     simulate.add_argument("--out", type=Path, help="write the results as JSON")
     simulate.add_argument("--quiet", action="store_true", help="print nothing")
     simulate.set_defaults(handler=_cmd_simulate)

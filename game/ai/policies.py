@@ -52,8 +52,14 @@ class RandomPolicy(Policy):
 
     def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
         legal = legal_mask(spec, state, faction)
-        draws = uniform(state.seed, state.run_index, state.turn, STREAM_AI, spec.actions.size,
-                        _slot(spec, faction, rnd))
+        draws = uniform(
+            state.seed,
+            state.run_index,
+            state.turn,
+            STREAM_AI,
+            spec.actions.size,
+            _slot(spec, faction, rnd),
+        )
         return _best_legal(draws, legal)
 
 
@@ -62,9 +68,15 @@ class StandardPolicy(Policy):
 
     def scores(self, spec: GameSpec, state: State, faction: int, rnd: int) -> FloatArray:
         """(B, A): utilities with the scenario's noise added."""
-        noise = normal(state.seed, state.run_index, state.turn, STREAM_AI, spec.actions.size,
-                       _slot(spec, faction, rnd))
-        return utilities(spec, state, faction) + spec.ai_noise * noise  # type: ignore[no-any-return]
+        noise = normal(
+            state.seed,
+            state.run_index,
+            state.turn,
+            STREAM_AI,
+            spec.actions.size,
+            _slot(spec, faction, rnd),
+        )
+        return utilities(spec, state, faction) + spec.ai_noise * noise
 
     def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
         return _best_legal(self.scores(spec, state, faction, rnd), legal_mask(spec, state, faction))
@@ -150,8 +162,9 @@ def parse_ai(text: str, factions: tuple[str, ...], historicity: float) -> Policy
             chosen["default"] = part
     unknown = set(chosen) - set(factions) - {"default"}
     if unknown:
-        raise ValueError(f"--ai names no faction {sorted(unknown)[0]!r}; factions: "
-                         + ", ".join(factions))
+        raise ValueError(
+            f"--ai names no faction {sorted(unknown)[0]!r}; factions: " + ", ".join(factions)
+        )
     default = chosen.get("default", "standard")
     names: Mapping[str, str] = {f: chosen.get(f, default) for f in factions}
     return PolicySet(tuple(make_policy(names[f], historicity) for f in factions))

@@ -25,7 +25,7 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
     score = (
         state.stats[:, :, PRESTIGE] + state.cc_share[:, : spec.n_factions] + seats + offices
     ) / 4.0
-    return np.where(query.leader_active(spec, state), score, 0.0)  # type: ignore[no-any-return]
+    return np.where(query.leader_active(spec, state), score, 0.0)
 
 
 def support(spec: GameSpec, state: State) -> FloatArray:
@@ -67,8 +67,12 @@ def utilities(spec: GameSpec, state: State, f: int) -> FloatArray:
     put("recruit", p[T["apparatus"]] * weights * 0.6)
     put("publish", (0.5 + p[T["oratory"]]) * (1.0 - me[:, LEGITIMACY]) * 1.5)
     hostility = state.grievance[:, f, :] + rival * 2.0
-    put("denounce", p[T["aggression"]] * hostility - p[T["patience"]] * calm_needed[:, None]
-        - 2.0 * state.alliance[:, f, :])
+    put(
+        "denounce",
+        p[T["aggression"]] * hostility
+        - p[T["patience"]] * calm_needed[:, None]
+        - 2.0 * state.alliance[:, f, :],
+    )
     put("court", _court_values(spec, state, f) * 0.6)
     put("ally", _ally_values(spec, state, f, danger, p))
     put("break", p[T["aggression"]] * danger - p[T["alliance_appetite"]] - 0.3)
@@ -87,10 +91,10 @@ def _court_values(spec: GameSpec, state: State, f: int) -> FloatArray:
     """(B, G): a figure's worth, a Politburo seat and offices above all, times the chance."""
     worth = 0.5 + state.politburo.astype(float)
     for o in range(len(spec.offices)):
-        worth += (state.holder[:, o:o + 1] == np.arange(len(spec.figures))[None, :]) * (
+        worth += (state.holder[:, o : o + 1] == np.arange(len(spec.figures))[None, :]) * (
             spec.office_power[o] / 2.0
         )
-    return worth * (1.0 - spec.figure_loyalty)[None, :]  # type: ignore[no-any-return]
+    return worth * (1.0 - spec.figure_loyalty)[None, :]
 
 
 def _ally_values(
@@ -99,7 +103,10 @@ def _ally_values(
     """(B, F): an ally is worth most against a common, stronger enemy; grudges and distance
     of line weigh against; an offer already made to us counts for a lot."""
     strongest_other = np.stack(
-        [np.max(np.delete(danger, [f, g], axis=1), axis=1, initial=0.0) for g in range(spec.n_factions)],
+        [
+            np.max(np.delete(danger, [f, g], axis=1), axis=1, initial=0.0)
+            for g in range(spec.n_factions)
+        ],
         axis=1,
     )
     enemy = strongest_other - danger[:, f][:, None]

@@ -52,7 +52,9 @@ class BatchResult:
     reached: IntArray  # turn each checkpoint was first reached, -1 never
 
 
-def run_chunk(spec: GameSpec, seed: int, runs: IntArray, ai: str, historicity: float) -> BatchResult:
+def run_chunk(
+    spec: GameSpec, seed: int, runs: IntArray, ai: str, historicity: float
+) -> BatchResult:
     """Play the games ``runs`` of ``seed`` to the end, as one batch."""
     state = initial_state(spec, seed, runs)
     play(spec, state, parse_ai(ai, spec.factions, historicity).choose)
@@ -85,16 +87,20 @@ def run_batch(
     if jobs == 1 or len(bounds) == 1:
         parts = []
         for start, stop in bounds:
-            parts.append(run_chunk(spec, config.seed, np.arange(start, stop), config.ai,
-                                   config.historicity))
+            parts.append(
+                run_chunk(spec, config.seed, np.arange(start, stop), config.ai, config.historicity)
+            )
             if progress:
                 progress(stop - start)
         return _concat(parts)
     context = get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(spec,)) as pool:
-        futures = [pool.submit(_worker, config.seed, s, e, config.ai, config.historicity)
-                   for s, e in bounds]
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(spec,)
+    ) as pool:
+        futures = [
+            pool.submit(_worker, config.seed, s, e, config.ai, config.historicity)
+            for s, e in bounds
+        ]
         parts = []
         for (start, stop), future in zip(bounds, futures, strict=True):
             parts.append(future.result())
@@ -114,7 +120,7 @@ def _concat(parts: list[BatchResult]) -> BatchResult:
 def on_time(spec: GameSpec, reached: IntArray) -> BoolArray:
     """(N, C): reached within two quarters of the real date."""
     due = np.array([c.turn for c in spec.checkpoints])
-    return (reached >= 0) & (np.abs(reached - due[None, :]) <= ON_TIME_QUARTERS)
+    return (reached >= 0) & (np.abs(reached - due[None, :]) <= ON_TIME_QUARTERS)  # type: ignore[no-any-return]
 
 
 def first_divergence(spec: GameSpec, reached: IntArray) -> dict[str, int]:
@@ -137,7 +143,9 @@ def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[st
     for w, count in zip(*np.unique(result.winner, return_counts=True), strict=True):
         winners["split" if w == SPLIT else spec.factions[w]] = int(count)
     outright: dict[str, int] = {}
-    for w, count in zip(*np.unique(result.winner[result.outright], return_counts=True), strict=True):
+    for w, count in zip(
+        *np.unique(result.winner[result.outright], return_counts=True), strict=True
+    ):
         outright[spec.factions[w]] = int(count)
     timely = on_time(spec, result.reached)
     checkpoints = []
@@ -145,15 +153,17 @@ def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[st
         hit = result.reached[:, c] >= 0
         low, high = wilson_interval(int(hit.sum()), n)
         offsets = result.reached[hit, c] - checkpoint.turn
-        checkpoints.append({
-            "id": checkpoint.id,
-            "title": checkpoint.title,
-            "date": checkpoint.date,
-            "rate": float(hit.mean()),
-            "on_time_rate": float(timely[:, c].mean()),
-            "ci": [round(low, 6), round(high, 6)],
-            "mean_offset_quarters": float(offsets.mean()) if offsets.size else None,
-        })
+        checkpoints.append(
+            {
+                "id": checkpoint.id,
+                "title": checkpoint.title,
+                "date": checkpoint.date,
+                "rate": float(hit.mean()),
+                "on_time_rate": float(timely[:, c].mean()),
+                "ci": [round(low, 6), round(high, 6)],
+                "mean_offset_quarters": float(offsets.mean()) if offsets.size else None,
+            }
+        )
     counts = (result.reached >= 0).sum(axis=1)
     return {
         "scenario": config.scenario,
@@ -166,7 +176,8 @@ def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[st
         "winners": dict(sorted(winners.items())),
         "outright_winners": dict(sorted(outright.items())),
         "checkpoints": checkpoints,
-        "checkpoints_reached": {str(k): int((counts == k).sum())
-                                for k in range(len(spec.checkpoints) + 1)},
+        "checkpoints_reached": {
+            str(k): int((counts == k).sum()) for k in range(len(spec.checkpoints) + 1)
+        },
         "first_divergence": first_divergence(spec, result.reached),
     }

@@ -23,14 +23,24 @@ from game.fileio import write_atomic
 
 
 def simulate(
-    loaded: Loaded, runs: int, seed: int, ai: str, historicity: float, jobs: int | None,
-    out: Path | None, quiet: bool = False,
+    loaded: Loaded,
+    runs: int,
+    seed: int,
+    ai: str,
+    historicity: float,
+    jobs: int | None,
+    out: Path | None,
+    quiet: bool = False,
 ) -> dict[str, Any]:
     """Run the batch, print its summary, and write ``out`` if given."""
     config = RunConfig(str(loaded.path), loaded.sha256, seed, runs, ai, historicity)
-    with tqdm(total=runs, unit="game", disable=quiet or runs < 200, file=sys.stderr,
-              leave=False) as bar:
-        result = run_batch(loaded.spec, config, jobs, bar.update)
+    with tqdm(
+        total=runs, unit="game", disable=quiet or runs < 200, file=sys.stderr, leave=False
+    ) as bar:
+        def advance(n: int) -> None:
+            bar.update(n)
+
+        result = run_batch(loaded.spec, config, jobs, advance)
     summary = summarise(loaded.spec, config, result)
     if not quiet:
         print(format_summary(summary))
@@ -53,13 +63,17 @@ def format_summary(summary: dict[str, Any]) -> str:
     ]
     for name, count in sorted(summary["winners"].items(), key=lambda kv: -kv[1]):
         outright = summary["outright_winners"].get(name, 0)
-        lines.append(f"  {name:<10} {100 * count / runs:6.1f}%   (outright {100 * outright / runs:.1f}%)")
+        lines.append(
+            f"  {name:<10} {100 * count / runs:6.1f}%   (outright {100 * outright / runs:.1f}%)"
+        )
     lines += ["", "Checkpoints (reached, on time, mean offset in quarters):"]
     for c in summary["checkpoints"]:
         offset = c["mean_offset_quarters"]
         shown = "   —" if offset is None else f"{offset:+5.1f}"
-        lines.append(f"  {c['date']}  {100 * c['rate']:5.1f}%  {100 * c['on_time_rate']:5.1f}%  "
-                     f"{shown}  {c['title']}")
+        lines.append(
+            f"  {c['date']}  {100 * c['rate']:5.1f}%  {100 * c['on_time_rate']:5.1f}%  "
+            f"{shown}  {c['title']}"
+        )
     reached = summary["checkpoints_reached"]
     total = len(summary["checkpoints"])
     floor = max(1, total - 4)
@@ -72,15 +86,28 @@ def replay_text(loaded: Loaded, seed: int, run: int, ai: str, historicity: float
     """Play run ``run`` of ``seed`` alone and return its record and quarter-by-quarter log."""
     spec = loaded.spec
     log: list[dict[str, Any]] = []
-    record, state = record_game(spec, loaded.sha256, seed, run, ai, historicity,
-                                parse_ai(ai, spec.factions, historicity).choose, log)
+    record, state = record_game(
+        spec,
+        loaded.sha256,
+        seed,
+        run,
+        ai,
+        historicity,
+        parse_ai(ai, spec.factions, historicity).choose,
+        log,
+    )
     from game.engine.outcome import SPLIT, decide
 
     outcome = decide(spec, state)
     winner = int(outcome.winner[0])
     return {
-        "scenario": str(loaded.path), "scenario_sha256": loaded.sha256, "version": __version__,
-        "seed": seed, "run": run, "ai": ai, "historicity": historicity,
+        "scenario": str(loaded.path),
+        "scenario_sha256": loaded.sha256,
+        "version": __version__,
+        "seed": seed,
+        "run": run,
+        "ai": ai,
+        "historicity": historicity,
         "winner": "split" if winner == SPLIT else spec.factions[winner],
         "outright": bool(outcome.outright[0]),
         "record": record.to_json(),
@@ -97,8 +124,9 @@ def format_replay(loaded: Loaded, data: dict[str, Any]) -> str:
         if kind == "actions":
             lines.append(f"\n== {spec.quarter_labels[entry['turn']]} ==")
             for rnd, chosen in enumerate(entry["actions"]):
-                acts = ", ".join(f"{spec.factions[f]}: {spec.actions.labels[a]}"
-                                 for f, a in enumerate(chosen))
+                acts = ", ".join(
+                    f"{spec.factions[f]}: {spec.actions.labels[a]}" for f, a in enumerate(chosen)
+                )
                 lines.append(f"  round {rnd + 1}: {acts}")
         elif kind == "event":
             lines.append(f"  EVENT {entry['title']}: {entry['text']}")
@@ -114,21 +142,37 @@ def format_replay(loaded: Loaded, data: dict[str, Any]) -> str:
 
 def _format_vote(entry: dict[str, Any]) -> list[str]:
     verdict = "carried" if entry["passed"] else "defeated"
-    lines = [f"    motion '{entry['title']}' moved by {entry['sponsor'] or 'nobody'}: "
-             f"{entry['yes']}-{entry['no']}, {verdict}"]
+    lines = [
+        f"    motion '{entry['title']}' moved by {entry['sponsor'] or 'nobody'}: "
+        f"{entry['yes']}-{entry['no']}, {verdict}"
+    ]
     for bloc in entry["blocs"]:
         if bloc["size"] == 0:
             continue
         top = sorted(bloc["terms"].items(), key=lambda kv: -abs(kv[1]))[:3]
         reasons = ", ".join(f"{name} {value:+.2f}" for name, value in top)
-        lines.append(f"      {bloc['name']:<28} {bloc['yes']:>4} yes {bloc['no']:>4} no  ({reasons})")
+        lines.append(
+            f"      {bloc['name']:<28} {bloc['yes']:>4} yes {bloc['no']:>4} no  ({reasons})"
+        )
     return lines
 
 
 def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
     """Time the cold batch command and one standard decision in a single game."""
-    command = [sys.executable, "-m", "game", "simulate", scenario_arg, "--runs", str(runs),
-               "--seed", "1", "--ai", "standard", "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "game",
+        "simulate",
+        scenario_arg,
+        "--runs",
+        str(runs),
+        "--seed",
+        "1",
+        "--ai",
+        "standard",
+        "--quiet",
+    ]
     start = time.perf_counter()
     subprocess.run(command, check=True)
     cold = time.perf_counter() - start
@@ -138,7 +182,9 @@ def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
     for _ in range(8):
         begin_turn(spec, state)
         for rnd in range(spec.rules.actions_per_turn):
-            picks = np.stack([policy.choose(spec, state, f, rnd) for f in range(spec.n_factions)], 1)
+            picks = np.stack(
+                [policy.choose(spec, state, f, rnd) for f in range(spec.n_factions)], 1
+            )
             take_actions(spec, state, picks)
         resolve_turn(spec, state)
     repeats = 200
@@ -146,7 +192,9 @@ def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
     for i in range(repeats):
         policy.choose(spec, state, i % spec.n_factions, 0)
     decision_ms = (time.perf_counter() - start) / repeats * 1000
-    return (f"simulate --runs {runs} --ai standard (cold, all cores): {cold:.2f} s, "
-            f"{runs / cold:,.0f} games/s\n"
-            f"one standard decision, single game, {spec.quarter_labels[state.turn]}: "
-            f"{decision_ms:.2f} ms")
+    return (
+        f"simulate --runs {runs} --ai standard (cold, all cores): {cold:.2f} s, "
+        f"{runs / cold:,.0f} games/s\n"
+        f"one standard decision, single game, {spec.quarter_labels[state.turn]}: "
+        f"{decision_ms:.2f} ms"
+    )

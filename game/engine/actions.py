@@ -59,16 +59,14 @@ def legal_mask(spec: GameSpec, state: State, faction: int) -> BoolArray:
     return mask
 
 
-def legal_block(
-    spec: GameSpec, state: State, f: int, kind: str, args: IntArray
-) -> BoolArray:
+def legal_block(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
     """(B, n) legality of one block of actions, before the faction-wide checks."""
     b = state.batch
     every = np.ones((b, len(args)), dtype=bool)
     if kind in ("pass", "campaign", "publish", "lobby"):
         return every
     if kind == "appoint":
-        return _can_appoint(spec, state, f)[:, None] & (state.secretary[:, args] != f)
+        return _can_appoint(spec, state, f)[:, None] & (state.secretary[:, args] != f)  # type: ignore[no-any-return]
     if kind == "recruit":
         if not spec.on("apparatus"):
             return every
@@ -85,15 +83,15 @@ def legal_block(
     if kind == "resign":
         ok = spec.on("mediator") and spec.general_secretary >= 0
         holds = query.holds_office(state, spec.general_secretary) == f if ok else np.zeros(b, bool)
-        return (holds & (state.tabled[:, f] < 0))[:, None]  # type: ignore[no-any-return]
+        return (holds & (state.tabled[:, f] < 0))[:, None]
     if kind == "appeal":
         return every & spec.on("outside_popularity")
     if kind == "recant":
         return every
     if kind == "shift_left":
-        return (state.stats[:, f, 4] > -0.95)[:, None]  # type: ignore[no-any-return]
+        return (state.stats[:, f, 4] > -0.95)[:, None]
     if kind == "shift_right":
-        return (state.stats[:, f, 4] < 0.95)[:, None]  # type: ignore[no-any-return]
+        return (state.stats[:, f, 4] < 0.95)[:, None]
     return _motion_legal(spec, state, f, kind.removeprefix("motion_"), args)
 
 
@@ -105,9 +103,7 @@ def _can_appoint(spec: GameSpec, state: State, f: int) -> BoolArray:
     return ((owner == f) & spec.office_appoints[None, :]).any(axis=1)  # type: ignore[no-any-return]
 
 
-def _alliance_legal(
-    spec: GameSpec, state: State, f: int, kind: str, args: IntArray
-) -> BoolArray:
+def _alliance_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
     if not spec.on("alliances"):
         return np.zeros((state.batch, len(args)), dtype=bool)
     others = query.leader_active(spec, state)[:, args] & (args != f)[None, :]
@@ -123,17 +119,18 @@ def _recant_legal(spec: GameSpec, state: State, f: int) -> BoolArray:
     return (mine & np.isin(state.status, RECANTABLE)).any(axis=1)  # type: ignore[no-any-return]
 
 
-def _motion_legal(
-    spec: GameSpec, state: State, f: int, kind: str, args: IntArray
-) -> BoolArray:
+def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
     """(B, n): may the faction table this motion now."""
     free_slot = (state.tabled[:, f] < 0)[:, None]
     if kind == "policy":
-        return free_slot & ~state.adopted[:, args]  # type: ignore[no-any-return]
+        return free_slot & ~state.adopted[:, args]
     if kind == "read_testament":
         surfaced = state.testament == 1
-        gensec = query.holds_office(state, spec.general_secretary) if spec.general_secretary >= 0 \
+        gensec = (
+            query.holds_office(state, spec.general_secretary)
+            if spec.general_secretary >= 0
             else np.full(state.batch, -1)
+        )
         return free_slot & (surfaced & (gensec != f))[:, None]  # type: ignore[no-any-return]
     if not spec.on("discipline"):
         return np.zeros((state.batch, len(args)), dtype=bool)
@@ -167,9 +164,7 @@ def apply_actions(spec: GameSpec, state: State, faction: int, choice: IntArray) 
     for kind in dict.fromkeys(spec.actions.kinds):
         games = np.flatnonzero(kinds == kind)
         if games.size:
-            _APPLY[family(kind)](
-                spec, state, faction, games, args[games], taken[games]
-            )
+            _APPLY[family(kind)](spec, state, faction, games, args[games], taken[games])
     return taken
 
 
@@ -241,7 +236,9 @@ def _denounce(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t:
     force = k["denounce"] * (0.5 + state.stats[g, f, PRESTIGE])
     add_stat(state, g, a, PRESTIGE, -force)
     if spec.on("legitimacy"):
-        swing = k["denounce_legitimacy"] * (state.stats[g, f, LEGITIMACY] - state.stats[g, a, LEGITIMACY])
+        swing = k["denounce_legitimacy"] * (
+            state.stats[g, f, LEGITIMACY] - state.stats[g, a, LEGITIMACY]
+        )
         add_stat(state, g, a, LEGITIMACY, -np.maximum(swing, 0.0))
     state.grievance[g, a, f] = np.minimum(1.0, state.grievance[g, a, f] + k["denounce_grievance"])
     add_unity(spec, state, g, -k["denounce_unity"])
@@ -252,7 +249,9 @@ def _denounce(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t:
 def _court(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
     """Win a figure over; success is likelier with prestige and against weak loyalty."""
     draw = uniform(state.seed, state.run_index[g], state.turn, STREAM_COURT, 1, offset=f)[:, 0]
-    chance = spec.rules.k["court"] * (1.0 - spec.figure_loyalty[a]) * (0.5 + state.stats[g, f, PRESTIGE])
+    chance = (
+        spec.rules.k["court"] * (1.0 - spec.figure_loyalty[a]) * (0.5 + state.stats[g, f, PRESTIGE])
+    )
     won = draw < chance
     state.figure_faction[g[won], a[won]] = f
 
@@ -276,7 +275,9 @@ def _ally(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: Int
 def _break(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
     state.alliance[g, f, a] = False
     state.alliance[g, a, f] = False
-    state.grievance[g, a, f] = np.minimum(1.0, state.grievance[g, a, f] + spec.rules.k["break_grievance"])
+    state.grievance[g, a, f] = np.minimum(
+        1.0, state.grievance[g, a, f] + spec.rules.k["break_grievance"]
+    )
     add_unity(spec, state, g, -spec.rules.k["break_unity"])
 
 

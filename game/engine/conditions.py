@@ -103,7 +103,7 @@ class OfficeHeld(Cond):
             held = holder >= 0
             faction = state.figure_faction[rows, np.maximum(holder, 0)]
             return held & (faction == self.faction)  # type: ignore[no-any-return]
-        return holder < 0  # type: ignore[no-any-return]
+        return holder < 0
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 An event never decides an office, a status, an alliance, a policy or a vote: its effects are
 limited to the tracks, the factions' standing, the regions' members, deaths and the Testament
-coming to light. Whatever follows from them is the rules' doing.
+coming to light. Whatever follows from them is the rules' doing: a dead man's seats and offices
+are filled when the party next meets (``motions.settle_the_dead``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from game.engine.motions import fill_vacancies
 from game.engine.rng import STREAM_EVENT, uniform
 from game.engine.spec import EffectSpec, GameSpec
 from game.engine.state import State
@@ -44,16 +44,15 @@ def run_event(spec: GameSpec, state: State, index: int, log: Log | None) -> None
 def _apply(spec: GameSpec, state: State, effect: EffectSpec, g: IntArray) -> None:
     if effect.kind == "track":
         low, high = TRACK_RANGES[effect.index]
-        state.tracks[g, effect.index] = np.clip(state.tracks[g, effect.index] + effect.add, low, high)
+        state.tracks[g, effect.index] = np.clip(
+            state.tracks[g, effect.index] + effect.add, low, high
+        )
     elif effect.kind == "faction":
         add_stat(state, g, effect.index, effect.stat, effect.add)
     elif effect.kind == "region":
         _region(spec, state, effect, g)
     elif effect.kind == "figure_dies":
         state.alive[g, effect.index] = False
-        state.politburo[g, effect.index] = False
-        state.cc_member[g, effect.index] = False
-        fill_vacancies(spec, state)
     elif effect.kind == "testament":
         state.testament[g] = np.maximum(state.testament[g], 1)
 
@@ -65,4 +64,3 @@ def _region(spec: GameSpec, state: State, effect: EffectSpec, g: IntArray) -> No
         state.recruits[g, r] = np.clip(state.recruits[g, r] + effect.recruits_add, 0.0, 1.0)
         if effect.sympathy_to >= 0:
             shift_sympathy(state, g, np.full(g.size, r), effect.sympathy_to, effect.sympathy_add)
-

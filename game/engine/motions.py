@@ -40,6 +40,13 @@ def apply_motion(
     fill_vacancies(spec, state)
 
 
+def settle_the_dead(spec: GameSpec, state: State) -> None:
+    """Clear the seats of figures who have died and give their offices to the heirs."""
+    state.politburo &= state.alive
+    state.cc_member &= state.alive
+    fill_vacancies(spec, state)
+
+
 def fill_vacancies(spec: GameSpec, state: State) -> None:
     """Give every office whose holder has died or left the party to its first able heir."""
     able = query.figure_active(state)
@@ -91,7 +98,9 @@ def _condemn(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArr
     _reward_sponsor(spec, state, g, s)
 
 
-def _remove_politburo(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+def _remove_politburo(
+    spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray
+) -> None:
     state.politburo[g, m.target] = False
     still = state.status[g, m.target] == ACTIVE
     state.status[g[still], m.target] = CENSURED
@@ -167,7 +176,9 @@ def _read_testament(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s:
         add_stat(state, g[has], holder[has], LEGITIMACY, -TESTAMENT_READ_COST.get(m.testament, 0.0))
 
 
-def _confirm_secretary(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+def _confirm_secretary(
+    spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray
+) -> None:
     """The General Secretary offered to go and was asked to stay: a mediator's triumph."""
     holder = query.holds_office(state, spec.general_secretary)[g]
     has = holder >= 0
@@ -183,7 +194,9 @@ def reject_secretary(spec: GameSpec, state: State, games: IntArray) -> None:
     old = state.holder[games, o]
     state.holder[games, o] = -1
     for heir in spec.office_heirs[o]:
-        take = (state.holder[games, o] < 0) & query.figure_active(state)[games, heir] & (old != heir)
+        take = (
+            (state.holder[games, o] < 0) & query.figure_active(state)[games, heir] & (old != heir)
+        )
         state.holder[games[take], o] = heir
 
 

@@ -39,7 +39,7 @@ def power_scores(spec: GameSpec, state: State) -> FloatArray:
         + w["central_committee"] * state.cc_share[:, : spec.n_factions]
         + w["prestige"] * state.stats[:, :, PRESTIGE]
     )
-    return np.where(query.leader_neutralised(spec, state), 0.0, score)  # type: ignore[no-any-return]
+    return np.where(query.leader_neutralised(spec, state), 0.0, score)
 
 
 def outright_winners(spec: GameSpec, state: State) -> BoolArray:
@@ -54,9 +54,7 @@ def outright_winners(spec: GameSpec, state: State) -> BoolArray:
             gensec[:, f] = owner == f
     down = query.leader_neutralised(spec, state)
     n_f = spec.n_factions
-    rivals_down = np.stack(
-        [np.delete(down, f, axis=1).all(axis=1) for f in range(n_f)], axis=1
-    )
+    rivals_down = np.stack([np.delete(down, f, axis=1).all(axis=1) for f in range(n_f)], axis=1)
     return (gensec | majority) & rivals_down & ~down  # type: ignore[no-any-return]
 
 

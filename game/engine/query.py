@@ -23,14 +23,14 @@ def rows(state: State) -> IntArray:
 def leader_active(spec: GameSpec, state: State) -> BoolArray:
     """(B, F): the faction's leader is alive and in the party, so the faction can act."""
     leaders = spec.faction_leader
-    return state.in_party[:, leaders] & state.alive[:, leaders]  # type: ignore[no-any-return]
+    return state.in_party[:, leaders] & state.alive[:, leaders]
 
 
 def leader_neutralised(spec: GameSpec, state: State) -> BoolArray:
     """(B, F): the leader is out of the party, has recanted, or is dead."""
     status = state.status[:, spec.faction_leader]
     out = np.isin(status, (*OUT_STATUSES, RECANTED))
-    return out | ~state.alive[:, spec.faction_leader]  # type: ignore[no-any-return]
+    return out | ~state.alive[:, spec.faction_leader]
 
 
 def office_faction(state: State) -> IntArray:
@@ -64,7 +64,7 @@ def office_power(spec: GameSpec, state: State) -> FloatArray:
 
 def figure_active(state: State) -> BoolArray:
     """(B, G): alive and in the party."""
-    return state.alive & state.in_party  # type: ignore[no-any-return]
+    return state.alive & state.in_party
 
 
 def censurable(state: State) -> BoolArray:
@@ -82,4 +82,4 @@ def delegates_by_region(total: int, members: FloatArray) -> IntArray:
     order = np.argsort(-remainder, axis=1, kind="stable")
     ranks = np.argsort(order, axis=1, kind="stable")
     seats += (ranks < missing[:, None]).astype(np.int64)
-    return seats
+    return seats  # type: ignore[no-any-return]

@@ -43,8 +43,14 @@ class GameRecord:
 
 
 def record_game(
-    spec: GameSpec, sha256: str, seed: int, run_index: int, ai: str, historicity: float,
-    choose: Chooser, log: list[dict[str, Any]] | None = None,
+    spec: GameSpec,
+    sha256: str,
+    seed: int,
+    run_index: int,
+    ai: str,
+    historicity: float,
+    choose: Chooser,
+    log: list[dict[str, Any]] | None = None,
 ) -> tuple[GameRecord, State]:
     """Play one game with ``choose`` and record it."""
     state = initial_state(spec, seed, np.array([run_index]))

@@ -27,7 +27,7 @@ def _splitmix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:
     x = x + GOLDEN
     x = (x ^ (x >> np.uint64(30))) * MIX1
     x = (x ^ (x >> np.uint64(27))) * MIX2
-    return x ^ (x >> np.uint64(31))  # type: ignore[no-any-return]
+    return x ^ (x >> np.uint64(31))
 
 
 def uniform(

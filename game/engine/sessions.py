@@ -10,7 +10,7 @@ from numpy.typing import NDArray
 
 from game.engine import query
 from game.engine.actions import legal_block
-from game.engine.motions import apply_motion, reject_secretary
+from game.engine.motions import apply_motion, reject_secretary, settle_the_dead
 from game.engine.spec import CENSURED, MOTION_KINDS, GameSpec, MotionSpec, SessionSpec
 from game.engine.state import State
 from game.engine.votes import body, vote
@@ -26,11 +26,13 @@ NOISE_SPACING = 32
 def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> None:
     """Hold session ``index`` in every game that has not split."""
     session = spec.sessions[index]
+    settle_the_dead(spec, state)
     live = ~state.split
     state.held[live, index] = True
     if log is not None and live[0]:
-        log.append({"type": "session", "id": session.id, "name": session.name,
-                    "date": session.date})
+        log.append(
+            {"type": "session", "id": session.id, "name": session.name, "date": session.date}
+        )
     for m in session.agenda:
         motion = spec.motions[m]
         put = live.copy()
@@ -70,12 +72,19 @@ def _decide(
     if MOTION_KINDS[motion.kind] == "confirm_secretary":
         reject_secretary(spec, state, np.flatnonzero(put & ~result.passed))
     if log is not None and put[0]:
-        log.append({
-            "type": "vote", "session": session.id, "motion": motion.id, "title": motion.title,
-            "sponsor": spec.factions[sponsor[0]] if sponsor[0] >= 0 else None,
-            "yes": int(result.yes[0]), "no": int(result.no[0]), "passed": bool(result.passed[0]),
-            "blocs": [vars(b) for b in result.explanation[0]] if result.explanation else [],
-        })
+        log.append(
+            {
+                "type": "vote",
+                "session": session.id,
+                "motion": motion.id,
+                "title": motion.title,
+                "sponsor": spec.factions[sponsor[0]] if sponsor[0] >= 0 else None,
+                "yes": int(result.yes[0]),
+                "no": int(result.no[0]),
+                "passed": bool(result.passed[0]),
+                "blocs": [vars(b) for b in result.explanation[0]] if result.explanation else [],
+            }
+        )
 
 
 def _decide_tabled(
@@ -128,8 +137,7 @@ def _fill_politburo(spec: GameSpec, state: State, games: IntArray) -> None:
     """Fill empty Politburo seats with the strongest eligible figures: the larger a faction's
     share of the Central Committee, the likelier its people are chosen."""
     eligible = (
-        query.figure_active(state) & state.cc_member & ~state.politburo
-        & (state.status != CENSURED)
+        query.figure_active(state) & state.cc_member & ~state.politburo & (state.status != CENSURED)
     )
     faction = state.figure_faction
     cc = np.take_along_axis(state.cc_share, np.where(faction >= 0, faction, spec.n_factions), 1)
@@ -145,4 +153,3 @@ def _fill_politburo(spec: GameSpec, state: State, games: IntArray) -> None:
         rows = np.flatnonzero(want)
         state.politburo[rows, pick[rows]] = True
         eligible[rows, pick[rows]] = False
-

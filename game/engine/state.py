@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -65,12 +66,12 @@ class State:
 
     def copy(self) -> State:
         """A deep copy (the arrays are copied)."""
-        values = {f.name: _copy(getattr(self, f.name)) for f in fields(self)}
+        values: dict[str, Any] = {f.name: _copy(getattr(self, f.name)) for f in fields(self)}
         return State(**values)
 
     def take(self, rows: IntArray) -> State:
         """The games at ``rows`` as a new batch."""
-        values = {
+        values: dict[str, Any] = {
             f.name: getattr(self, f.name)[rows]
             if isinstance(getattr(self, f.name), np.ndarray)
             else getattr(self, f.name)
@@ -100,7 +101,7 @@ def initial_state(spec: GameSpec, seed: int, run_indices: IntArray) -> State:
     """The scenario's starting position, repeated for each run in ``run_indices``."""
     b = int(run_indices.shape[0])
 
-    def rep(array: np.ndarray) -> np.ndarray:  # type: ignore[type-arg]
+    def rep(array: np.ndarray) -> np.ndarray:
         return np.repeat(array[None, ...], b, axis=0).copy()
 
     n_f = spec.n_factions

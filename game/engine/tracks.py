@@ -14,7 +14,9 @@ FloatArray = NDArray[np.float64]
 MAX_INFLUENCE = 20.0
 
 
-def add_stat(state: State, games: IntArray, faction: int | IntArray, stat: int, amount: object) -> None:
+def add_stat(
+    state: State, games: IntArray, faction: int | IntArray, stat: int, amount: object
+) -> None:
     """Add to one faction statistic, kept within its range: ideology in [-1, 1], influence in
     [0, 20], the others in [0, 1]."""
     low, high = {IDEOLOGY: (-1.0, 1.0), INFLUENCE: (0.0, MAX_INFLUENCE)}.get(stat, (0.0, 1.0))

@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from game.engine import query
 from game.engine.actions import add_members, apply_actions
 from game.engine.events import run_event
+from game.engine.motions import settle_the_dead
 from game.engine.sessions import run_session
 from game.engine.spec import GameSpec
 from game.engine.state import IDEOLOGY, INFLUENCE, MOOD, UNITY, State
@@ -23,7 +24,8 @@ Chooser = Callable[[GameSpec, State, int, int], IntArray]
 
 
 def begin_turn(spec: GameSpec, state: State) -> None:
-    """Influence comes in from offices held and regional machines run."""
+    """The dead are replaced; influence comes in from offices held and machines run."""
+    settle_the_dead(spec, state)
     owner = query.office_faction(state)
     machines = state.secretary
     active = query.leader_active(spec, state)
@@ -32,7 +34,9 @@ def begin_turn(spec: GameSpec, state: State) -> None:
         income = spec.rules.base_income + ((owner == f) * spec.office_income[None, :]).sum(axis=1)
         income = income + k["machine_income"] * (machines == f).sum(axis=1)
         gained = np.where(active[:, f] & ~state.split, income, 0.0)
-        state.stats[:, f, INFLUENCE] = np.minimum(MAX_INFLUENCE, state.stats[:, f, INFLUENCE] + gained)
+        state.stats[:, f, INFLUENCE] = np.minimum(
+            MAX_INFLUENCE, state.stats[:, f, INFLUENCE] + gained
+        )
 
 
 def take_actions(spec: GameSpec, state: State, choices: IntArray) -> IntArray:
@@ -106,8 +110,14 @@ def _record_checkpoints(spec: GameSpec, state: State, log: Log | None) -> None:
         new = (state.reached[:, c] < 0) & ~state.split & checkpoint.condition.test(state)
         state.reached[new, c] = state.turn
         if log is not None and new[0]:
-            log.append({"type": "checkpoint", "id": checkpoint.id, "title": checkpoint.title,
-                        "date": checkpoint.date})
+            log.append(
+                {
+                    "type": "checkpoint",
+                    "id": checkpoint.id,
+                    "title": checkpoint.title,
+                    "date": checkpoint.date,
+                }
+            )
 
 
 def play(
@@ -130,8 +140,7 @@ def play(
             )
             history[:, turn, rnd, :] = take_actions(spec, state, choices)
         if log is not None:
-            log.append({"type": "actions", "turn": turn,
-                        "actions": history[0, turn].tolist()})
+            log.append({"type": "actions", "turn": turn, "actions": history[0, turn].tolist()})
         resolve_turn(spec, state, log)
         if on_turn is not None:
             on_turn(state)

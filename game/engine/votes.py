@@ -24,8 +24,15 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
 TERMS = ("apparatus", "sympathy", "mood", "prestige", "legitimacy", "unity", "chance", "bias")
-SANCTION_KINDS = ("condemn", "remove_politburo", "remove_cc", "remove_office", "expel", "exile",
-                  "deport")
+SANCTION_KINDS = (
+    "condemn",
+    "remove_politburo",
+    "remove_cc",
+    "remove_office",
+    "expel",
+    "exile",
+    "deport",
+)
 
 
 @dataclass
@@ -62,12 +69,10 @@ class VoteResult:
 
 def squash(x: FloatArray) -> FloatArray:
     """Map a score to a probability in (0, 1) with arithmetic only (bit-identical everywhere)."""
-    return 0.5 + 0.5 * x / (1.0 + np.abs(x))  # type: ignore[no-any-return]
+    return 0.5 + 0.5 * x / (1.0 + np.abs(x))
 
 
-def stances(
-    spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray
-) -> FloatArray:
+def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray) -> FloatArray:
     """(B, F): how much each faction wants the motion to pass, from -1 to 1."""
     kind = spec_kind(motion)
     b, n_f = state.batch, spec.n_factions
@@ -126,7 +131,7 @@ def _sanction_stance(
     grudge = state.grievance[rows, :, t] if spec.on("alliances") else 0.0
     distance = np.abs(ideology - ideology[rows, t][:, None])
     stance = k["sanction_base"] + grudge + k["sanction_distance"] * distance
-    return np.where(target[:, None] >= 0, stance, 0.0)  # type: ignore[no-any-return]
+    return np.where(target[:, None] >= 0, stance, 0.0)
 
 
 def _pin(stance: FloatArray, faction: IntArray, value: float, spec: GameSpec, state: State) -> None:
@@ -191,8 +196,9 @@ def _central_committee(spec: GameSpec, state: State) -> list[Bloc]:
         for f in range(spec.n_factions)
     ]
     blocs.append(
-        _machine_bloc(spec, state, "Uncommitted CC members", counts[:, -1],
-                      spec.rules.k["cc_machine_grip"])
+        _machine_bloc(
+            spec, state, "Uncommitted CC members", counts[:, -1], spec.rules.k["cc_machine_grip"]
+        )
     )
     return blocs
 
@@ -206,8 +212,9 @@ def _politburo(spec: GameSpec, state: State) -> list[Bloc]:
     loose = (state.politburo & (state.figure_faction < 0)).sum(axis=1).astype(np.int64)
     lean = np.zeros((state.batch, spec.n_factions + 1))
     lean[:, -1] = 1.0
-    blocs.append(Bloc("Unaligned members", loose, lean, np.full(state.batch, -1),
-                      np.zeros(state.batch)))
+    blocs.append(
+        Bloc("Unaligned members", loose, lean, np.full(state.batch, -1), np.zeros(state.batch))
+    )
     return blocs
 
 
@@ -237,10 +244,15 @@ def vote(
         no_total += bloc.size - yes
         if explained is not None:
             for g in range(state.batch):
-                explained[g].append(BlocVote(
-                    bloc.name, int(bloc.size[g]), int(yes[g]), int(bloc.size[g] - yes[g]),
-                    {name: float(value[g]) for name, value in terms.items()},
-                ))
+                explained[g].append(
+                    BlocVote(
+                        bloc.name,
+                        int(bloc.size[g]),
+                        int(yes[g]),
+                        int(bloc.size[g] - yes[g]),
+                        {name: float(value[g]) for name, value in terms.items()},
+                    )
+                )
     return VoteResult(yes_total > no_total, yes_total, no_total, explained)
 
 
@@ -265,7 +277,9 @@ def _common_terms(
         elif target.max(initial=-1) >= 0:
             far = np.abs(state.stats[rows, np.maximum(target, 0), IDEOLOGY] - mood)
             sign = -1.0 if kind == "readmit" else 1.0
-            terms["mood"] = np.where(target >= 0, sign * w["mood"] * (far - k["mood_tolerance"]), 0.0)
+            terms["mood"] = np.where(
+                target >= 0, sign * w["mood"] * (far - k["mood_tolerance"]), 0.0
+            )
     gap = state.stats[rows, s, PRESTIGE] - state.stats[rows, opponent, PRESTIGE]
     terms["prestige"] = np.where(has_sponsor, w["prestige"] * gap, 0.0)
     if spec.on("legitimacy"):

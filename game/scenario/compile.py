@@ -31,7 +31,16 @@ from game.scenario import models as m
 from game.scenario.dates import Date, Quarter
 
 TABLED_KINDS = ("condemn", "remove_politburo", "expel", "exile", "deport", "readmit")
-SIMPLE_KINDS = ("pass", "publish", "resign", "appeal", "recant", "lobby", "shift_left", "shift_right")
+SIMPLE_KINDS = (
+    "pass",
+    "publish",
+    "resign",
+    "appeal",
+    "recant",
+    "lobby",
+    "shift_left",
+    "shift_right",
+)
 
 
 class Indexer:
@@ -46,7 +55,8 @@ class Indexer:
         self.session = {s.id: i for i, s in enumerate(scenario.sessions)}
         self.event = {e.id: i for i, e in enumerate(scenario.events)}
         self.motion = {
-            motion.id: i for i, motion in enumerate(mo for s in scenario.sessions for mo in s.agenda)
+            motion.id: i
+            for i, motion in enumerate(mo for s in scenario.sessions for mo in s.agenda)
         }
         self.start = Quarter.parse(scenario.start)
 
@@ -133,14 +143,19 @@ def _tabled_motion(kind: str, title: str, ident: str, **fields: int) -> MotionSp
     values = {"target": -1, "office": -1, "successor": -1, "policy": -1, "testament": -1}
     values.update(fields)
     return MotionSpec(
-        id=ident, title=title, kind=MOTION_KINDS.index(kind), recruits=0,
-        sponsor_faction=-1, sponsor_office=-1, condition=None, session=-1, **values,
+        id=ident,
+        title=title,
+        kind=MOTION_KINDS.index(kind),
+        recruits=0,
+        sponsor_faction=-1,
+        sponsor_office=-1,
+        condition=None,
+        session=-1,
+        **values,
     )
 
 
-def build_actions(
-    scenario: m.Scenario, first_motion: int
-) -> tuple[ActionSpace, list[MotionSpec]]:
+def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace, list[MotionSpec]]:
     """Lay out the action space, and the motions that tabling actions put to the vote."""
     kinds: list[str] = []
     args: list[int] = []
@@ -168,8 +183,10 @@ def build_actions(
         motion = None
         if kind == "resign" and gensec is not None:
             motion = _tabled_motion(
-                "confirm_secretary", "Keep the General Secretary, who has offered to resign",
-                "tabled_confirm_secretary", office=[o.id for o in scenario.offices].index(gensec),
+                "confirm_secretary",
+                "Keep the General Secretary, who has offered to resign",
+                "tabled_confirm_secretary",
+                office=[o.id for o in scenario.offices].index(gensec),
             )
         block(kind, [(-1, kind, motion)])
     for kind in ("campaign", "appoint", "recruit"):
@@ -177,24 +194,55 @@ def build_actions(
     for kind in ("denounce", "ally", "break"):
         block(kind, [(i, f"{kind}:{f.id}", None) for i, f in enumerate(scenario.factions)])
     block("court", [(i, f"court:{g.id}", None) for i, g in enumerate(scenario.figures)])
-    block("motion_policy", [
-        (i, f"motion:policy:{p.id}",
-         _tabled_motion("policy", f"Adopt: {p.name}", f"tabled_policy_{p.id}", policy=i))
-        for i, p in enumerate(scenario.policies)
-    ])
+    block(
+        "motion_policy",
+        [
+            (
+                i,
+                f"motion:policy:{p.id}",
+                _tabled_motion("policy", f"Adopt: {p.name}", f"tabled_policy_{p.id}", policy=i),
+            )
+            for i, p in enumerate(scenario.policies)
+        ],
+    )
     for kind in TABLED_KINDS:
-        block(f"motion_{kind}", [
-            (i, f"motion:{kind}:{g.id}",
-             _tabled_motion(kind, f"{kind.replace('_', ' ').capitalize()}: {names[g.id]}",
-                            f"tabled_{kind}_{g.id}", target=i))
-            for i, g in enumerate(scenario.figures)
-        ])
-    block("motion_read_testament", [(-1, "motion:read_testament", _tabled_motion(
-        "read_testament", "Publish Lenin's Testament", "tabled_read_testament",
-        testament=TESTAMENT_STATES.index("published")))])
+        block(
+            f"motion_{kind}",
+            [
+                (
+                    i,
+                    f"motion:{kind}:{g.id}",
+                    _tabled_motion(
+                        kind,
+                        f"{kind.replace('_', ' ').capitalize()}: {names[g.id]}",
+                        f"tabled_{kind}_{g.id}",
+                        target=i,
+                    ),
+                )
+                for i, g in enumerate(scenario.figures)
+            ],
+        )
+    block(
+        "motion_read_testament",
+        [
+            (
+                -1,
+                "motion:read_testament",
+                _tabled_motion(
+                    "read_testament",
+                    "Publish Lenin's Testament",
+                    "tabled_read_testament",
+                    testament=TESTAMENT_STATES.index("published"),
+                ),
+            )
+        ],
+    )
     space = ActionSpace(
-        kinds=tuple(kinds), arg=np.array(args, dtype=np.int64),
-        motion=np.array(motions, dtype=np.int64), labels=tuple(labels), blocks=blocks,
+        kinds=tuple(kinds),
+        arg=np.array(args, dtype=np.int64),
+        motion=np.array(motions, dtype=np.int64),
+        labels=tuple(labels),
+        blocks=blocks,
     )
     return space, extra
 
@@ -206,8 +254,13 @@ def _pattern(text: str, weight: float, ix: Indexer) -> ActionPatternSpec:
     if kind == "motion":
         kind, rest = f"motion_{rest[0]}", rest[1:]
     tables = {
-        "campaign": ix.region, "appoint": ix.region, "recruit": ix.region,
-        "denounce": ix.faction, "ally": ix.faction, "break": ix.faction, "court": ix.figure,
+        "campaign": ix.region,
+        "appoint": ix.region,
+        "recruit": ix.region,
+        "denounce": ix.faction,
+        "ally": ix.faction,
+        "break": ix.faction,
+        "court": ix.figure,
         "motion_policy": ix.policy,
     }
     table = tables.get(kind, ix.figure)
@@ -219,14 +272,17 @@ def _stances(scenario: m.Scenario, ix: Indexer) -> tuple[tuple[StanceSpec, ...],
     out = []
     for faction in scenario.factions:
         stances = scenario.ai.historical.get(faction.id, [])
-        out.append(tuple(
-            StanceSpec(
-                first_turn=ix.turn(s.from_), last_turn=ix.turn(s.to),
-                patterns=tuple(_pattern(p, w, ix) for p, w in s.actions.items()),
-                ideology=s.ideology,
+        out.append(
+            tuple(
+                StanceSpec(
+                    first_turn=ix.turn(s.from_),
+                    last_turn=ix.turn(s.to),
+                    patterns=tuple(_pattern(p, w, ix) for p, w in s.actions.items()),
+                    ideology=s.ideology,
+                )
+                for s in stances
             )
-            for s in stances
-        ))
+        )
     return tuple(out)
 
 
@@ -235,12 +291,15 @@ def _effect(effect: m.Effect, ix: Indexer) -> EffectSpec:
         return EffectSpec("track", index=TRACKS.index(effect.track.id), add=effect.track.add)
     if isinstance(effect, m.FactionEffectItem):
         e = effect.faction
-        return EffectSpec("faction", index=ix.faction[e.id], stat=FACTION_STATS.index(e.stat),
-                          add=e.add)
+        return EffectSpec(
+            "faction", index=ix.faction[e.id], stat=FACTION_STATS.index(e.stat), add=e.add
+        )
     if isinstance(effect, m.RegionEffectItem):
         r = effect.region
         return EffectSpec(
-            "region", index=ix.region.get(r.id, -1), members_factor=r.members_factor,
+            "region",
+            index=ix.region.get(r.id, -1),
+            members_factor=r.members_factor,
             recruits_add=r.recruits_add,
             sympathy_to=ix.faction[r.sympathy_to] if r.sympathy_to else -1,
             sympathy_add=r.sympathy_add,
@@ -254,29 +313,47 @@ def _events(scenario: m.Scenario, ix: Indexer) -> tuple[EventSpec, ...]:
     out = []
     for e in scenario.events:
         day = Date.parse(e.date).day_of_quarter if e.date else 0
-        out.append(EventSpec(
-            id=e.id, title=e.title, text=e.text, first_turn=ix.turn(e.window.from_),
-            last_turn=ix.turn(e.window.to), day=day, chance=e.chance,
-            condition=compile_condition(e.condition, ix) if e.condition else None,
-            effects=tuple(_effect(x, ix) for x in e.effects),
-        ))
+        out.append(
+            EventSpec(
+                id=e.id,
+                title=e.title,
+                text=e.text,
+                first_turn=ix.turn(e.window.from_),
+                last_turn=ix.turn(e.window.to),
+                day=day,
+                chance=e.chance,
+                condition=compile_condition(e.condition, ix) if e.condition else None,
+                effects=tuple(_effect(x, ix) for x in e.effects),
+            )
+        )
     return tuple(out)
 
 
-def _sessions(scenario: m.Scenario, ix: Indexer) -> tuple[tuple[SessionSpec, ...], list[MotionSpec]]:
-    sessions, motions = [], []
+def _sessions(
+    scenario: m.Scenario, ix: Indexer
+) -> tuple[tuple[SessionSpec, ...], list[MotionSpec]]:
+    sessions: list[SessionSpec] = []
+    motions: list[MotionSpec] = []
     for s_index, s in enumerate(scenario.sessions):
         turn, day = ix.date_turn(s.date)
         agenda = []
         for motion in s.agenda:
             agenda.append(len(motions))
             motions.append(_compile_motion(motion, s_index, ix))
-        sessions.append(SessionSpec(
-            id=s.id, name=s.name, kind=SESSION_KINDS.index(s.kind), turn=turn, day=day,
-            date=s.date, voting_delegates=s.voting_delegates or 0,
-            cc_size=s.central_committee_size or 0, politburo_size=s.politburo_size or 0,
-            agenda=tuple(agenda),
-        ))
+        sessions.append(
+            SessionSpec(
+                id=s.id,
+                name=s.name,
+                kind=SESSION_KINDS.index(s.kind),
+                turn=turn,
+                day=day,
+                date=s.date,
+                voting_delegates=s.voting_delegates or 0,
+                cc_size=s.central_committee_size or 0,
+                politburo_size=s.politburo_size or 0,
+                agenda=tuple(agenda),
+            )
+        )
     return tuple(sessions), motions
 
 
@@ -294,11 +371,16 @@ def _schedule(
     return tuple(tuple((kind, i) for _, _, kind, i in sorted(items)) for items in per_turn)
 
 
-def _growth(scenario: m.Scenario, ix: Indexer, turns: int) -> np.ndarray:  # type: ignore[type-arg]
+def _growth(scenario: m.Scenario, ix: Indexer, turns: int) -> np.ndarray:
     growth = np.zeros(turns)
     for period in scenario.membership.growth:
         growth[max(ix.turn(period.from_), 0) : ix.turn(period.to) + 1] = period.rate
     return growth
+
+
+def _track_start(scenario: m.Scenario, track: str) -> float:
+    starts: dict[str, float] = dict(scenario.tracks)
+    return starts.get(track, 0.0)
 
 
 def _rules(scenario: m.Scenario) -> Rules:
@@ -324,7 +406,7 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
     events = _events(scenario, ix)
     cc = scenario.central_committee
     cc_share = np.zeros(n_f + 1)
-    for fid, share in (cc.shares.items() if cc else ()):
+    for fid, share in cc.shares.items() if cc else ():
         cc_share[ix.faction[fid]] = share
     cc_share[n_f] = 1.0 - cc_share[:n_f].sum()
     alliance = np.zeros((n_f, n_f), dtype=bool)
@@ -350,14 +432,17 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         faction_leader=np.array([ix.figure[f.leader] for f in scenario.factions]),
         faction_colour=tuple(f.colour for f in scenario.factions),
         common_touch=np.array([f.common_touch for f in scenario.factions]),
-        faction_stats=np.array([
-            [f.influence, f.prestige, f.legitimacy, f.popularity, f.ideology]
-            for f in scenario.factions
-        ]),
+        faction_stats=np.array(
+            [
+                [f.influence, f.prestige, f.legitimacy, f.popularity, f.ideology]
+                for f in scenario.factions
+            ]
+        ),
         figures=tuple(g.id for g in scenario.figures),
         figure_names=tuple(g.name for g in scenario.figures),
-        figure_faction=np.array([ix.faction[g.faction] if g.faction else -1
-                                 for g in scenario.figures]),
+        figure_faction=np.array(
+            [ix.faction[g.faction] if g.faction else -1 for g in scenario.figures]
+        ),
         figure_loyalty=np.array([g.loyalty for g in scenario.figures]),
         figure_politburo=np.array([g.politburo for g in scenario.figures]),
         figure_cc=np.array([g.central_committee for g in scenario.figures]),
@@ -365,8 +450,7 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         figure_alive=np.array([g.alive for g in scenario.figures]),
         offices=tuple(o.id for o in scenario.offices),
         office_names=tuple(o.name for o in scenario.offices),
-        office_holder=np.array([ix.figure[o.holder] if o.holder else -1
-                                for o in scenario.offices]),
+        office_holder=np.array([ix.figure[o.holder] if o.holder else -1 for o in scenario.offices]),
         office_income=np.array([o.income for o in scenario.offices]),
         office_power=np.array([o.power for o in scenario.offices]),
         office_appoints=np.array([o.appoints_secretaries for o in scenario.offices]),
@@ -375,10 +459,12 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         regions=tuple(r.id for r in scenario.regions),
         region_names=tuple(r.name for r in scenario.regions),
         region_members=np.array([float(r.members) for r in scenario.regions]),
-        region_secretary=np.array([ix.faction[r.secretary.camp] if r.secretary.camp else -1
-                                   for r in scenario.regions]),
-        region_sympathy=np.array([[r.sympathy.get(f.id, 0.0) for f in scenario.factions]
-                                  for r in scenario.regions]),
+        region_secretary=np.array(
+            [ix.faction[r.secretary.camp] if r.secretary.camp else -1 for r in scenario.regions]
+        ),
+        region_sympathy=np.array(
+            [[r.sympathy.get(f.id, 0.0) for f in scenario.factions] for r in scenario.regions]
+        ),
         region_recruits=np.array([r.recruits for r in scenario.regions]),
         region_map=np.array([[r.map.x, r.map.y] for r in scenario.regions]),
         growth=_growth(scenario, ix, turns),
@@ -390,7 +476,7 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         alliance=alliance,
         grievance=grievance,
         testament=TESTAMENT_STATES.index(scenario.testament),
-        tracks=np.array([scenario.tracks.get(t, 0.0) for t in TRACKS]),
+        tracks=np.array([_track_start(scenario, t) for t in TRACKS]),
         cc_size=cc.size if cc else 1,
         cc_share=cc_share,
         politburo_size=cc.politburo_size if cc else 1,
@@ -399,19 +485,26 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         events=events,
         checkpoints=tuple(
             CheckpointSpec(
-                id=h.id, title=h.title, date=h.date, turn=ix.date_turn(h.date)[0],
-                description=h.description, condition=compile_condition(h.condition, ix),
-                sources=tuple(h.sources), note=h.note,
+                id=h.id,
+                title=h.title,
+                date=h.date,
+                turn=ix.date_turn(h.date)[0],
+                description=h.description,
+                condition=compile_condition(h.condition, ix),
+                sources=tuple(h.sources),
+                note=h.note,
             )
             for h in scenario.history
         ),
         mechanisms=scenario.mechanisms.model_dump(),
         rules=_rules(scenario),
         ai_noise=scenario.ai.noise,
-        personalities=np.array([
-            [getattr(scenario.ai.personalities[f.id], t) for t in PERSONALITY_TRAITS]
-            for f in scenario.factions
-        ]),
+        personalities=np.array(
+            [
+                [getattr(scenario.ai.personalities[f.id], t) for t in PERSONALITY_TRAITS]
+                for f in scenario.factions
+            ]
+        ),
         stances=_stances(scenario, ix),
         actions=actions,
         schedule=_schedule(turns, sessions, events),

@@ -1,4 +1,4 @@
-"""Calendar values used by scenario files: quarters (``1922Q2``) and dates (``1923-04`` or ``1923-04-17``).
+"""Calendar values in scenario files: quarters (``1922Q2``), dates (``1923-04``, ``1923-04-17``).
 
 Dates stay strings in YAML (the loader turns off YAML 1.1 timestamps) so that every file says
 exactly what it means; these helpers turn them into comparable numbers.
@@ -52,7 +52,7 @@ class Date:
 
     @classmethod
     def parse(cls, text: str) -> Date:
-        """Read ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError with a readable message otherwise."""
+        """Read ``YYYY-MM`` or ``YYYY-MM-DD``; raise a readable ValueError otherwise."""
         match = DATE_RE.match(text)
         if not match:
             raise ValueError(f"{text!r} is not a date; write it like 1924-01 or 1924-01-21")
@@ -71,7 +71,7 @@ class Date:
 
     @property
     def day_of_quarter(self) -> int:
-        """Days since the quarter began (0-based), for ordering sessions and events within a turn."""
+        """Days since the quarter began (0-based): orders sessions and events in a turn."""
         first_month = (self.quarter.q - 1) * 3 + 1
         days = sum(DAYS_IN_MONTH[m - 1] for m in range(first_month, self.month))
         return days + (self.day or 15) - 1
