@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from game.ai.utility import utilities
 from game.engine.actions import legal_mask
-from game.engine.rng import STREAM_AI, normal, uniform
+from game.engine.rng import STREAM_AI, coarse_uniform
 from game.engine.spec import GameSpec, StanceSpec
 from game.engine.state import IDEOLOGY, State
 
@@ -28,6 +28,7 @@ FloatArray = NDArray[np.float64]
 
 POLICY_NAMES = ("random", "standard", "historical")
 HISTORICAL_SCALE = 4.0
+UNIT_VARIANCE = 12.0**0.5
 
 
 class Policy:
@@ -52,12 +53,8 @@ class RandomPolicy(Policy):
 
     def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
         legal = legal_mask(spec, state, faction)
-        draws = uniform(
-            state.seed,
-            state.run_index,
-            state.turn,
-            STREAM_AI,
-            spec.actions.size,
+        draws = coarse_uniform(
+            state.seed, state.run_index, state.turn, STREAM_AI, spec.actions.size,
             _slot(spec, faction, rnd),
         )
         return _best_legal(draws, legal)
@@ -67,15 +64,12 @@ class StandardPolicy(Policy):
     name = "standard"
 
     def scores(self, spec: GameSpec, state: State, faction: int, rnd: int) -> FloatArray:
-        """(B, A): utilities with the scenario's noise added."""
-        noise = normal(
-            state.seed,
-            state.run_index,
-            state.turn,
-            STREAM_AI,
-            spec.actions.size,
+        """(B, A): utilities with the scenario's noise added (uniform, unit variance)."""
+        draws = coarse_uniform(
+            state.seed, state.run_index, state.turn, STREAM_AI, spec.actions.size,
             _slot(spec, faction, rnd),
         )
+        noise = (draws - 0.5) * UNIT_VARIANCE
         return utilities(spec, state, faction) + spec.ai_noise * noise
 
     def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:

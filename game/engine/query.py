@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from game.engine.spec import CENSURED, DEPORTED, EXILED, EXPELLED, RECANTED, GameSpec
+from game.engine.spec import (
+    CENSURED,
+    DEPORTED,
+    EXILED,
+    EXPELLED,
+    READMITTED,
+    RECANTED,
+    GameSpec,
+)
 from game.engine.state import State
 
 BoolArray = NDArray[np.bool_]
@@ -27,9 +35,10 @@ def leader_active(spec: GameSpec, state: State) -> BoolArray:
 
 
 def leader_neutralised(spec: GameSpec, state: State) -> BoolArray:
-    """(B, F): the leader is out of the party, has recanted, or is dead."""
+    """(B, F): the leader is out of the party, has recanted (readmission follows a
+    recantation), or is dead."""
     status = state.status[:, spec.faction_leader]
-    out = np.isin(status, (*OUT_STATUSES, RECANTED))
+    out = np.isin(status, (*OUT_STATUSES, RECANTED, READMITTED))
     return out | ~state.alive[:, spec.faction_leader]
 
 

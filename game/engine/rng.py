@@ -53,3 +53,19 @@ def normal(
     """
     u = uniform(seed, run_index, turn, stream, slots * 4, offset * 4).reshape(-1, slots, 4)
     return (u.sum(axis=2) - 2.0) * np.sqrt(3.0)  # type: ignore[no-any-return]
+
+
+def coarse_uniform(
+    seed: int, run_index: NDArray[np.int64], turn: int, stream: int, slots: int, offset: int = 0
+) -> NDArray[np.float64]:
+    """Uniform draws in [0, 1) at 16-bit resolution, shape (B, slots): four draws per hash,
+    for the many low-stakes draws of AI noise. ``offset`` counts hashes, not draws."""
+    hashes = -(-slots // 4)
+    with np.errstate(over="ignore"):
+        key = _splitmix(np.full(1, seed & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64))
+        key = _splitmix(key ^ np.uint64((turn << 8) | stream))
+        runs = _splitmix(run_index.astype(np.uint64)[:, None] ^ key)
+        counters = np.arange(offset, offset + hashes, dtype=np.uint64)[None, :]
+        bits = _splitmix(runs + counters * GOLDEN)
+    quarters = bits.astype("<u8").view("<u2")[:, :slots]
+    return quarters.astype(np.float64) * (1.0 / 65536.0)

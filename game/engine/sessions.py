@@ -20,6 +20,7 @@ FloatArray = NDArray[np.float64]
 Log = list[dict[str, Any]]
 
 CONGRESS = 0
+SANCTIONS = ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport", "readmit")
 NOISE_SPACING = 32
 
 
@@ -35,6 +36,8 @@ def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> No
         )
     for m in session.agenda:
         motion = spec.motions[m]
+        if MOTION_KINDS[motion.kind] in SANCTIONS and not spec.on("discipline"):
+            continue
         put = live.copy()
         if motion.condition is not None:
             put &= motion.condition.test(state)

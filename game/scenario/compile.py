@@ -379,7 +379,7 @@ def _growth(scenario: m.Scenario, ix: Indexer, turns: int) -> np.ndarray:
 
 
 def _track_start(scenario: m.Scenario, track: str) -> float:
-    starts: dict[str, float] = dict(scenario.tracks)
+    starts = {str(key): value for key, value in scenario.tracks.items()}
     return starts.get(track, 0.0)
 
 

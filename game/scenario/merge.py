@@ -90,9 +90,9 @@ def merge_nodes(base: Node, override: Node, problems: list[Problem], path: str =
     docstring; inputs are not changed. An item removed that does not exist is a problem."""
     if isinstance(base, MappingNode) and isinstance(override, MappingNode):
         return _merge_mappings(base, override, problems, path)
-    base_ids, override_ids = _ids(base), _ids(override)
-    if base_ids is not None and override_ids:
-        return _merge_by_id(base, base_ids, override, override_ids, problems, path)
+    base_items, override_items = _items_by_id(base), _items_by_id(override)
+    if base_items is not None and override_items:
+        return _merge_by_id(base_items, override_items, override, problems, path)
     return override
 
 
@@ -110,16 +110,15 @@ def _merge_mappings(
 
 
 def _merge_by_id(
-    base: Node,
-    base_ids: list[str],
+    base_items: list[tuple[str, Node]],
+    override_items: list[tuple[str, Node]],
     override: Node,
-    override_ids: list[str],
     problems: list[Problem],
     path: str,
 ) -> SequenceNode:
     """Items matched by id: merged in place, appended, or removed."""
-    items: dict[str, Node] = dict(zip(base_ids, base.value, strict=True))
-    for item_id, item in _unique_items(override_ids, override, problems, path):
+    items = dict(base_items)
+    for item_id, item in _unique(override_items, problems, path):
         if _removes(item):
             if items.pop(item_id, None) is None:
                 message = f"cannot remove {item_id!r}: the extended file has no item with this id"
@@ -132,14 +131,14 @@ def _merge_by_id(
     return SequenceNode(override.tag, list(items.values()), override.start_mark, override.end_mark)
 
 
-def _unique_items(
-    ids: list[str], override: Node, problems: list[Problem], path: str
+def _unique(
+    items: list[tuple[str, Node]], problems: list[Problem], path: str
 ) -> list[tuple[str, Node]]:
-    """The (id, item) pairs of an override list; an id given twice there is a problem (merging
-    would silently fold the two items together)."""
+    """The (id, item) pairs of an override list without repeats; an id given twice there is a
+    problem (merging would silently fold the two items together)."""
     first_line: dict[str, int] = {}
     unique = []
-    for item_id, item in zip(ids, override.value, strict=True):
+    for item_id, item in items:
         if item_id in first_line:
             message = f"duplicate id {item_id!r} (first on line {first_line[item_id]})"
             problems.append(problem_at(item.start_mark, "", path, message))
@@ -154,12 +153,17 @@ def _key(node: Node) -> str | int:
     return node.value if isinstance(node, ScalarNode) else id(node)
 
 
-def _ids(node: Node) -> list[str] | None:
-    """The ids of a list whose items are all mappings with a scalar ``id``; None otherwise."""
+def _items_by_id(node: Node) -> list[tuple[str, Node]] | None:
+    """(id, item) pairs of a list whose items are all mappings with a scalar ``id``; None for
+    anything else."""
     if not isinstance(node, SequenceNode):
         return None
     ids = [_field(item, "id") for item in node.value]
-    return None if None in ids else [str(item_id.value) for item_id in ids if item_id]
+    if None in ids:
+        return None
+    return [
+        (str(item_id.value), item) for item_id, item in zip(ids, node.value, strict=True) if item_id
+    ]
 
 
 def _removes(item: Node) -> bool:

@@ -87,6 +87,8 @@ _FACTION_TARGETED = ("denounce", "ally", "break")
 
 
 class _HasId(Protocol):
+    """Anything with an id: a faction, a figure, a motion..."""
+
     @property
     def id(self) -> str: ...
 
@@ -121,7 +123,6 @@ def check_references(scenario: Scenario) -> list[Issue]:
 
 def _names(scenario: Scenario) -> _Names:
     """Collect the ids of each kind."""
-
     return _Names(
         factions=_ids(scenario.factions),
         figures=_ids(scenario.figures),
