@@ -222,6 +222,14 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
                 for i, g in enumerate(scenario.figures)
             ],
         )
+    if gensec is not None:
+        office = [o.id for o in scenario.offices].index(gensec)
+        block("motion_remove_office", [
+            (i, f"motion:remove_office:{g.id}",
+             _tabled_motion("remove_office", f"Replace {names[g.id]} as General Secretary",
+                            f"tabled_remove_gensec_{g.id}", target=i, office=office))
+            for i, g in enumerate(scenario.figures)
+        ])
     block(
         "motion_read_testament",
         [
@@ -445,6 +453,7 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         ),
         figure_loyalty=np.array([g.loyalty for g in scenario.figures]),
         figure_politburo=np.array([g.politburo for g in scenario.figures]),
+        figure_candidate=np.array([g.politburo_candidate for g in scenario.figures]),
         figure_cc=np.array([g.central_committee for g in scenario.figures]),
         figure_status=np.array([STATUSES.index(g.status) for g in scenario.figures]),
         figure_alive=np.array([g.alive for g in scenario.figures]),

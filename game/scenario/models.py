@@ -389,6 +389,9 @@ class Figure(Strict):
     faction: Id | None
     loyalty: Share = Field(description="How firmly the figure stays with its faction.")
     politburo: bool = False
+    politburo_candidate: bool = Field(
+        False, description="A candidate member: first in line for a Politburo vacancy."
+    )
     central_committee: bool = True
     status: Status = "active"
     alive: bool = True
@@ -622,7 +625,7 @@ class VoteWeights(Strict):
 
     apparatus: float = 2.0
     sympathy: float = 2.0
-    mood: float = 1.0
+    mood: float = 0.6
     prestige: float = 1.0
     legitimacy: float = 1.0
     unity: float = 1.0
@@ -678,6 +681,9 @@ class Constants(Strict):
 
     # Actions.
     campaign: float = Field(0.06, description="Share of a region's other members one campaign wins.")
+    appoint_resistance: float = Field(
+        1.5, description="Chance an appointee is refused, per share loyal to the sitting camp."
+    )
     appoint_grievance: float = Field(0.15, description="Grudge of a camp whose secretary is replaced.")
     recruit_growth: float = Field(0.03, description="Members a local recruitment drive adds.")
     publish_legitimacy: float = Field(0.06, description="Legitimacy gap one publication closes.")
@@ -702,15 +708,21 @@ class Constants(Strict):
     # Votes.
     sanction_base: float = Field(-0.3, description="A bystander's stance on a sanction.")
     sanction_distance: float = Field(0.5, description="Extra support per unit of ideological gap.")
-    mood_tolerance: float = Field(0.4, description="Distance from the mood a target can afford.")
+    shared_chance: float = Field(
+        0.7, description="Part of a vote's chance shared by every bloc: the mood of the hall."
+    )
+    testament_doubt: float = Field(
+        0.3, description="How far Lenin's letter, once known, turns members against the holder."
+    )
+    mood_tolerance: float = Field(0.5, description="Distance from the mood a target can afford.")
     ccc_ratio: float = Field(0.6, description="Control Commission members per CC member.")
     grip_base: float = Field(0.6, description="A regional machine's hold on its delegation.")
     grip_recruits: float = Field(0.8, description="Extra hold per share of new recruits.")
     cc_machine_grip: float = Field(0.8, description="The Secretariat's hold on uncommitted CC.")
-    cc_machine: float = Field(0.6, description="Share of a delegation's CC picks its machine makes.")
+    cc_machine: float = Field(0.4, description="Share of a delegation's CC picks its machine makes.")
     # Motions.
     policy_mood_pull: float = Field(0.2, description="How far an adopted line pulls the mood.")
-    win_prestige: float = Field(0.03, description="Prestige for carrying a motion.")
+    win_prestige: float = Field(0.01, description="Prestige for carrying a motion.")
     censure_prestige: float = Field(0.08, description="Prestige a censure or removal costs.")
     closing_ranks: float = Field(0.02, description="Unity regained when dissent is censured.")
     expel_purge: float = Field(0.5, description="Share of an expelled leader's following purged.")
@@ -719,9 +731,12 @@ class Constants(Strict):
     resign_prestige: float = Field(0.08, description="Prestige for being asked to stay.")
     # The quarter's slow forces.
     machine_income: float = Field(0.1, description="Influence per regional machine held.")
-    secretary_pull: float = Field(0.03, description="Share of members a machine wins per quarter.")
+    secretary_pull: float = Field(0.015, description="Share of members a machine wins per quarter.")
     recruits_follow_secretary: float = Field(0.6, description="Share of recruits who follow it.")
     recruit_decay: float = Field(0.9, description="Share of 'recent recruits' still counted so.")
+    reputation_pull: float = Field(
+        0.05, description="Drift of members toward factions of above-average name."
+    )
     mood_pull: float = Field(0.02, description="Drift of members toward lines near the mood.")
     unity_recovery: float = Field(0.1, description="Share of the gap to rest unity regained.")
     unity_rest: float = Field(0.8, description="The unity the party returns to in calm times.")

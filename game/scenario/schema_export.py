@@ -36,12 +36,14 @@ def schema_text() -> str:
 
 
 def write_schema(path: Path) -> None:
-    """Write the schema to ``path`` atomically (a temporary file, then a rename)."""
+    """Write the schema to ``path`` atomically (a temporary file, then a rename), readable by
+    all like any other file of the repository (``mkstemp`` makes it private)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(schema_text())
+        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         os.unlink(temporary)
