@@ -19,7 +19,7 @@ from numpy.typing import NDArray
 
 from game.ai.utility import utilities
 from game.engine.actions import legal_mask
-from game.engine.rng import STREAM_AI, coarse_uniform
+from game.engine.rng import STREAM_AI, STREAM_HISTORY, coarse_uniform
 from game.engine.spec import GameSpec, StanceSpec
 from game.engine.state import IDEOLOGY, State
 
@@ -29,6 +29,7 @@ FloatArray = NDArray[np.float64]
 POLICY_NAMES = ("random", "standard", "historical")
 HISTORICAL_SCALE = 4.0
 UNIT_VARIANCE = 12.0**0.5
+TIE_BREAK = 0.5
 
 
 class Policy:
@@ -85,7 +86,7 @@ class HistoricalPolicy(Policy):
 
     def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
         base = StandardPolicy().scores(spec, state, faction, rnd)
-        pull = historical_bonus(spec, state, faction)
+        pull = historical_bonus(spec, state, faction, rnd)
         h = self.historicity
         scores = (1.0 - h) * base + h * (pull + 0.05 * base)
         return _best_legal(scores, legal_mask(spec, state, faction))
@@ -99,22 +100,25 @@ def active_stance(spec: GameSpec, faction: int, turn: int) -> StanceSpec | None:
     return None
 
 
-def historical_bonus(spec: GameSpec, state: State, faction: int) -> FloatArray:
+def historical_bonus(spec: GameSpec, state: State, faction: int, rnd: int) -> FloatArray:
     """(B, A): a bonus for the actions the faction really took in this period, and for
-    moving its line toward where it really stood."""
+    moving its line toward where it really stood. The heaviest actions come first; actions of
+    equal weight take turns at random, and lighter ones are fallbacks when those are not
+    possible."""
     space = spec.actions
     bonus = np.zeros((state.batch, space.size))
     stance = active_stance(spec, faction, state.turn)
     if stance is None:
         return bonus
     top = max(p.weight for p in stance.patterns)
-    for pattern in stance.patterns:
-        if pattern.kind not in space.blocks:
-            continue
+    order = coarse_uniform(state.seed, state.run_index, state.turn, STREAM_HISTORY,
+                           len(stance.patterns), (rnd * spec.n_factions + faction) * 16)
+    for i, pattern in enumerate(stance.patterns):
         block = space.block(pattern.kind)
         args = space.arg[block]
         hit = np.ones(len(args), dtype=bool) if pattern.arg < 0 else args == pattern.arg
-        bonus[:, block] += np.where(hit, HISTORICAL_SCALE * pattern.weight / top, 0.0)[None, :]
+        value = HISTORICAL_SCALE * (pattern.weight / top) + TIE_BREAK * order[:, i]
+        bonus[:, block] += np.where(hit[None, :], value[:, None], 0.0)
     if stance.ideology is not None:
         gap = stance.ideology - state.stats[:, faction, IDEOLOGY]
         bonus[:, space.block("shift_left")] += np.where(gap < -0.1, HISTORICAL_SCALE, -1.0)[:, None]

@@ -63,7 +63,7 @@ def utilities(spec: GameSpec, state: State, f: int) -> FloatArray:
     reach = (1.0 - state.recruits) + state.recruits * 2.0 * spec.common_touch[f]
     put("campaign", (0.3 + p[T["oratory"]]) * weights * (1.0 - mine) * reach * 0.8)
     foreign = np.where(state.secretary >= 0, 2.0, 1.2) * (state.secretary != f)
-    put("appoint", p[T["apparatus"]] * weights * foreign * 1.5)
+    put("appoint", p[T["apparatus"]] * weights * foreign * 1.5 * _appoint_odds(spec, state))
     put("recruit", p[T["apparatus"]] * weights * 0.6)
     put("publish", (0.5 + p[T["oratory"]]) * (1.0 - me[:, LEGITIMACY]) * 1.5)
     hostility = state.grievance[:, f, :] + rival * 2.0
@@ -78,13 +78,28 @@ def utilities(spec: GameSpec, state: State, f: int) -> FloatArray:
     put("break", p[T["aggression"]] * danger - p[T["alliance_appetite"]] - 0.3)
     put("resign", p[T["patience"]] * 1.2 * backing)
     put("appeal", (1.0 - p[T["discipline"]]) * me[:, POPULARITY] * 2.0 - calm_needed)
-    put("recant", np.full(b, p[T["survival"]] * 3.0 - 0.5))
+    put("recant", p[T["survival"]] * 3.0 * _need_to_recant(spec, state, f, backing) - 1.0)
     put("lobby", 0.6 * state.cc_share[:, -1] * (0.5 + p[T["apparatus"]]) * 2.0)
     drift = (1.0 - p[T["ideological_rigidity"]]) * (me[:, IDEOLOGY] - mood)
     put("shift_left", drift * 2.0 - 0.2)
     put("shift_right", -drift * 2.0 - 0.2)
     _motion_utilities(spec, state, f, out, rival, backing, p)
     return out
+
+
+def _appoint_odds(spec: GameSpec, state: State) -> FloatArray:
+    """(B, R): the chance an appointee is accepted by the region's members."""
+    sec = state.secretary
+    loyal = np.take_along_axis(state.sympathy, np.maximum(sec, 0)[:, :, None], axis=2)[:, :, 0]
+    resisted = spec.rules.k["appoint_resistance"] * np.where(sec >= 0, loyal, 0.0)
+    return np.clip(1.0 - resisted, 0.0, 1.0)  # type: ignore[no-any-return]
+
+
+def _need_to_recant(spec: GameSpec, state: State, f: int, backing: FloatArray) -> FloatArray:
+    """(B,): 1 when the leader is out of the party; otherwise only a faction with almost no
+    backing left sees a reason to confess."""
+    out = ~state.in_party[:, spec.faction_leader[f]]
+    return np.where(out, 1.0, np.clip(3.0 * (0.25 - backing), 0.0, 1.0))  # type: ignore[no-any-return]
 
 
 def _court_values(spec: GameSpec, state: State, f: int) -> FloatArray:
@@ -112,7 +127,7 @@ def _ally_values(
     enemy = strongest_other - danger[:, f][:, None]
     grudge = state.grievance[:, f, :] + state.grievance[:, :, f]
     distance = np.abs(state.stats[:, :, IDEOLOGY] - state.stats[:, f, IDEOLOGY][:, None])
-    offered = state.offer[:, :, f]
+    offered = query.open_offers(state)[:, :, f]
     return (  # type: ignore[no-any-return]
         p[T["alliance_appetite"]] * (1.0 + 3.0 * enemy) - grudge - 0.5 * distance + 1.5 * offered
     )
@@ -127,13 +142,17 @@ def _motion_utilities(
     backing: FloatArray,
     p: FloatArray,
 ) -> None:
-    """Fill the tabling actions: worth = what it would do x the chance it passes."""
+    """Fill the tabling actions: worth = what it would do x the chance it passes, judged by
+    the faction's backing against the target's (B, G)."""
     space = spec.actions
-    chance = np.clip(2.0 * backing - 0.5, 0.0, 1.0)[:, None]
-    line = 1.0 - 2.0 * np.abs(state.stats[:, f, IDEOLOGY][:, None] - spec.policy_position[None, :])
-    out[:, space.block("motion_policy")] = line * chance * (0.5 + p[T["aggression"]])
+    everyone = support(spec, state)
     faction = state.figure_faction
     rows = query.rows(state)[:, None]
+    theirs = np.where(faction >= 0, everyone[rows, np.maximum(faction, 0)], 0.0)
+    chance = np.clip(0.5 + 2.0 * (backing[:, None] - theirs), 0.0, 1.0)
+    policy_chance = np.clip(0.5 + 2.0 * (backing - 0.3), 0.0, 1.0)[:, None]
+    line = 1.0 - 2.0 * np.abs(state.stats[:, f, IDEOLOGY][:, None] - spec.policy_position[None, :])
+    out[:, space.block("motion_policy")] = line * policy_chance * (0.5 + p[T["aggression"]])
     enemy = np.where(faction >= 0, rival[rows, np.maximum(faction, 0)], 0.0)
     censured = (state.status == CENSURED).astype(float)
     escalation = {
@@ -151,8 +170,12 @@ def _motion_utilities(
         out[:, space.block(f"motion_{kind}")] = value - 0.2
     own = (faction == f).astype(float)
     out[:, space.block("motion_readmit")] = own * p[T["survival"]] * 2.0 - 0.2
+    holder_threat = np.where(
+        faction == query.holds_office(state, spec.general_secretary)[:, None], enemy, 0.0
+    )
+    out[:, space.block("motion_remove_office")] = p[T["aggression"]] * 3.0 * holder_threat * chance
     gensec = query.holds_office(state, spec.general_secretary)
     gensec_threat = np.where(gensec >= 0, rival[query.rows(state), np.maximum(gensec, 0)], 0.0)
     out[:, space.block("motion_read_testament")] = (
-        p[T["aggression"]] * 3.0 * gensec_threat * chance[:, 0]
+        p[T["aggression"]] * 3.0 * gensec_threat * policy_chance[:, 0]
     )[:, None]

@@ -19,7 +19,7 @@ from game.engine.spec import (
     RECANTED,
     GameSpec,
 )
-from game.engine.state import INFLUENCE, LEGITIMACY, POPULARITY, PRESTIGE, State
+from game.engine.state import INFLUENCE, LEGITIMACY, NO_OFFER, POPULARITY, PRESTIGE, State
 from game.engine.tracks import add_stat, add_unity, shift_sympathy
 
 BoolArray = NDArray[np.bool_]
@@ -110,7 +110,7 @@ def _alliance_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntAr
     allied = state.alliance[:, f, args]
     if kind == "break":
         return others & allied  # type: ignore[no-any-return]
-    return others & ~allied & ~state.offer[:, f, args]  # type: ignore[no-any-return]
+    return others & ~allied & ~query.open_offers(state)[:, f, args]  # type: ignore[no-any-return]
 
 
 def _recant_legal(spec: GameSpec, state: State, f: int) -> BoolArray:
@@ -132,9 +132,12 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
             else np.full(state.batch, -1)
         )
         return free_slot & (surfaced & (gensec != f))[:, None]  # type: ignore[no-any-return]
+    rival = (state.figure_faction[:, args] != f) & (state.figure_faction[:, args] >= 0)
+    if kind == "remove_office":
+        holds = state.holder[:, spec.general_secretary][:, None] == args[None, :]
+        return free_slot & rival & holds & (state.testament >= 1)[:, None]  # type: ignore[no-any-return]
     if not spec.on("discipline"):
         return np.zeros((state.batch, len(args)), dtype=bool)
-    rival = (state.figure_faction[:, args] != f) & (state.figure_faction[:, args] >= 0)
     alive = state.alive[:, args]
     status = state.status[:, args]
     in_party = state.in_party[:, args]
@@ -186,8 +189,13 @@ def _campaign(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t:
 
 
 def _appoint(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
-    """Put the faction's man in as regional secretary; the displaced camp remembers."""
+    """Put the faction's man in as regional secretary; the displaced camp remembers. Where the
+    members stand by the sitting secretary's camp, the local organisation may refuse him."""
     old = state.secretary[g, a]
+    loyal = np.where(old >= 0, state.sympathy[g, a, np.maximum(old, 0)], 0.0)
+    draw = uniform(state.seed, state.run_index[g], state.turn, STREAM_COURT, 1, offset=64 + f)
+    accepted = draw[:, 0] >= spec.rules.k["appoint_resistance"] * loyal
+    g, a, old = g[accepted], a[accepted], old[accepted]
     state.secretary[g, a] = f
     had = old >= 0
     state.grievance[g[had], old[had], f] = np.minimum(
@@ -201,13 +209,14 @@ def _recruit(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: 
 
 
 def add_members(spec: GameSpec, state: State, g: IntArray, r: IntArray, new: FloatArray) -> None:
-    """Add ``new`` members to region ``r`` of games ``g``; with the membership mechanism they
-    lean to the regional secretary's camp, otherwise they share the members' leanings."""
+    """Add ``new`` members to region ``r`` of games ``g``. With the membership and apparatus
+    mechanisms they lean to the regional secretary's camp; otherwise they share the members'
+    leanings."""
     old = state.members[g, r]
     total = old + new
     weight_new = new / np.maximum(total, 1.0)
     incoming = state.sympathy[g, r, :].copy()
-    if spec.on("membership"):
+    if spec.on("membership") and spec.on("apparatus"):
         follow = spec.rules.k["recruits_follow_secretary"]
         sec = state.secretary[g, r]
         incoming *= 1.0 - follow
@@ -241,9 +250,17 @@ def _denounce(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t:
         )
         add_stat(state, g, a, LEGITIMACY, -np.maximum(swing, 0.0))
     state.grievance[g, a, f] = np.minimum(1.0, state.grievance[g, a, f] + k["denounce_grievance"])
-    add_unity(spec, state, g, -k["denounce_unity"])
+    add_unity(spec, state, g, -k["denounce_unity"] * _clash(spec, state, g, f, a))
     if spec.on("mediator"):
         add_stat(state, g, f, PRESTIGE, -k["attacker_cost"] * (1.0 - state.tracks[g, 0]))
+
+
+def _clash(spec: GameSpec, state: State, g: IntArray, f: int, other: IntArray) -> FloatArray:
+    """How far a fight between two factions threatens a split: it takes two large camps, so
+    the smaller one's weight counts (1.0 for two quarters of the party each)."""
+    weights = query.weight(spec, state)[g]
+    rows = np.arange(g.size)
+    return 4.0 * np.minimum(weights[:, f], weights[rows, other])  # type: ignore[no-any-return]
 
 
 def _court(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
@@ -259,13 +276,13 @@ def _court(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: In
 def _ally(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
     """Propose an alliance; it forms when the other side has proposed too. Old grievances
     make it harder to explain to the rank and file."""
-    state.offer[g, f, a] = True
-    mutual = state.offer[g, a, f]
+    state.offer[g, f, a] = state.turn
+    mutual = query.open_offers(state)[g, a, f]
     gm, am = g[mutual], a[mutual]
     state.alliance[gm, f, am] = True
     state.alliance[gm, am, f] = True
-    state.offer[gm, f, am] = False
-    state.offer[gm, am, f] = False
+    state.offer[gm, f, am] = NO_OFFER
+    state.offer[gm, am, f] = NO_OFFER
     grudge = state.grievance[gm, f, am] + state.grievance[gm, am, f]
     cost = spec.rules.k["alliance_confusion"] * grudge
     add_stat(state, gm, f, LEGITIMACY, -cost)
@@ -278,7 +295,7 @@ def _break(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: In
     state.grievance[g, a, f] = np.minimum(
         1.0, state.grievance[g, a, f] + spec.rules.k["break_grievance"]
     )
-    add_unity(spec, state, g, -spec.rules.k["break_unity"])
+    add_unity(spec, state, g, -spec.rules.k["break_unity"] * _clash(spec, state, g, f, a))
 
 
 def _resign(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
@@ -294,7 +311,10 @@ def _appeal(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: I
     for r in range(len(spec.regions)):
         shift_sympathy(state, g, np.full(g.size, r), f, k["appeal_sympathy"] * pop)
     state.breaches[g, f] += 1.0
-    add_unity(spec, state, g, -k["appeal_unity"])
+    strongest = np.argmax(
+        np.where(np.arange(spec.n_factions) == f, -1.0, query.weight(spec, state)[g]), axis=1
+    )
+    add_unity(spec, state, g, -k["appeal_unity"] * _clash(spec, state, g, f, strongest))
     add_stat(state, g, f, POPULARITY, k["appeal_popularity"])
 
 

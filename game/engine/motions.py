@@ -138,9 +138,26 @@ def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray
     faction = state.figure_faction[g, m.target]
     has = faction >= 0
     state.sympathy[g[has], :, faction[has]] *= 1.0 - spec.rules.k["expel_purge"]
+    _purge_central_committee(spec, state, g[has], m.target, faction[has])
     _hurt_faction(spec, state, g, m.target, spec.rules.k["expel_prestige"])
-    add_unity(spec, state, g, -spec.rules.k["expel_unity"])
+    weight = query.weight(spec, state)[g]
+    has = faction >= 0
+    size = np.where(has, weight[np.arange(g.size), np.maximum(faction, 0)], 0.0)
+    add_unity(
+        spec, state, g, spec.rules.k["closing_ranks"] - spec.rules.k["expel_unity"] * 4.0 * size
+    )
     _reward_sponsor(spec, state, g, s)
+
+
+def _purge_central_committee(
+    spec: GameSpec, state: State, g: IntArray, figure: int, faction: IntArray
+) -> None:
+    """When a faction's leader is expelled, its followers in the Central Committee go too:
+    their seats pass to the uncommitted until the next congress."""
+    led = spec.faction_leader[faction] == figure
+    g, faction = g[led], faction[led]
+    state.cc_share[g, -1] += state.cc_share[g, faction]
+    state.cc_share[g, faction] = 0.0
 
 
 def _exile(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:

@@ -14,7 +14,7 @@ from game.engine.spec import (
     RECANTED,
     GameSpec,
 )
-from game.engine.state import State
+from game.engine.state import OFFER_TURNS, State
 
 BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
@@ -40,6 +40,19 @@ def leader_neutralised(spec: GameSpec, state: State) -> BoolArray:
     status = state.status[:, spec.faction_leader]
     out = np.isin(status, (*OUT_STATUSES, RECANTED, READMITTED))
     return out | ~state.alive[:, spec.faction_leader]
+
+
+def weight(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): how much of the party stands behind each faction: half its members' sympathy
+    (weighted by region size), half its share of the Central Committee."""
+    members = state.members / state.members.sum(axis=1, keepdims=True)
+    sympathy = (state.sympathy * members[:, :, None]).sum(axis=1)
+    return 0.5 * sympathy + 0.5 * state.cc_share[:, : spec.n_factions]  # type: ignore[no-any-return]
+
+
+def open_offers(state: State) -> BoolArray:
+    """(B, F, F): alliance proposals still standing, proposer x addressee."""
+    return state.offer > state.turn - OFFER_TURNS  # type: ignore[no-any-return]
 
 
 def office_faction(state: State) -> IntArray:

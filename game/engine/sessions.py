@@ -16,6 +16,7 @@ from game.engine.state import State
 from game.engine.votes import body, vote
 
 IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
 Log = list[dict[str, Any]]
 
@@ -41,10 +42,25 @@ def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> No
         put = live.copy()
         if motion.condition is not None:
             put &= motion.condition.test(state)
-        _decide(spec, state, session, m, put, _agenda_sponsor(spec, state, motion), m * 8, log)
+        sponsor = _agenda_sponsor(spec, state, motion)
+        if motion.target >= 0:
+            put &= ~_shields(spec, state, sponsor, motion.target)
+        _decide(spec, state, session, m, put, sponsor, m * 8, log)
     _decide_tabled(spec, state, session, live, log)
     if session.kind == CONGRESS:
         _elect(spec, state, session, live)
+
+
+def _shields(spec: GameSpec, state: State, sponsor: IntArray, figure: int) -> BoolArray:
+    """(B,): the would-be mover will not put a sanction against its own people or, while the
+    alliances mechanism is on, against an ally's."""
+    target = state.figure_faction[:, figure]
+    own = (sponsor >= 0) & (target == sponsor)
+    if not spec.on("alliances"):
+        return own  # type: ignore[no-any-return]
+    rows = query.rows(state)
+    allied = state.alliance[rows, np.maximum(sponsor, 0), np.maximum(target, 0)]
+    return own | ((sponsor >= 0) & (target >= 0) & allied)  # type: ignore[no-any-return]
 
 
 def _agenda_sponsor(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
@@ -133,18 +149,21 @@ def _cc_shares(spec: GameSpec, state: State, session: SessionSpec) -> FloatArray
         share[rows[held], bloc.machine[held]] += (pull * bloc.grip)[held]
         share[~held, -1] += (pull * bloc.grip)[~held]
         total += share * bloc.size[:, None]
+    beaten = ~query.leader_active(spec, state)
+    total[:, -1] += (total[:, :-1] * beaten).sum(axis=1)
+    total[:, :-1] *= ~beaten
     return total / np.maximum(total.sum(axis=1, keepdims=True), 1e-9)  # type: ignore[no-any-return]
 
 
 def _fill_politburo(spec: GameSpec, state: State, games: IntArray) -> None:
-    """Fill empty Politburo seats with the strongest eligible figures: the larger a faction's
-    share of the Central Committee, the likelier its people are chosen."""
+    """Fill empty Politburo seats with eligible figures: candidate members first, then the
+    people of the factions with the largest share of the Central Committee."""
     eligible = (
         query.figure_active(state) & state.cc_member & ~state.politburo & (state.status != CENSURED)
     )
     faction = state.figure_faction
     cc = np.take_along_axis(state.cc_share, np.where(faction >= 0, faction, spec.n_factions), 1)
-    score = cc + 0.01 * spec.figure_loyalty[None, :]
+    score = cc + spec.figure_candidate[None, :] + 0.01 * spec.figure_loyalty[None, :]
     for _ in range(int(state.politburo_size.max(initial=0))):
         seated = state.politburo.sum(axis=1)
         want = np.zeros(state.batch, dtype=bool)

@@ -196,6 +196,7 @@ class GameSpec:
     figure_faction: IntArray  # (G,) -1 unaligned
     figure_loyalty: FloatArray  # (G,)
     figure_politburo: BoolArray  # (G,)
+    figure_candidate: BoolArray  # (G,) Politburo candidate members
     figure_cc: BoolArray  # (G,)
     figure_status: IntArray  # (G,)
     figure_alive: BoolArray  # (G,)

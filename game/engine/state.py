@@ -22,6 +22,8 @@ BoolArray = NDArray[np.bool_]
 
 INFLUENCE, PRESTIGE, LEGITIMACY, POPULARITY, IDEOLOGY = range(5)
 UNITY, MOOD, LENIN_HEALTH, ECONOMY = range(4)
+NO_OFFER = -9
+OFFER_TURNS = 2  # a proposal stands for the turn it is made and the next
 
 
 @dataclass
@@ -34,7 +36,7 @@ class State:
     stats: FloatArray  # (B, F, 5) influence, prestige, legitimacy, popularity, ideology
     breaches: FloatArray  # (B, F) open breaches of party discipline, decaying
     alliance: BoolArray  # (B, F, F) symmetric
-    offer: BoolArray  # (B, F, F) pending alliance proposals, proposer x addressee
+    offer: IntArray  # (B, F, F) turn of the latest alliance proposal, proposer x addressee; -9 none
     grievance: FloatArray  # (B, F, F) holder x against
     members: FloatArray  # (B, R)
     recruits: FloatArray  # (B, R) share of recent recruits
@@ -112,7 +114,7 @@ def initial_state(spec: GameSpec, seed: int, run_indices: IntArray) -> State:
         stats=rep(spec.faction_stats.astype(np.float64)),
         breaches=np.zeros((b, n_f)),
         alliance=rep(spec.alliance),
-        offer=np.zeros((b, n_f, n_f), dtype=bool),
+        offer=np.full((b, n_f, n_f), NO_OFFER, dtype=np.int64),
         grievance=rep(spec.grievance),
         members=rep(spec.region_members),
         recruits=rep(spec.region_recruits),

@@ -34,11 +34,15 @@ def shift_sympathy(
     state: State, games: IntArray, regions: IntArray, faction: int | IntArray, amount: object
 ) -> None:
     """Move members of ``regions`` toward ``faction``: a fraction ``amount`` of those not
-    already with it, taken in proportion from the other factions and the uncommitted."""
+    already with it, taken in proportion from the other factions and the uncommitted. A
+    negative ``amount`` sends that fraction of the faction's own members away instead."""
     sym = state.sympathy[games, regions, :]
     rows = np.arange(games.size)
     share = sym[rows, faction]
-    gain = np.clip(np.asarray(amount, dtype=np.float64) * (1.0 - share), -share, 1.0 - share)
+    amount = np.asarray(amount, dtype=np.float64)
+    gain = np.clip(
+        np.where(amount >= 0.0, amount * (1.0 - share), amount * share), -share, 1.0 - share
+    )
     others = 1.0 - share
     scale = np.where(others > 1e-12, (others - gain) / np.maximum(others, 1e-12), 1.0)
     sym *= scale[:, None]

@@ -15,7 +15,7 @@ from game.engine.events import run_event
 from game.engine.motions import settle_the_dead
 from game.engine.sessions import run_session
 from game.engine.spec import GameSpec
-from game.engine.state import IDEOLOGY, INFLUENCE, MOOD, UNITY, State
+from game.engine.state import IDEOLOGY, INFLUENCE, LEGITIMACY, MOOD, PRESTIGE, UNITY, State
 from game.engine.tracks import MAX_INFLUENCE, shift_sympathy
 
 IntArray = NDArray[np.int64]
@@ -78,24 +78,30 @@ def _slow_forces(spec: GameSpec, state: State) -> None:
             held = np.flatnonzero(sec >= 0)
             shift_sympathy(state, held, region[held], sec[held], k["secretary_pull"])
     state.recruits *= k["recruit_decay"]
-    if spec.on("mediator"):
-        _mood_pull(spec, state)
+    _opinion_pull(spec, state)
     if spec.on("unity"):
         unity = state.tracks[:, UNITY]
         state.tracks[:, UNITY] = unity + k["unity_recovery"] * (k["unity_rest"] - unity)
     state.breaches *= k["breach_decay"]
     state.grievance *= k["grievance_decay"]
-    state.offer[:] = False
 
 
-def _mood_pull(spec: GameSpec, state: State) -> None:
-    """Members drift toward the factions that stand near the party's mood."""
+def _opinion_pull(spec: GameSpec, state: State) -> None:
+    """Members drift toward the factions that stand near the party's mood (the mediator
+    mechanism) and toward those with the better name as leaders and heirs of Lenin."""
     everyone = np.arange(state.batch)
     mood = state.tracks[:, MOOD]
     active = query.leader_active(spec, state)
+    k = spec.rules.k
+    standing = 0.5 * state.stats[:, :, PRESTIGE]
+    if spec.on("legitimacy"):
+        standing = standing + 0.5 * state.stats[:, :, LEGITIMACY]
+    mean_standing = (standing * active).sum(axis=1) / np.maximum(active.sum(axis=1), 1)
     for f in range(spec.n_factions):
-        near = 0.5 - np.abs(state.stats[:, f, IDEOLOGY] - mood)
-        amount = np.where(active[:, f], spec.rules.k["mood_pull"] * near, 0.0)
+        amount = k["reputation_pull"] * (standing[:, f] - mean_standing)
+        if spec.on("mediator"):
+            amount = amount + k["mood_pull"] * (0.5 - np.abs(state.stats[:, f, IDEOLOGY] - mood))
+        amount = np.where(active[:, f], amount, 0.0)
         for r in range(len(spec.regions)):
             shift_sympathy(state, everyone, np.full(state.batch, r), f, amount)
 

@@ -92,12 +92,14 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
             state.grievance[rows, :, np.maximum(gensec, 0)],
             0.0,
         )
-        stance = np.full((b, n_f), 0.2) - grudge
+        letter = spec.rules.k["testament_doubt"] * (state.testament >= 1)
+        stance = np.full((b, n_f), 0.2) - grudge - letter[:, None]
         if kind == "read_testament":
             stance = -stance
     else:
         stance = np.full((b, n_f), 0.3)
     stance = np.clip(stance, -1.0, 1.0)
+    stance = np.where(query.leader_active(spec, state), stance, 0.0)
     _pin(stance, sponsor, 1.0, spec, state)
     if kind in SANCTION_KINDS:
         _pin(stance, target_faction, -1.0, spec, state)
@@ -141,7 +143,7 @@ def _pin(stance: FloatArray, faction: IntArray, value: float, spec: GameSpec, st
     f = faction[has]
     if spec.on("alliances"):
         allies = state.alliance[rows, f, :]
-        pulled = np.where(allies, 0.8 * value, stance[rows])
+        pulled = np.where(allies, 0.5 * (stance[rows] + value), stance[rows])
         stance[rows] = pulled
     stance[rows, f] = value
 
@@ -232,7 +234,9 @@ def vote(
     stance = stances(spec, state, motion, sponsor)
     common = _common_terms(spec, state, motion, sponsor, stance)
     blocs = body(spec, state, session)
-    noise = normal(state.seed, state.run_index, state.turn, STREAM_VOTE, len(blocs), noise_key)
+    draws = normal(state.seed, state.run_index, state.turn, STREAM_VOTE, len(blocs) + 1, noise_key)
+    shared = spec.rules.k["shared_chance"]
+    noise = shared * draws[:, -1:] + (1.0 - shared * shared) ** 0.5 * draws[:, :-1]
     yes_total = np.zeros(state.batch, dtype=np.int64)
     no_total = np.zeros(state.batch, dtype=np.int64)
     explained: list[list[BlocVote]] | None = [[] for _ in range(state.batch)] if explain else None
@@ -289,7 +293,7 @@ def _common_terms(
         fear = 1.0 - state.tracks[:, UNITY]
         breaches = np.minimum(1.0, state.breaches[rows, np.maximum(target, 0)] / 2.0)
         sign = -1.0 if kind == "readmit" else 1.0
-        terms["unity"] = np.where(target >= 0, sign * w["unity"] * fear * (0.5 + breaches), 0.0)
+        terms["unity"] = np.where(target >= 0, sign * w["unity"] * fear * breaches, 0.0)
     return terms
 
 

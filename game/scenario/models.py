@@ -625,7 +625,7 @@ class VoteWeights(Strict):
 
     apparatus: float = 2.0
     sympathy: float = 2.0
-    mood: float = 0.6
+    mood: float = 0.4
     prestige: float = 1.0
     legitimacy: float = 1.0
     unity: float = 1.0
@@ -706,7 +706,7 @@ class Constants(Strict):
     lobby: float = Field(0.08, description="Share of uncommitted CC members a lobbying wins.")
     shift_step: float = Field(0.15, description="How far one shift moves a faction's line.")
     # Votes.
-    sanction_base: float = Field(-0.3, description="A bystander's stance on a sanction.")
+    sanction_base: float = Field(-0.6, description="A bystander's stance on a sanction.")
     sanction_distance: float = Field(0.5, description="Extra support per unit of ideological gap.")
     shared_chance: float = Field(
         0.7, description="Part of a vote's chance shared by every bloc: the mood of the hall."
@@ -737,7 +737,7 @@ class Constants(Strict):
     reputation_pull: float = Field(
         0.05, description="Drift of members toward factions of above-average name."
     )
-    mood_pull: float = Field(0.02, description="Drift of members toward lines near the mood.")
+    mood_pull: float = Field(0.01, description="Drift of members toward lines near the mood.")
     unity_recovery: float = Field(0.1, description="Share of the gap to rest unity regained.")
     unity_rest: float = Field(0.8, description="The unity the party returns to in calm times.")
     breach_decay: float = Field(0.7, description="Share of discipline breaches remembered.")
