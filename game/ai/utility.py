@@ -19,12 +19,20 @@ T = {name: i for i, name in enumerate(PERSONALITY_TRAITS)}
 
 def threat(spec: GameSpec, state: State) -> FloatArray:
     """(B, F): how dangerous each faction looks: prestige, Central Committee, Politburo,
-    offices; zero once its leader is out of the game's politics."""
+    offices and regional machines; zero once its leader is out of the game's politics."""
     seats = query.politburo_seats(spec, state) / np.maximum(state.politburo.sum(axis=1), 1)[:, None]
     offices = query.office_power(spec, state) / max(float(spec.office_power.sum()), 1e-9)
+    members = state.members / state.members.sum(axis=1, keepdims=True)
+    machines = np.stack(
+        [((state.secretary == f) * members).sum(axis=1) for f in range(spec.n_factions)], axis=1
+    )
     score = (
-        state.stats[:, :, PRESTIGE] + state.cc_share[:, : spec.n_factions] + seats + offices
-    ) / 4.0
+        state.stats[:, :, PRESTIGE]
+        + state.cc_share[:, : spec.n_factions]
+        + seats
+        + offices
+        + machines
+    ) / 5.0
     return np.where(query.leader_active(spec, state), score, 0.0)
 
 
@@ -61,10 +69,10 @@ def utilities(spec: GameSpec, state: State, f: int) -> FloatArray:
 
     put("pass", 0.1 + p[T["patience"]] * calm_needed)
     reach = (1.0 - state.recruits) + state.recruits * 2.0 * spec.common_touch[f]
-    put("campaign", (0.3 + p[T["oratory"]]) * weights * (1.0 - mine) * reach * 0.8)
+    put("campaign", (0.3 + p[T["oratory"]]) * weights * (1.0 - mine) * reach * 0.4)
     foreign = np.where(state.secretary >= 0, 2.0, 1.2) * (state.secretary != f)
     put("appoint", p[T["apparatus"]] * weights * foreign * 1.5 * _appoint_odds(spec, state))
-    put("recruit", p[T["apparatus"]] * weights * 0.6)
+    put("recruit", p[T["apparatus"]] * weights * 0.3)
     put("publish", (0.5 + p[T["oratory"]]) * (1.0 - me[:, LEGITIMACY]) * 1.5)
     hostility = state.grievance[:, f, :] + rival * 2.0
     put(
@@ -129,7 +137,7 @@ def _ally_values(
     distance = np.abs(state.stats[:, :, IDEOLOGY] - state.stats[:, f, IDEOLOGY][:, None])
     offered = query.open_offers(state)[:, :, f]
     return (  # type: ignore[no-any-return]
-        p[T["alliance_appetite"]] * (1.0 + 3.0 * enemy) - grudge - 0.5 * distance + 1.5 * offered
+        p[T["alliance_appetite"]] * (1.0 + 5.0 * enemy) - grudge - 0.5 * distance + 1.5 * offered
     )
 
 

@@ -52,15 +52,19 @@ def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> No
 
 
 def _shields(spec: GameSpec, state: State, sponsor: IntArray, figure: int) -> BoolArray:
-    """(B,): the would-be mover will not put a sanction against its own people or, while the
-    alliances mechanism is on, against an ally's."""
+    """(B,): the would-be mover will not put a sanction against its own people, nor against a
+    faction it has no quarrel with: a motion on the agenda needs someone who wants it. While
+    the alliances mechanism is on, an ally is shielded too."""
     target = state.figure_faction[:, figure]
     own = (sponsor >= 0) & (target == sponsor)
-    if not spec.on("alliances"):
-        return own  # type: ignore[no-any-return]
     rows = query.rows(state)
-    allied = state.alliance[rows, np.maximum(sponsor, 0), np.maximum(target, 0)]
-    return own | ((sponsor >= 0) & (target >= 0) & allied)  # type: ignore[no-any-return]
+    s, t = np.maximum(sponsor, 0), np.maximum(target, 0)
+    quarrel = state.grievance[rows, s, t] + state.grievance[rows, t, s]
+    calm = (sponsor >= 0) & (target >= 0) & (quarrel < spec.rules.k["quarrel_needed"])
+    if not spec.on("alliances"):
+        return own | calm  # type: ignore[no-any-return]
+    allied = state.alliance[rows, s, t]
+    return own | calm | ((sponsor >= 0) & (target >= 0) & allied)  # type: ignore[no-any-return]
 
 
 def _agenda_sponsor(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:

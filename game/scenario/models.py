@@ -714,6 +714,9 @@ class Constants(Strict):
     testament_doubt: float = Field(
         0.3, description="How far Lenin's letter, once known, turns members against the holder."
     )
+    quarrel_needed: float = Field(
+        0.3, description="Grudges between mover and target before a sanction on the agenda is put."
+    )
     mood_tolerance: float = Field(0.5, description="Distance from the mood a target can afford.")
     ccc_ratio: float = Field(0.6, description="Control Commission members per CC member.")
     grip_base: float = Field(0.6, description="A regional machine's hold on its delegation.")
