@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from game.ai.utility import utilities
+from game.ai.utility import Context, context, utilities
 from game.engine.actions import legal_mask
 from game.engine.rng import STREAM_AI, STREAM_HISTORY, coarse_uniform
 from game.engine.spec import GameSpec, StanceSpec
@@ -33,11 +33,14 @@ TIE_BREAK = 0.5
 
 
 class Policy:
-    """Chooses actions for one faction in a batch of games."""
+    """Chooses actions for one faction in a batch of games. ``ctx`` is the shared part of the
+    utilities for this position, computed once for all factions."""
 
     name = "policy"
 
-    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
+    def choose(
+        self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
+    ) -> IntArray:
         raise NotImplementedError
 
 
@@ -52,10 +55,16 @@ def _best_legal(scores: FloatArray, legal: NDArray[np.bool_]) -> IntArray:
 class RandomPolicy(Policy):
     name = "random"
 
-    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
+    def choose(
+        self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
+    ) -> IntArray:
         legal = legal_mask(spec, state, faction)
         draws = coarse_uniform(
-            state.seed, state.run_index, state.turn, STREAM_AI, spec.actions.size,
+            state.seed,
+            state.run_index,
+            state.turn,
+            STREAM_AI,
+            spec.actions.size,
             _slot(spec, faction, rnd),
         )
         return _best_legal(draws, legal)
@@ -64,17 +73,26 @@ class RandomPolicy(Policy):
 class StandardPolicy(Policy):
     name = "standard"
 
-    def scores(self, spec: GameSpec, state: State, faction: int, rnd: int) -> FloatArray:
+    def scores(
+        self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
+    ) -> FloatArray:
         """(B, A): utilities with the scenario's noise added (uniform, unit variance)."""
         draws = coarse_uniform(
-            state.seed, state.run_index, state.turn, STREAM_AI, spec.actions.size,
+            state.seed,
+            state.run_index,
+            state.turn,
+            STREAM_AI,
+            spec.actions.size,
             _slot(spec, faction, rnd),
         )
-        noise = (draws - 0.5) * UNIT_VARIANCE
-        return utilities(spec, state, faction) + spec.ai_noise * noise
+        noise = (draws - np.float32(0.5)) * np.float32(UNIT_VARIANCE * spec.ai_noise)
+        return utilities(spec, state, faction, ctx) + noise
 
-    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
-        return _best_legal(self.scores(spec, state, faction, rnd), legal_mask(spec, state, faction))
+    def choose(
+        self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
+    ) -> IntArray:
+        scores = self.scores(spec, state, faction, rnd, ctx)
+        return _best_legal(scores, legal_mask(spec, state, faction))
 
 
 @dataclass
@@ -84,8 +102,10 @@ class HistoricalPolicy(Policy):
     historicity: float
     name = "historical"
 
-    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
-        base = StandardPolicy().scores(spec, state, faction, rnd)
+    def choose(
+        self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
+    ) -> IntArray:
+        base = StandardPolicy().scores(spec, state, faction, rnd, ctx)
         pull = historical_bonus(spec, state, faction, rnd)
         h = self.historicity
         scores = (1.0 - h) * base + h * (pull + 0.05 * base)
@@ -111,8 +131,14 @@ def historical_bonus(spec: GameSpec, state: State, faction: int, rnd: int) -> Fl
     if stance is None:
         return bonus
     top = max(p.weight for p in stance.patterns)
-    order = coarse_uniform(state.seed, state.run_index, state.turn, STREAM_HISTORY,
-                           len(stance.patterns), (rnd * spec.n_factions + faction) * 16)
+    order = coarse_uniform(
+        state.seed,
+        state.run_index,
+        state.turn,
+        STREAM_HISTORY,
+        len(stance.patterns),
+        (rnd * spec.n_factions + faction) * 16,
+    )
     for i, pattern in enumerate(stance.patterns):
         block = space.block(pattern.kind)
         args = space.arg[block]
@@ -143,8 +169,12 @@ class PolicySet:
 
     policies: tuple[Policy, ...]
 
-    def choose(self, spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
-        return self.policies[faction].choose(spec, state, faction, rnd)
+    def choose_all(self, spec: GameSpec, state: State, rnd: int) -> IntArray:
+        """(B, F): every faction's action for this round, all chosen from the same position."""
+        ctx = context(spec, state)
+        return np.stack(
+            [p.choose(spec, state, f, rnd, ctx) for f, p in enumerate(self.policies)], axis=1
+        )
 
 
 def parse_ai(text: str, factions: tuple[str, ...], historicity: float) -> PolicySet:

@@ -6,6 +6,8 @@ block over the action space for a whole batch at once: shape (B, A).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -46,21 +48,43 @@ def support(spec: GameSpec, state: State) -> FloatArray:
     return np.clip(with_allies, 0.0, 1.0)  # type: ignore[no-any-return]
 
 
-def utilities(spec: GameSpec, state: State, f: int) -> FloatArray:
+@dataclass(frozen=True)
+class Context:
+    """What every faction's utilities need from one position, computed once per round."""
+
+    danger: FloatArray  # (B, F) threat
+    support: FloatArray  # (B, F)
+    weights: FloatArray  # (B, R) region size relative to the mean
+    appoint_odds: FloatArray  # (B, R)
+    figure_worth: FloatArray  # (B, G) seats and offices a figure would bring
+
+
+def context(spec: GameSpec, state: State) -> Context:
+    """The shared part of the utilities for this position."""
+    return Context(
+        danger=threat(spec, state),
+        support=support(spec, state),
+        weights=state.members / state.members.mean(axis=1, keepdims=True),
+        appoint_odds=_appoint_odds(spec, state),
+        figure_worth=_figure_worth(spec, state),
+    )
+
+
+def utilities(spec: GameSpec, state: State, f: int, ctx: Context) -> FloatArray:
     """(B, A): the worth of every action to faction ``f`` (legal or not)."""
     space = spec.actions
     p = spec.personalities[f]
     b = state.batch
-    out = np.zeros((b, space.size))
-    danger = threat(spec, state)
+    out = np.empty((b, space.size), dtype=np.float32)
+    danger = ctx.danger
     rival = danger.copy()
     rival[:, f] = 0.0
     rival = np.where(state.alliance[:, f, :], 0.3 * rival, rival)
-    backing = support(spec, state)[:, f]
+    backing = ctx.support[:, f]
     unity = state.tracks[:, UNITY]
     mood = state.tracks[:, MOOD]
     me = state.stats[:, f, :]
-    weights = state.members / state.members.mean(axis=1, keepdims=True)
+    weights = ctx.weights
     mine = state.sympathy[:, :, f]
     calm_needed = 1.0 - unity
 
@@ -71,7 +95,7 @@ def utilities(spec: GameSpec, state: State, f: int) -> FloatArray:
     reach = (1.0 - state.recruits) + state.recruits * 2.0 * spec.common_touch[f]
     put("campaign", (0.3 + p[T["oratory"]]) * weights * (1.0 - mine) * reach * 0.4)
     foreign = np.where(state.secretary >= 0, 2.0, 1.2) * (state.secretary != f)
-    put("appoint", p[T["apparatus"]] * weights * foreign * 1.5 * _appoint_odds(spec, state))
+    put("appoint", p[T["apparatus"]] * weights * foreign * 1.5 * ctx.appoint_odds)
     put("recruit", p[T["apparatus"]] * weights * 0.3)
     put("publish", (0.5 + p[T["oratory"]]) * (1.0 - me[:, LEGITIMACY]) * 1.5)
     hostility = state.grievance[:, f, :] + rival * 2.0
@@ -81,7 +105,8 @@ def utilities(spec: GameSpec, state: State, f: int) -> FloatArray:
         - p[T["patience"]] * calm_needed[:, None]
         - 2.0 * state.alliance[:, f, :],
     )
-    put("court", _court_values(spec, state, f) * 0.6)
+    courtable = space.arg[space.block("court")]
+    put("court", (ctx.figure_worth * (1.0 - spec.figure_loyalty)[None, :] * 0.6)[:, courtable])
     put("ally", _ally_values(spec, state, f, danger, p))
     put("break", p[T["aggression"]] * danger - p[T["alliance_appetite"]] - 0.3)
     put("resign", p[T["patience"]] * 1.2 * backing)
@@ -91,7 +116,7 @@ def utilities(spec: GameSpec, state: State, f: int) -> FloatArray:
     drift = (1.0 - p[T["ideological_rigidity"]]) * (me[:, IDEOLOGY] - mood)
     put("shift_left", drift * 2.0 - 0.2)
     put("shift_right", -drift * 2.0 - 0.2)
-    _motion_utilities(spec, state, f, out, rival, backing, p)
+    _motion_utilities(spec, state, f, out, rival, ctx.support, p)
     return out
 
 
@@ -110,14 +135,14 @@ def _need_to_recant(spec: GameSpec, state: State, f: int, backing: FloatArray) -
     return np.where(out, 1.0, np.clip(3.0 * (0.25 - backing), 0.0, 1.0))  # type: ignore[no-any-return]
 
 
-def _court_values(spec: GameSpec, state: State, f: int) -> FloatArray:
-    """(B, G): a figure's worth, a Politburo seat and offices above all, times the chance."""
+def _figure_worth(spec: GameSpec, state: State) -> FloatArray:
+    """(B, G): what winning a figure over brings: a Politburo seat and offices above all."""
     worth = 0.5 + state.politburo.astype(float)
+    rows = np.arange(state.batch)
     for o in range(len(spec.offices)):
-        worth += (state.holder[:, o : o + 1] == np.arange(len(spec.figures))[None, :]) * (
-            spec.office_power[o] / 2.0
-        )
-    return worth * (1.0 - spec.figure_loyalty)[None, :]
+        held = state.holder[:, o] >= 0
+        worth[rows[held], state.holder[held, o]] += spec.office_power[o] / 2.0
+    return worth
 
 
 def _ally_values(
@@ -147,42 +172,41 @@ def _motion_utilities(
     f: int,
     out: FloatArray,
     rival: FloatArray,
-    backing: FloatArray,
+    everyone: FloatArray,
     p: FloatArray,
 ) -> None:
     """Fill the tabling actions: worth = what it would do x the chance it passes, judged by
-    the faction's backing against the target's (B, G)."""
+    the faction's backing against the target's, shape (B, G)."""
     space = spec.actions
-    everyone = support(spec, state)
+    backing = everyone[:, f]
     faction = state.figure_faction
     rows = query.rows(state)[:, None]
-    theirs = np.where(faction >= 0, everyone[rows, np.maximum(faction, 0)], 0.0)
+    index = np.maximum(faction, 0)
+    aligned = faction >= 0
+    theirs = np.where(aligned, everyone[rows, index], 0.0)
     chance = np.clip(0.5 + 2.0 * (backing[:, None] - theirs), 0.0, 1.0)
     policy_chance = np.clip(0.5 + 2.0 * (backing - 0.3), 0.0, 1.0)[:, None]
     line = 1.0 - 2.0 * np.abs(state.stats[:, f, IDEOLOGY][:, None] - spec.policy_position[None, :])
     out[:, space.block("motion_policy")] = line * policy_chance * (0.5 + p[T["aggression"]])
-    enemy = np.where(faction >= 0, rival[rows, np.maximum(faction, 0)], 0.0)
-    censured = (state.status == CENSURED).astype(float)
-    escalation = {
-        "condemn": 1.0,
-        "remove_politburo": 0.8 + censured,
-        "expel": 0.3 + 1.2 * censured,
-        "exile": np.ones_like(censured),
-        "deport": np.full_like(censured, 0.8),
-    }
+    enemy = np.where(aligned, rival[rows, index], 0.0)
     leaders = np.zeros(len(spec.figures))
     leaders[spec.faction_leader] = 1.0
-    weight = 0.6 + 0.8 * leaders
-    for kind, factor in escalation.items():
-        value = p[T["aggression"]] * 3.0 * enemy * factor * weight[None, :] * chance
-        out[:, space.block(f"motion_{kind}")] = value - 0.2
-    own = (faction == f).astype(float)
-    out[:, space.block("motion_readmit")] = own * p[T["survival"]] * 2.0 - 0.2
-    holder_threat = np.where(
-        faction == query.holds_office(state, spec.general_secretary)[:, None], enemy, 0.0
-    )
-    out[:, space.block("motion_remove_office")] = p[T["aggression"]] * 3.0 * holder_threat * chance
+    base = p[T["aggression"]] * 3.0 * enemy * chance * (0.6 + 0.8 * leaders)[None, :]
+    censured = state.status == CENSURED
+
+    def put(kind: str, value: FloatArray) -> None:
+        block = space.block(kind)
+        out[:, block] = value[:, space.arg[block]]
+
+    put("motion_condemn", base - 0.2)
+    put("motion_remove_politburo", base * (0.8 + censured) - 0.2)
+    put("motion_expel", base * (0.3 + 1.2 * censured) - 0.2)
+    put("motion_exile", base - 0.2)
+    put("motion_deport", base * 0.8 - 0.2)
+    put("motion_readmit", (faction == f) * p[T["survival"]] * 2.0 - 0.2)
     gensec = query.holds_office(state, spec.general_secretary)
+    holder = np.where(faction == gensec[:, None], enemy, 0.0)
+    put("motion_remove_office", p[T["aggression"]] * 3.0 * holder * chance)
     gensec_threat = np.where(gensec >= 0, rival[query.rows(state), np.maximum(gensec, 0)], 0.0)
     out[:, space.block("motion_read_testament")] = (
         p[T["aggression"]] * 3.0 * gensec_threat * policy_chance[:, 0]

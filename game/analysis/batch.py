@@ -57,7 +57,7 @@ def run_chunk(
 ) -> BatchResult:
     """Play the games ``runs`` of ``seed`` to the end, as one batch."""
     state = initial_state(spec, seed, runs)
-    play(spec, state, parse_ai(ai, spec.factions, historicity).choose)
+    play(spec, state, parse_ai(ai, spec.factions, historicity).choose_all)
     outcome = decide(spec, state)
     return BatchResult(outcome.winner, outcome.outright, state.reached)
 

@@ -37,6 +37,7 @@ def simulate(
     with tqdm(
         total=runs, unit="game", disable=quiet or runs < 200, file=sys.stderr, leave=False
     ) as bar:
+
         def advance(n: int) -> None:
             bar.update(n)
 
@@ -93,7 +94,7 @@ def replay_text(loaded: Loaded, seed: int, run: int, ai: str, historicity: float
         run,
         ai,
         historicity,
-        parse_ai(ai, spec.factions, historicity).choose,
+        parse_ai(ai, spec.factions, historicity).choose_all,
         log,
     )
     from game.engine.outcome import SPLIT, decide
@@ -182,16 +183,13 @@ def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
     for _ in range(8):
         begin_turn(spec, state)
         for rnd in range(spec.rules.actions_per_turn):
-            picks = np.stack(
-                [policy.choose(spec, state, f, rnd) for f in range(spec.n_factions)], 1
-            )
-            take_actions(spec, state, picks)
+            take_actions(spec, state, policy.choose_all(spec, state, rnd))
         resolve_turn(spec, state)
     repeats = 200
     start = time.perf_counter()
-    for i in range(repeats):
-        policy.choose(spec, state, i % spec.n_factions, 0)
-    decision_ms = (time.perf_counter() - start) / repeats * 1000
+    for _ in range(repeats):
+        policy.choose_all(spec, state, 0)
+    decision_ms = (time.perf_counter() - start) / repeats / spec.n_factions * 1000
     return (
         f"simulate --runs {runs} --ai standard (cold, all cores): {cold:.2f} s, "
         f"{runs / cold:,.0f} games/s\n"

@@ -37,12 +37,6 @@ def family(kind: str) -> str:
     return head if head in ("motion", "shift") else kind
 
 
-def costs(spec: GameSpec) -> FloatArray:
-    """(A,): influence each action costs."""
-    table = spec.rules.action_costs
-    return np.array([table[family(kind)] for kind in spec.actions.kinds])
-
-
 def legal_mask(spec: GameSpec, state: State, faction: int) -> BoolArray:
     """(B, A): which actions faction ``faction`` may take now. ``pass`` is always legal."""
     space = spec.actions
@@ -54,9 +48,29 @@ def legal_mask(spec: GameSpec, state: State, faction: int) -> BoolArray:
         mask[:, block] = legal_block(spec, state, faction, kind, args)
     mask &= active[:, None]
     mask[:, space.block("recant")] = _recant_legal(spec, state, faction)[:, None]
-    mask &= state.stats[:, faction, INFLUENCE][:, None] >= costs(spec)[None, :] - 1e-9
+    mask &= state.stats[:, faction, INFLUENCE][:, None] >= space.cost[None, :] - 1e-9
     mask[:, space.block("pass")] = True
     return mask
+
+
+def legal_choices(spec: GameSpec, state: State, faction: int, choice: IntArray) -> BoolArray:
+    """(B,): whether each game's chosen action is legal now: the verdict of ``legal_mask``,
+    computed only for the kinds of action actually chosen."""
+    space = spec.actions
+    rows = query.rows(state)
+    kinds = space.kind_array[choice]
+    legal = np.zeros(state.batch, dtype=bool)
+    for kind in np.unique(kinds):
+        games = kinds == kind
+        block = space.block(str(kind))
+        verdict = legal_block(spec, state, faction, str(kind), space.arg[block])
+        legal[games] = verdict[rows[games], choice[games] - block.start]
+    recant = kinds == "recant"
+    legal &= np.where(
+        recant, _recant_legal(spec, state, faction), query.leader_active(spec, state)[:, faction]
+    )
+    legal &= state.stats[:, faction, INFLUENCE] >= space.cost[choice] - 1e-9
+    return legal | (kinds == "pass")  # type: ignore[no-any-return]
 
 
 def legal_block(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
@@ -159,10 +173,10 @@ def apply_actions(spec: GameSpec, state: State, faction: int, choice: IntArray) 
 
     Returns the actions actually taken, shape (B,).
     """
-    legal = legal_mask(spec, state, faction)
-    taken = np.where(legal[query.rows(state), choice], choice, spec.actions.block("pass").start)
-    state.stats[:, faction, INFLUENCE] -= costs(spec)[taken]
-    kinds = np.array(spec.actions.kinds)[taken]
+    legal = legal_choices(spec, state, faction, choice)
+    taken = np.where(legal, choice, spec.actions.block("pass").start)
+    state.stats[:, faction, INFLUENCE] -= spec.actions.cost[taken]
+    kinds = spec.actions.kind_array[taken]
     args = spec.actions.arg[taken]
     for kind in dict.fromkeys(spec.actions.kinds):
         games = np.flatnonzero(kinds == kind)
@@ -300,7 +314,7 @@ def _break(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: In
 
 def _resign(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
     """Offer to step down: the next session votes on keeping the General Secretary."""
-    state.tabled[g, f] = spec.actions.motion[spec.actions.block("resign").start]
+    state.tabled[g, f] = t
 
 
 def _appeal(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
@@ -341,13 +355,13 @@ def _lobby(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: In
 
 def _shift(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
     step = spec.rules.k["shift_step"]
-    direction = np.where(np.array(spec.actions.kinds)[t] == "shift_left", -step, step)
+    direction = np.where(spec.actions.kind_array[t] == "shift_left", -step, step)
     state.stats[g, f, 4] = np.clip(state.stats[g, f, 4] + direction, -1.0, 1.0)
 
 
 def _motion(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
     """Table a motion: it is put to the next session that can decide it."""
-    state.tabled[g, f] = spec.actions.motion[t]
+    state.tabled[g, f] = t
 
 
 _APPLY = {

@@ -65,8 +65,8 @@ def replay(spec: GameSpec, record: GameRecord, log: list[dict[str, Any]] | None 
     actions = np.array(record.actions, dtype=np.int64)
     state = initial_state(spec, record.seed, np.array([record.run_index]))
 
-    def recorded(spec: GameSpec, state: State, faction: int, rnd: int) -> IntArray:
-        return actions[state.turn, rnd, faction : faction + 1]
+    def recorded(spec: GameSpec, state: State, rnd: int) -> IntArray:
+        return actions[state.turn, rnd][None, :]
 
     def check(state: State) -> None:
         turn = state.turn - 1

@@ -58,7 +58,7 @@ def normal(
 
 def coarse_uniform(
     seed: int, run_index: NDArray[np.int64], turn: int, stream: int, slots: int, offset: int = 0
-) -> NDArray[np.float64]:
+) -> NDArray[np.float32]:
     """Uniform draws in [0, 1) at 16-bit resolution, shape (B, slots): four draws per hash,
     for the many low-stakes draws of AI noise. ``offset`` counts hashes, not draws."""
     hashes = -(-slots // 4)
@@ -69,4 +69,4 @@ def coarse_uniform(
         counters = np.arange(offset, offset + hashes, dtype=np.uint64)[None, :]
         bits = _splitmix(runs + counters * GOLDEN)
     quarters = bits.astype("<u8").view("<u2")[:, :slots]
-    return quarters.astype(np.float64) * (1.0 / 65536.0)
+    return quarters.astype(np.float32) * np.float32(1.0 / 65536.0)

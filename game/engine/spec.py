@@ -9,6 +9,7 @@ S sessions, E events, C checkpoints.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -166,10 +167,16 @@ class ActionSpace:
     motion: IntArray  # index into GameSpec.motions for tabling actions, else -1
     labels: tuple[str, ...]  # "campaign:moscow", "motion:expel:trotsky", ...
     blocks: dict[str, tuple[int, int]]  # kind -> [start, stop)
+    cost: FloatArray  # influence each action costs
 
     @property
     def size(self) -> int:
         return len(self.kinds)
+
+    @cached_property
+    def kind_array(self) -> NDArray[np.str_]:
+        """(A,) the kinds as a numpy array, for indexing by chosen actions."""
+        return np.array(self.kinds)
 
     def block(self, kind: str) -> slice:
         start, stop = self.blocks[kind]

@@ -53,7 +53,7 @@ class State:
     adopted: BoolArray  # (B, P)
     tracks: FloatArray  # (B, 4) unity, mood, lenin_health, economy
     testament: IntArray  # (B,)
-    tabled: IntArray  # (B, F) motion each faction has tabled, -1 none
+    tabled: IntArray  # (B, F) the tabling action each faction has taken, -1 none
     passed: BoolArray  # (B, M) motions passed so far
     held: BoolArray  # (B, S) sessions held
     fired: BoolArray  # (B, E) events fired

@@ -20,7 +20,7 @@ from game.engine.tracks import MAX_INFLUENCE, shift_sympathy
 
 IntArray = NDArray[np.int64]
 Log = list[dict[str, Any]]
-Chooser = Callable[[GameSpec, State, int, int], IntArray]
+Chooser = Callable[[GameSpec, State, int], IntArray]  # (spec, state, round) -> (B, F)
 
 
 def begin_turn(spec: GameSpec, state: State) -> None:
@@ -133,17 +133,15 @@ def play(
     log: Log | None = None,
     on_turn: Callable[[State], None] | None = None,
 ) -> IntArray:
-    """Play every remaining quarter. ``choose(spec, state, faction, round)`` gives (B,) action
-    indices. Returns the actions taken, shape (B, turns, rounds, F)."""
+    """Play every remaining quarter. ``choose(spec, state, round)`` gives every faction's
+    action, shape (B, F). Returns the actions taken, shape (B, turns, rounds, F)."""
     rounds = spec.rules.actions_per_turn
     history = np.zeros((state.batch, spec.turns, rounds, spec.n_factions), dtype=np.int64)
     while state.turn < spec.turns:
         turn = state.turn
         begin_turn(spec, state)
         for rnd in range(rounds):
-            choices = np.stack(
-                [choose(spec, state, f, rnd) for f in range(spec.n_factions)], axis=1
-            )
+            choices = choose(spec, state, rnd)
             history[:, turn, rnd, :] = take_actions(spec, state, choices)
         if log is not None:
             log.append({"type": "actions", "turn": turn, "actions": history[0, turn].tolist()})

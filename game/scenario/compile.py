@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from game.engine import conditions as c
+from game.engine.actions import family
 from game.engine.spec import (
     FACTION_STATS,
     MOTION_KINDS,
@@ -193,7 +194,12 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
         block(kind, [(i, f"{kind}:{r.id}", None) for i, r in enumerate(scenario.regions)])
     for kind in ("denounce", "ally", "break"):
         block(kind, [(i, f"{kind}:{f.id}", None) for i, f in enumerate(scenario.factions)])
-    block("court", [(i, f"court:{g.id}", None) for i, g in enumerate(scenario.figures)])
+    leaders = {f.leader for f in scenario.factions}
+    courtable = [
+        (i, g) for i, g in enumerate(scenario.figures) if g.loyalty < 1.0 and g.id not in leaders
+    ]
+    aligned = [(i, g) for i, g in enumerate(scenario.figures) if g.faction is not None]
+    block("court", [(i, f"court:{g.id}", None) for i, g in courtable])
     block(
         "motion_policy",
         [
@@ -219,17 +225,28 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
                         target=i,
                     ),
                 )
-                for i, g in enumerate(scenario.figures)
+                for i, g in aligned
             ],
         )
     if gensec is not None:
         office = [o.id for o in scenario.offices].index(gensec)
-        block("motion_remove_office", [
-            (i, f"motion:remove_office:{g.id}",
-             _tabled_motion("remove_office", f"Replace {names[g.id]} as General Secretary",
-                            f"tabled_remove_gensec_{g.id}", target=i, office=office))
-            for i, g in enumerate(scenario.figures)
-        ])
+        block(
+            "motion_remove_office",
+            [
+                (
+                    i,
+                    f"motion:remove_office:{g.id}",
+                    _tabled_motion(
+                        "remove_office",
+                        f"Replace {names[g.id]} as General Secretary",
+                        f"tabled_remove_gensec_{g.id}",
+                        target=i,
+                        office=office,
+                    ),
+                )
+                for i, g in aligned
+            ],
+        )
     block(
         "motion_read_testament",
         [
@@ -245,12 +262,14 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
             )
         ],
     )
+    costs = scenario.rules.action_costs.model_dump(by_alias=True)
     space = ActionSpace(
         kinds=tuple(kinds),
         arg=np.array(args, dtype=np.int64),
         motion=np.array(motions, dtype=np.int64),
         labels=tuple(labels),
         blocks=blocks,
+        cost=np.array([costs[family(kind)] for kind in kinds]),
     )
     return space, extra
 

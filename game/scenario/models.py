@@ -27,14 +27,18 @@ SCHEMA_VERSION = 1
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="A lower-case identifier.")]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 Axis = Annotated[float, Field(ge=-1.0, le=1.0, description="Left (-1) to right (+1).")]
-SourceKeys = Annotated[list[Id], Field(min_length=1, description="Keys into the top-level sources.")]
+SourceKeys = Annotated[
+    list[Id], Field(min_length=1, description="Keys into the top-level sources.")
+]
 
 STATUSES = ("active", "censured", "expelled", "exiled", "deported", "recanted", "readmitted")
 Status = Literal["active", "censured", "expelled", "exiled", "deported", "recanted", "readmitted"]
 TRACKS = ("unity", "mood", "lenin_health", "economy")
 Track = Literal["unity", "mood", "lenin_health", "economy"]
 FactionStat = Literal["influence", "prestige", "legitimacy", "popularity", "ideology"]
-TestamentState = Literal["hidden", "surfaced", "read_to_delegations", "read_to_congress", "published"]
+TestamentState = Literal[
+    "hidden", "surfaced", "read_to_delegations", "read_to_congress", "published"
+]
 MECHANISMS = (
     "apparatus",
     "membership",
@@ -680,16 +684,22 @@ class Constants(Strict):
     """The named constants of each mechanism. The README's model section explains them."""
 
     # Actions.
-    campaign: float = Field(0.06, description="Share of a region's other members one campaign wins.")
+    campaign: float = Field(
+        0.06, description="Share of a region's other members one campaign wins."
+    )
     appoint_resistance: float = Field(
         1.5, description="Chance an appointee is refused, per share loyal to the sitting camp."
     )
-    appoint_grievance: float = Field(0.15, description="Grudge of a camp whose secretary is replaced.")
+    appoint_grievance: float = Field(
+        0.15, description="Grudge of a camp whose secretary is replaced."
+    )
     recruit_growth: float = Field(0.03, description="Members a local recruitment drive adds.")
     publish_legitimacy: float = Field(0.06, description="Legitimacy gap one publication closes.")
     publish_prestige: float = Field(0.01, description="Prestige a publication brings.")
     denounce: float = Field(0.05, description="Prestige a denunciation costs its target.")
-    denounce_legitimacy: float = Field(0.2, description="Legitimacy lost to a more orthodox critic.")
+    denounce_legitimacy: float = Field(
+        0.2, description="Legitimacy lost to a more orthodox critic."
+    )
     denounce_grievance: float = Field(0.2, description="Grudge a denunciation leaves.")
     denounce_unity: float = Field(0.03, description="Unity an open attack costs the party.")
     attacker_cost: float = Field(0.05, description="Prestige an attacker loses as unity frays.")
@@ -698,7 +708,9 @@ class Constants(Strict):
     alliance_confusion: float = Field(0.1, description="Legitimacy lost per unit of old grudges.")
     break_grievance: float = Field(0.3, description="Grudge a broken alliance leaves.")
     break_unity: float = Field(0.02, description="Unity a broken alliance costs.")
-    appeal_sympathy: float = Field(0.08, description="Sympathy an appeal outside wins, x popularity.")
+    appeal_sympathy: float = Field(
+        0.08, description="Sympathy an appeal outside wins, x popularity."
+    )
     appeal_unity: float = Field(0.08, description="Unity an appeal outside the party costs.")
     appeal_popularity: float = Field(0.03, description="Popularity an appeal brings.")
     recant_prestige: float = Field(0.15, description="Prestige and legitimacy a recantation costs.")
@@ -722,14 +734,18 @@ class Constants(Strict):
     grip_base: float = Field(0.6, description="A regional machine's hold on its delegation.")
     grip_recruits: float = Field(0.8, description="Extra hold per share of new recruits.")
     cc_machine_grip: float = Field(0.8, description="The Secretariat's hold on uncommitted CC.")
-    cc_machine: float = Field(0.4, description="Share of a delegation's CC picks its machine makes.")
+    cc_machine: float = Field(
+        0.4, description="Share of a delegation's CC picks its machine makes."
+    )
     # Motions.
     policy_mood_pull: float = Field(0.2, description="How far an adopted line pulls the mood.")
     win_prestige: float = Field(0.01, description="Prestige for carrying a motion.")
     censure_prestige: float = Field(0.08, description="Prestige a censure or removal costs.")
     closing_ranks: float = Field(0.02, description="Unity regained when dissent is censured.")
     expel_purge: float = Field(0.5, description="Share of an expelled leader's following purged.")
-    expel_prestige: float = Field(0.15, description="Prestige an expulsion, exile or deportation costs.")
+    expel_prestige: float = Field(
+        0.15, description="Prestige an expulsion, exile or deportation costs."
+    )
     expel_unity: float = Field(0.03, description="Unity an expulsion costs.")
     resign_prestige: float = Field(0.08, description="Prestige for being asked to stay.")
     # The quarter's slow forces.
