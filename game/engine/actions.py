@@ -149,7 +149,7 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
     rival = (state.figure_faction[:, args] != f) & (state.figure_faction[:, args] >= 0)
     if kind == "remove_office":
         holds = state.holder[:, spec.general_secretary][:, None] == args[None, :]
-        return free_slot & rival & holds & (state.testament >= 1)[:, None]  # type: ignore[no-any-return]
+        return free_slot & rival & holds  # type: ignore[no-any-return]
     if not spec.on("discipline"):
         return np.zeros((state.batch, len(args)), dtype=bool)
     alive = state.alive[:, args]

@@ -79,22 +79,16 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
     rows = query.rows(state)
     ideology = state.stats[:, :, IDEOLOGY]
     target_faction = _target_faction(state, motion)
+    removes_gensec = kind == "remove_office" and motion.office == spec.general_secretary
     if kind == "policy":
         stance = 1.0 - 2.0 * np.abs(ideology - spec.policy_position[motion.policy])
+    elif removes_gensec or kind in ("read_testament", "confirm_secretary"):
+        stance = _secretary_stance(spec, state)
+        if kind != "confirm_secretary":
+            stance = -stance
     elif kind in SANCTION_KINDS or kind == "readmit":
         stance = _sanction_stance(spec, state, target_faction, ideology)
         if kind == "readmit":
-            stance = -stance
-    elif kind in ("read_testament", "confirm_secretary"):
-        gensec = query.holds_office(state, spec.general_secretary)
-        grudge = np.where(
-            gensec[:, None] >= 0,
-            state.grievance[rows, :, np.maximum(gensec, 0)],
-            0.0,
-        )
-        letter = spec.rules.k["testament_doubt"] * (state.testament >= 1)
-        stance = np.full((b, n_f), 0.2) - grudge - letter[:, None]
-        if kind == "read_testament":
             stance = -stance
     else:
         stance = np.full((b, n_f), 0.3)
@@ -108,6 +102,21 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
     if kind == "confirm_secretary":
         _pin(stance, query.holds_office(state, spec.general_secretary), 1.0, spec, state)
     return stance  # type: ignore[no-any-return]
+
+
+def _secretary_stance(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): how far each faction wants to keep the General Secretary: a little by default,
+    less for every grudge against him and once Lenin's letter about him is known, less the
+    more of the regional machines he already holds."""
+    rows = query.rows(state)
+    gensec = query.holds_office(state, spec.general_secretary)
+    held = gensec[:, None] >= 0
+    grudge = np.where(held, state.grievance[rows, :, np.maximum(gensec, 0)], 0.0)
+    letter = spec.rules.k["testament_doubt"] * (state.testament >= 1)
+    members = state.members / state.members.sum(axis=1, keepdims=True)
+    machines = ((state.secretary == gensec[:, None]) * members).sum(axis=1)
+    fear = spec.rules.k["machine_fear"] * machines * spec.on("apparatus")
+    return 0.2 - grudge - (letter + fear)[:, None]  # type: ignore[no-any-return]
 
 
 def spec_kind(motion: MotionSpec) -> str:
