@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from game.engine import query
 from game.engine.spec import CENSURED, PERSONALITY_TRAITS, GameSpec
+from game.engine.votes import sanction_stance, secretary_stance
 from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, POPULARITY, PRESTIGE, UNITY, State
 
 FloatArray = NDArray[np.float64]
@@ -57,6 +58,8 @@ class Context:
     weights: FloatArray  # (B, R) region size relative to the mean
     appoint_odds: FloatArray  # (B, R)
     figure_worth: FloatArray  # (B, G) seats and offices a figure would bring
+    sanction_odds: FloatArray  # (B, F) chance a sanction against each faction would pass
+    ouster_odds: FloatArray  # (B,) chance a motion to replace the General Secretary would pass
 
 
 def context(spec: GameSpec, state: State) -> Context:
@@ -67,7 +70,32 @@ def context(spec: GameSpec, state: State) -> Context:
         weights=state.members / state.members.mean(axis=1, keepdims=True),
         appoint_odds=_appoint_odds(spec, state),
         figure_worth=_figure_worth(spec, state),
+        sanction_odds=_sanction_odds(spec, state),
+        ouster_odds=_odds(spec, state, -secretary_stance(spec, state)),
     )
+
+
+def _odds(spec: GameSpec, state: State, stance: FloatArray) -> FloatArray:
+    """(B,): a rough chance a motion passes: the weight of the factions for it against the
+    weight of those against, with the General Secretary's machine behind his own stance."""
+    weight = query.weight(spec, state)
+    machine = query.holds_office(state, spec.general_secretary)
+    rows = query.rows(state)
+    lever = np.where(machine >= 0, stance[rows, np.maximum(machine, 0)], 0.0)
+    margin = (weight * stance).sum(axis=1) + 0.5 * state.cc_share[:, -1] * lever
+    return np.clip(0.5 + 2.0 * margin, 0.0, 1.0)  # type: ignore[no-any-return]
+
+
+def _sanction_odds(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): the rough chance of a sanction against each faction, moved by the strongest."""
+    ideology = state.stats[:, :, IDEOLOGY]
+    odds = np.zeros((state.batch, spec.n_factions))
+    for t in range(spec.n_factions):
+        target = np.full(state.batch, t)
+        stance = sanction_stance(spec, state, target, ideology)
+        stance[:, t] = -1.0
+        odds[:, t] = _odds(spec, state, np.clip(stance, -1.0, 1.0))
+    return odds
 
 
 def utilities(spec: GameSpec, state: State, f: int, ctx: Context) -> FloatArray:
@@ -116,7 +144,7 @@ def utilities(spec: GameSpec, state: State, f: int, ctx: Context) -> FloatArray:
     drift = (1.0 - p[T["ideological_rigidity"]]) * (me[:, IDEOLOGY] - mood)
     put("shift_left", drift * 2.0 - 0.2)
     put("shift_right", -drift * 2.0 - 0.2)
-    _motion_utilities(spec, state, f, out, rival, ctx.support, p)
+    _motion_utilities(spec, state, f, out, rival, ctx, p)
     return out
 
 
@@ -172,19 +200,18 @@ def _motion_utilities(
     f: int,
     out: FloatArray,
     rival: FloatArray,
-    everyone: FloatArray,
+    ctx: Context,
     p: FloatArray,
 ) -> None:
-    """Fill the tabling actions: worth = what it would do x the chance it passes, judged by
-    the faction's backing against the target's, shape (B, G)."""
+    """Fill the tabling actions: worth = what it would do x the chance it passes, shape
+    (B, G) before the blocks take their figures."""
     space = spec.actions
-    backing = everyone[:, f]
+    backing = ctx.support[:, f]
     faction = state.figure_faction
     rows = query.rows(state)[:, None]
     index = np.maximum(faction, 0)
     aligned = faction >= 0
-    theirs = np.where(aligned, everyone[rows, index], 0.0)
-    chance = np.clip(0.5 + 2.0 * (backing[:, None] - theirs), 0.0, 1.0)
+    chance = np.where(aligned, ctx.sanction_odds[rows, index], 0.0)
     policy_chance = np.clip(0.5 + 2.0 * (backing - 0.3), 0.0, 1.0)[:, None]
     line = 1.0 - 2.0 * np.abs(state.stats[:, f, IDEOLOGY][:, None] - spec.policy_position[None, :])
     out[:, space.block("motion_policy")] = line * policy_chance * (0.5 + p[T["aggression"]])
@@ -206,7 +233,7 @@ def _motion_utilities(
     put("motion_readmit", (faction == f) * p[T["survival"]] * 2.0 - 0.2)
     gensec = query.holds_office(state, spec.general_secretary)
     holder = np.where(faction == gensec[:, None], enemy, 0.0)
-    put("motion_remove_office", p[T["aggression"]] * 3.0 * holder * chance)
+    put("motion_remove_office", p[T["aggression"]] * 3.0 * holder * ctx.ouster_odds[:, None])
     gensec_threat = np.where(gensec >= 0, rival[query.rows(state), np.maximum(gensec, 0)], 0.0)
     out[:, space.block("motion_read_testament")] = (
         p[T["aggression"]] * 3.0 * gensec_threat * policy_chance[:, 0]

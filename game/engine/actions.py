@@ -13,9 +13,11 @@ from numpy.typing import NDArray
 from game.engine import query
 from game.engine.rng import STREAM_COURT, uniform
 from game.engine.spec import (
+    ACTIVE,
     CENSURED,
     EXILED,
     EXPELLED,
+    READMITTED,
     RECANTED,
     GameSpec,
 )
@@ -156,7 +158,7 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
     status = state.status[:, args]
     in_party = state.in_party[:, args]
     target_ok = {
-        "condemn": in_party & (status != CENSURED),
+        "condemn": in_party & ((status == ACTIVE) | (status == READMITTED)),
         "remove_politburo": state.politburo[:, args],
         "expel": in_party,
         "exile": status == EXPELLED,

@@ -116,7 +116,7 @@ def _decide_tabled(
     """Put the motions the factions tabled, faction by faction, if they still make sense."""
     space = spec.actions
     for f in range(spec.n_factions):
-        action = state.tabled[:, f]
+        action = state.tabled[:, f].copy()
         state.tabled[:, f] = -1
         for a in np.unique(action[live & (action >= 0)]):
             games = live & (action == a)

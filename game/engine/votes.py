@@ -83,11 +83,11 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
     if kind == "policy":
         stance = 1.0 - 2.0 * np.abs(ideology - spec.policy_position[motion.policy])
     elif removes_gensec or kind in ("read_testament", "confirm_secretary"):
-        stance = _secretary_stance(spec, state)
+        stance = secretary_stance(spec, state)
         if kind != "confirm_secretary":
             stance = -stance
     elif kind in SANCTION_KINDS or kind == "readmit":
-        stance = _sanction_stance(spec, state, target_faction, ideology)
+        stance = sanction_stance(spec, state, target_faction, ideology)
         if kind == "readmit":
             stance = -stance
     else:
@@ -104,7 +104,7 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
     return stance  # type: ignore[no-any-return]
 
 
-def _secretary_stance(spec: GameSpec, state: State) -> FloatArray:
+def secretary_stance(spec: GameSpec, state: State) -> FloatArray:
     """(B, F): how far each faction wants to keep the General Secretary: a little by default,
     less for every grudge against him and once Lenin's letter about him is known, less the
     more of the regional machines he already holds."""
@@ -131,7 +131,7 @@ def _target_faction(state: State, motion: MotionSpec) -> IntArray:
     return state.figure_faction[:, motion.target]
 
 
-def _sanction_stance(
+def sanction_stance(
     spec: GameSpec, state: State, target: IntArray, ideology: FloatArray
 ) -> FloatArray:
     """Bystanders back a sanction against a faction they hold grudges against and whose line
@@ -180,10 +180,20 @@ def _delegations(spec: GameSpec, state: State, total: int) -> list[Bloc]:
         grip = spec.rules.k["grip_base"] + spec.rules.k["grip_recruits"] * state.recruits
     else:
         grip = np.full_like(state.recruits, spec.rules.k["grip_base"])
+    grip = grip * (1.0 - spec.rules.k["grip_defiance"] * _defiance(spec, state))
     return [
         Bloc(spec.region_names[r], seats[:, r], lean[:, r, :], state.secretary[:, r], grip[:, r])
         for r in range(len(spec.regions))
     ]
+
+
+def _defiance(spec: GameSpec, state: State) -> FloatArray:
+    """(B, R): the share of a region's members who lean to some faction other than the one
+    that runs its machine (the largest such faction): a machine cannot deliver a delegation
+    whose members have turned against it."""
+    sec = state.secretary
+    own = (np.arange(spec.n_factions)[None, None, :] == sec[:, :, None])
+    return np.where(own, 0.0, state.sympathy).max(axis=2)  # type: ignore[no-any-return]
 
 
 def _faction_bloc(spec: GameSpec, state: State, name: str, size: IntArray, f: int) -> Bloc:
@@ -193,11 +203,14 @@ def _faction_bloc(spec: GameSpec, state: State, name: str, size: IntArray, f: in
 
 
 def _machine_bloc(spec: GameSpec, state: State, name: str, size: IntArray, grip: float) -> Bloc:
-    """Functionaries with no leader of their own: the General Secretary's machine sways them."""
+    """Functionaries with no leader of their own: the General Secretary's machine sways them,
+    the more firmly the more of the regional machines it runs (full grip at half the party)."""
     lean = np.zeros((state.batch, spec.n_factions + 1))
     lean[:, -1] = 1.0
     machine = query.holds_office(state, spec.general_secretary)
-    return Bloc(name, size, lean, machine, np.full(state.batch, grip))
+    members = state.members / state.members.sum(axis=1, keepdims=True)
+    reach = ((state.secretary == machine[:, None]) * members).sum(axis=1)
+    return Bloc(name, size, lean, machine, grip * np.minimum(1.0, 2.0 * reach))
 
 
 def _central_committee(spec: GameSpec, state: State) -> list[Bloc]:

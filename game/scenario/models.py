@@ -727,7 +727,7 @@ class Constants(Strict):
         0.3, description="How far Lenin's letter, once known, turns members against the holder."
     )
     quarrel_needed: float = Field(
-        0.3, description="Grudges between mover and target before a sanction on the agenda is put."
+        0.2, description="Grudges between mover and target before a sanction on the agenda is put."
     )
     machine_fear: float = Field(
         0.5, description="How far the machines a General Secretary holds turn others against him."
@@ -735,6 +735,9 @@ class Constants(Strict):
     mood_tolerance: float = Field(0.5, description="Distance from the mood a target can afford.")
     ccc_ratio: float = Field(0.6, description="Control Commission members per CC member.")
     grip_base: float = Field(0.6, description="A regional machine's hold on its delegation.")
+    grip_defiance: float = Field(
+        1.5, description="How far a rival's following in a region loosens the machine's grip."
+    )
     grip_recruits: float = Field(0.8, description="Extra hold per share of new recruits.")
     cc_machine_grip: float = Field(0.8, description="The Secretariat's hold on uncommitted CC.")
     cc_machine: float = Field(
