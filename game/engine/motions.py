@@ -114,18 +114,34 @@ def _remove_cc(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntA
 
 
 def _remove_office(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
-    """Take an office from its holder and give it to the named successor, or the heirs."""
+    """Take an office from its holder and give it to the named successor; a motion with no
+    named successor installs the mover's own man; failing both, the office's heirs."""
     held = state.holder[g, m.office] == m.target
-    gh = g[held]
+    gh, sh = g[held], s[held]
     state.holder[gh, m.office] = -1
     if m.successor >= 0:
         able = query.figure_active(state)[gh, m.successor]
         state.holder[gh[able], m.office] = m.successor
+    else:
+        choice = _movers_man(spec, state, gh, sh)
+        named = choice >= 0
+        state.holder[gh[named], m.office] = choice[named]
     for heir in spec.office_heirs[m.office]:
         take = (state.holder[gh, m.office] < 0) & query.figure_active(state)[gh, heir]
         state.holder[gh[take], m.office] = heir
     _hurt_faction(spec, state, g, m.target, spec.rules.k["censure_prestige"])
     _reward_sponsor(spec, state, g, s)
+
+
+def _movers_man(spec: GameSpec, state: State, g: IntArray, sponsor: IntArray) -> IntArray:
+    """(len(g),): the mover's most loyal active figure other than its leader (the leader if
+    there is no other), -1 if the mover is nobody."""
+    able = query.figure_active(state)[g] & (state.figure_faction[g] == sponsor[:, None])
+    leaders = np.zeros(len(spec.figures), dtype=bool)
+    leaders[spec.faction_leader] = True
+    score = np.where(able, spec.figure_loyalty[None, :] + 2.0 * ~leaders[None, :], -1.0)
+    best = np.argmax(score, axis=1)
+    return np.where((sponsor >= 0) & able.any(axis=1), best, -1)
 
 
 def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
