@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -48,7 +49,7 @@ def _slot(spec: GameSpec, faction: int, rnd: int) -> int:
     return (rnd * spec.n_factions + faction) * spec.actions.size
 
 
-def _best_legal(scores: FloatArray, legal: NDArray[np.bool_]) -> IntArray:
+def _best_legal(scores: NDArray[np.floating[Any]], legal: NDArray[np.bool_]) -> IntArray:
     return np.argmax(np.where(legal, scores, -np.inf), axis=1)  # type: ignore[no-any-return]
 
 

@@ -13,10 +13,11 @@ from numpy.typing import NDArray
 
 from game.engine import query
 from game.engine.spec import CENSURED, PERSONALITY_TRAITS, GameSpec
-from game.engine.votes import sanction_stance, secretary_stance
 from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, POPULARITY, PRESTIGE, UNITY, State
+from game.engine.votes import sanction_stance, secretary_stance
 
 FloatArray = NDArray[np.float64]
+Scores = NDArray[np.float32]
 T = {name: i for i, name in enumerate(PERSONALITY_TRAITS)}
 
 
@@ -98,7 +99,7 @@ def _sanction_odds(spec: GameSpec, state: State) -> FloatArray:
     return odds
 
 
-def utilities(spec: GameSpec, state: State, f: int, ctx: Context) -> FloatArray:
+def utilities(spec: GameSpec, state: State, f: int, ctx: Context) -> Scores:
     """(B, A): the worth of every action to faction ``f`` (legal or not)."""
     space = spec.actions
     p = spec.personalities[f]
@@ -153,14 +154,14 @@ def _appoint_odds(spec: GameSpec, state: State) -> FloatArray:
     sec = state.secretary
     loyal = np.take_along_axis(state.sympathy, np.maximum(sec, 0)[:, :, None], axis=2)[:, :, 0]
     resisted = spec.rules.k["appoint_resistance"] * np.where(sec >= 0, loyal, 0.0)
-    return np.clip(1.0 - resisted, 0.0, 1.0)  # type: ignore[no-any-return]
+    return np.clip(1.0 - resisted, 0.0, 1.0)
 
 
 def _need_to_recant(spec: GameSpec, state: State, f: int, backing: FloatArray) -> FloatArray:
     """(B,): 1 when the leader is out of the party; otherwise only a faction with almost no
     backing left sees a reason to confess."""
     out = ~state.in_party[:, spec.faction_leader[f]]
-    return np.where(out, 1.0, np.clip(3.0 * (0.25 - backing), 0.0, 1.0))  # type: ignore[no-any-return]
+    return np.where(out, 1.0, np.clip(3.0 * (0.25 - backing), 0.0, 1.0))
 
 
 def _figure_worth(spec: GameSpec, state: State) -> FloatArray:
@@ -198,7 +199,7 @@ def _motion_utilities(
     spec: GameSpec,
     state: State,
     f: int,
-    out: FloatArray,
+    out: Scores,
     rival: FloatArray,
     ctx: Context,
     p: FloatArray,

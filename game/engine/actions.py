@@ -276,7 +276,7 @@ def _clash(spec: GameSpec, state: State, g: IntArray, f: int, other: IntArray) -
     the smaller one's weight counts (1.0 for two quarters of the party each)."""
     weights = query.weight(spec, state)[g]
     rows = np.arange(g.size)
-    return 4.0 * np.minimum(weights[:, f], weights[rows, other])  # type: ignore[no-any-return]
+    return 4.0 * np.minimum(weights[:, f], weights[rows, other])
 
 
 def _court(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:

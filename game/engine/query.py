@@ -52,7 +52,7 @@ def weight(spec: GameSpec, state: State) -> FloatArray:
 
 def open_offers(state: State) -> BoolArray:
     """(B, F, F): alliance proposals still standing, proposer x addressee."""
-    return state.offer > state.turn - OFFER_TURNS  # type: ignore[no-any-return]
+    return state.offer > state.turn - OFFER_TURNS
 
 
 def office_faction(state: State) -> IntArray:

@@ -66,7 +66,7 @@ def replay(spec: GameSpec, record: GameRecord, log: list[dict[str, Any]] | None 
     state = initial_state(spec, record.seed, np.array([record.run_index]))
 
     def recorded(spec: GameSpec, state: State, rnd: int) -> IntArray:
-        return actions[state.turn, rnd][None, :]
+        return actions[state.turn, rnd][None, :]  # type: ignore[no-any-return]
 
     def check(state: State) -> None:
         turn = state.turn - 1

@@ -76,7 +76,6 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
     """(B, F): how much each faction wants the motion to pass, from -1 to 1."""
     kind = spec_kind(motion)
     b, n_f = state.batch, spec.n_factions
-    rows = query.rows(state)
     ideology = state.stats[:, :, IDEOLOGY]
     target_faction = _target_faction(state, motion)
     removes_gensec = kind == "remove_office" and motion.office == spec.general_secretary
@@ -101,7 +100,7 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
         _pin(stance, target_faction, 1.0, spec, state)
     if kind == "confirm_secretary":
         _pin(stance, query.holds_office(state, spec.general_secretary), 1.0, spec, state)
-    return stance  # type: ignore[no-any-return]
+    return stance
 
 
 def secretary_stance(spec: GameSpec, state: State) -> FloatArray:
@@ -192,7 +191,7 @@ def _defiance(spec: GameSpec, state: State) -> FloatArray:
     that runs its machine (the largest such faction): a machine cannot deliver a delegation
     whose members have turned against it."""
     sec = state.secretary
-    own = (np.arange(spec.n_factions)[None, None, :] == sec[:, :, None])
+    own = np.arange(spec.n_factions)[None, None, :] == sec[:, :, None]
     return np.where(own, 0.0, state.sympathy).max(axis=2)  # type: ignore[no-any-return]
 
 
