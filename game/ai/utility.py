@@ -65,21 +65,21 @@ class Context:
 
 def context(spec: GameSpec, state: State) -> Context:
     """The shared part of the utilities for this position."""
+    weight = query.weight(spec, state)
     return Context(
         danger=threat(spec, state),
         support=support(spec, state),
         weights=state.members / state.members.mean(axis=1, keepdims=True),
         appoint_odds=_appoint_odds(spec, state),
         figure_worth=_figure_worth(spec, state),
-        sanction_odds=_sanction_odds(spec, state),
-        ouster_odds=_odds(spec, state, -secretary_stance(spec, state)),
+        sanction_odds=_sanction_odds(spec, state, weight),
+        ouster_odds=_odds(spec, state, -secretary_stance(spec, state), weight),
     )
 
 
-def _odds(spec: GameSpec, state: State, stance: FloatArray) -> FloatArray:
+def _odds(spec: GameSpec, state: State, stance: FloatArray, weight: FloatArray) -> FloatArray:
     """(B,): a rough chance a motion passes: the weight of the factions for it against the
     weight of those against, with the General Secretary's machine behind his own stance."""
-    weight = query.weight(spec, state)
     machine = query.holds_office(state, spec.general_secretary)
     rows = query.rows(state)
     lever = np.where(machine >= 0, stance[rows, np.maximum(machine, 0)], 0.0)
@@ -87,7 +87,7 @@ def _odds(spec: GameSpec, state: State, stance: FloatArray) -> FloatArray:
     return np.clip(0.5 + 2.0 * margin, 0.0, 1.0)  # type: ignore[no-any-return]
 
 
-def _sanction_odds(spec: GameSpec, state: State) -> FloatArray:
+def _sanction_odds(spec: GameSpec, state: State, weight: FloatArray) -> FloatArray:
     """(B, F): the rough chance of a sanction against each faction, moved by the strongest."""
     ideology = state.stats[:, :, IDEOLOGY]
     odds = np.zeros((state.batch, spec.n_factions))
@@ -95,7 +95,7 @@ def _sanction_odds(spec: GameSpec, state: State) -> FloatArray:
         target = np.full(state.batch, t)
         stance = sanction_stance(spec, state, target, ideology)
         stance[:, t] = -1.0
-        odds[:, t] = _odds(spec, state, np.clip(stance, -1.0, 1.0))
+        odds[:, t] = _odds(spec, state, np.clip(stance, -1.0, 1.0), weight)
     return odds
 
 

@@ -65,18 +65,16 @@ def resolve_turn(spec: GameSpec, state: State, log: Log | None = None) -> None:
 
 def _slow_forces(spec: GameSpec, state: State) -> None:
     k = spec.rules.k
-    everyone = np.arange(state.batch)
+    games, regions = _cells(state)
     growth = spec.growth[state.turn]
-    for r in range(len(spec.regions)):
-        region = np.full(state.batch, r)
-        if growth > 0:
-            add_members(spec, state, everyone, region, state.members[:, r] * growth)
-        else:
-            state.members[:, r] *= 1.0 + growth
-        if spec.on("apparatus"):
-            sec = state.secretary[:, r]
-            held = np.flatnonzero(sec >= 0)
-            shift_sympathy(state, held, region[held], sec[held], k["secretary_pull"])
+    if growth > 0:
+        add_members(spec, state, games, regions, state.members[games, regions] * growth)
+    else:
+        state.members *= 1.0 + growth
+    if spec.on("apparatus"):
+        sec = state.secretary[games, regions]
+        held = sec >= 0
+        shift_sympathy(state, games[held], regions[held], sec[held], k["secretary_pull"])
     state.recruits *= k["recruit_decay"]
     _opinion_pull(spec, state)
     if spec.on("unity"):
@@ -86,10 +84,16 @@ def _slow_forces(spec: GameSpec, state: State) -> None:
     state.grievance *= k["grievance_decay"]
 
 
+def _cells(state: State) -> tuple[IntArray, IntArray]:
+    """Every (game, region) pair, flattened: shapes (B * R,) and (B * R,)."""
+    b, r = state.members.shape
+    return np.repeat(np.arange(b), r), np.tile(np.arange(r), b)
+
+
 def _opinion_pull(spec: GameSpec, state: State) -> None:
     """Members drift toward the factions that stand near the party's mood (the mediator
     mechanism) and toward those with the better name as leaders and heirs of Lenin."""
-    everyone = np.arange(state.batch)
+    games, regions = _cells(state)
     mood = state.tracks[:, MOOD]
     active = query.leader_active(spec, state)
     k = spec.rules.k
@@ -102,8 +106,7 @@ def _opinion_pull(spec: GameSpec, state: State) -> None:
         if spec.on("mediator"):
             amount = amount + k["mood_pull"] * (0.5 - np.abs(state.stats[:, f, IDEOLOGY] - mood))
         amount = np.where(active[:, f], amount, 0.0)
-        for r in range(len(spec.regions)):
-            shift_sympathy(state, everyone, np.full(state.batch, r), f, amount)
+        shift_sympathy(state, games, regions, f, amount[games])
 
 
 def _check_split(spec: GameSpec, state: State) -> None:
