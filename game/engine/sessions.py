@@ -83,17 +83,20 @@ def _decide(
     key: int,
     log: Log | None,
 ) -> None:
-    """Vote motion ``m`` where ``put``, and carry it out where it passes."""
-    if not put.any():
+    """Vote motion ``m`` in the games where it is ``put`` (only those games are counted, as a
+    smaller batch), and carry it out where it passes."""
+    where = np.flatnonzero(put)
+    if where.size == 0:
         return
     motion = spec.motions[m]
-    result = vote(spec, state, session, motion, sponsor, key * NOISE_SPACING, log is not None)
-    passed = put & result.passed
-    games = np.flatnonzero(passed)
-    state.passed[games, m] = True
-    apply_motion(spec, state, motion, games, sponsor[games])
+    voters = state if where.size == state.batch else state.take(where)
+    result = vote(
+        spec, voters, session, motion, sponsor[where], key * NOISE_SPACING, log is not None
+    )
+    apply_motion(spec, state, motion, where[result.passed], sponsor[where[result.passed]])
+    state.passed[where[result.passed], m] = True
     if MOTION_KINDS[motion.kind] == "confirm_secretary":
-        reject_secretary(spec, state, np.flatnonzero(put & ~result.passed))
+        reject_secretary(spec, state, where[~result.passed])
     if log is not None and put[0]:
         log.append(
             {
