@@ -7,6 +7,8 @@ action is applied, since an earlier faction's move in the same round may have ch
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -155,19 +157,20 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
     if not spec.on("discipline"):
         return np.zeros((state.batch, len(args)), dtype=bool)
     alive = state.alive[:, args]
-    status = state.status[:, args]
-    in_party = state.in_party[:, args]
-    target_ok = {
-        "condemn": in_party & ((status == ACTIVE) | (status == READMITTED)),
-        "remove_politburo": state.politburo[:, args],
-        "expel": in_party,
-        "exile": status == EXPELLED,
-        "deport": status == EXILED,
-        "readmit": (status == RECANTED) & ~in_party,
-    }[kind]
+    target_ok = _TARGET_CHECKS[kind](state, args)
     if kind == "readmit":
         return free_slot & alive & target_ok  # type: ignore[no-any-return]
     return free_slot & alive & rival & target_ok  # type: ignore[no-any-return]
+
+
+_TARGET_CHECKS: dict[str, Callable[[State, IntArray], BoolArray]] = {
+    "condemn": lambda s, a: s.in_party[:, a] & np.isin(s.status[:, a], (ACTIVE, READMITTED)),
+    "remove_politburo": lambda s, a: s.politburo[:, a],
+    "expel": lambda s, a: s.in_party[:, a],
+    "exile": lambda s, a: s.status[:, a] == EXPELLED,
+    "deport": lambda s, a: s.status[:, a] == EXILED,
+    "readmit": lambda s, a: (s.status[:, a] == RECANTED) & ~s.in_party[:, a],
+}
 
 
 def apply_actions(spec: GameSpec, state: State, faction: int, choice: IntArray) -> IntArray:
