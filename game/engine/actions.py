@@ -159,7 +159,7 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
     alive = state.alive[:, args]
     target_ok = _TARGET_CHECKS[kind](state, args)
     if kind == "readmit":
-        return free_slot & alive & target_ok  # type: ignore[no-any-return]
+        return free_slot & alive & target_ok
     return free_slot & alive & rival & target_ok  # type: ignore[no-any-return]
 
 
@@ -180,7 +180,8 @@ def apply_actions(spec: GameSpec, state: State, faction: int, choice: IntArray) 
     """
     legal = legal_choices(spec, state, faction, choice)
     taken = np.where(legal, choice, spec.actions.block("pass").start)
-    state.stats[:, faction, INFLUENCE] -= spec.actions.cost[taken]
+    spent = state.stats[:, faction, INFLUENCE] - spec.actions.cost[taken]
+    state.stats[:, faction, INFLUENCE] = np.maximum(spent, 0.0)
     kinds = spec.actions.kind_array[taken]
     args = spec.actions.arg[taken]
     for kind in dict.fromkeys(spec.actions.kinds):

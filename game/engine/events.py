@@ -15,8 +15,8 @@ from numpy.typing import NDArray
 
 from game.engine.rng import STREAM_EVENT, uniform
 from game.engine.spec import EffectSpec, GameSpec
-from game.engine.state import State
-from game.engine.tracks import add_stat, shift_sympathy
+from game.engine.state import LEGITIMACY, UNITY, State
+from game.engine.tracks import add_stat, add_unity, shift_sympathy
 
 IntArray = NDArray[np.int64]
 Log = list[dict[str, Any]]
@@ -42,12 +42,14 @@ def run_event(spec: GameSpec, state: State, index: int, log: Log | None) -> None
 
 
 def _apply(spec: GameSpec, state: State, effect: EffectSpec, g: IntArray) -> None:
-    if effect.kind == "track":
+    if effect.kind == "track" and effect.index == UNITY:
+        add_unity(spec, state, g, effect.add)
+    elif effect.kind == "track":
         low, high = TRACK_RANGES[effect.index]
         state.tracks[g, effect.index] = np.clip(
             state.tracks[g, effect.index] + effect.add, low, high
         )
-    elif effect.kind == "faction":
+    elif effect.kind == "faction" and (effect.stat != LEGITIMACY or spec.on("legitimacy")):
         add_stat(state, g, effect.index, effect.stat, effect.add)
     elif effect.kind == "region":
         _region(spec, state, effect, g)

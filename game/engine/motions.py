@@ -148,9 +148,7 @@ def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray
     """Out of the party: every seat and office is lost, and the target's followers are
     purged from the regional organisations."""
     _set_status(state, g, m.target, EXPELLED)
-    state.in_party[g, m.target] = False
-    state.politburo[g, m.target] = False
-    state.cc_member[g, m.target] = False
+    _leave_party(state, g, m.target)
     faction = state.figure_faction[g, m.target]
     has = faction >= 0
     state.sympathy[g[has], :, faction[has]] *= 1.0 - spec.rules.k["expel_purge"]
@@ -176,12 +174,22 @@ def _purge_central_committee(
     state.cc_share[g, faction] = 0.0
 
 
+def _leave_party(state: State, g: IntArray, figure: int) -> None:
+    """Out of the party: no seat on the Politburo or the Central Committee (offices pass to
+    the heirs when the motion is carried out)."""
+    state.in_party[g, figure] = False
+    state.politburo[g, figure] = False
+    state.cc_member[g, figure] = False
+
+
 def _exile(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    _leave_party(state, g, m.target)
     _set_status(state, g, m.target, EXILED)
     _hurt_faction(spec, state, g, m.target, spec.rules.k["expel_prestige"])
 
 
 def _deport(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    _leave_party(state, g, m.target)
     _set_status(state, g, m.target, DEPORTED)
     _hurt_faction(spec, state, g, m.target, spec.rules.k["expel_prestige"])
 

@@ -94,13 +94,14 @@ def censurable(state: State) -> BoolArray:
     return figure_active(state) & (state.status != CENSURED)  # type: ignore[no-any-return]
 
 
-def delegates_by_region(total: int, members: FloatArray) -> IntArray:
-    """(B, R) integer delegates summing to ``total`` in every game, shared by membership
-    with the largest-remainder rule."""
-    quota = members / members.sum(axis=1, keepdims=True) * total
+def delegates_by_region(total: int | IntArray, members: FloatArray) -> IntArray:
+    """(B, K) whole seats summing to ``total`` (one number, or one per game) in every game,
+    shared in proportion to ``members`` (B, K) by the largest-remainder rule."""
+    totals = np.broadcast_to(np.asarray(total, dtype=np.int64), (members.shape[0],))
+    quota = members / members.sum(axis=1, keepdims=True) * totals[:, None]
     seats = np.floor(quota).astype(np.int64)
     remainder = quota - seats
-    missing = total - seats.sum(axis=1)
+    missing = totals - seats.sum(axis=1)
     order = np.argsort(-remainder, axis=1, kind="stable")
     ranks = np.argsort(order, axis=1, kind="stable")
     seats += (ranks < missing[:, None]).astype(np.int64)

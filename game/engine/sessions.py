@@ -162,6 +162,23 @@ def _cc_shares(spec: GameSpec, state: State, session: SessionSpec) -> FloatArray
     return total / np.maximum(total.sum(axis=1, keepdims=True), 1e-9)  # type: ignore[no-any-return]
 
 
+def _trim_politburo(spec: GameSpec, state: State, games: IntArray, score: FloatArray) -> None:
+    """When a congress makes the Politburo smaller, its weakest members (never a faction's
+    leader while another can go) lose their seats."""
+    leaders = np.zeros(len(spec.figures))
+    leaders[spec.faction_leader] = 10.0
+    keep = score + leaders[None, :]
+    chosen = np.zeros(state.batch, dtype=bool)
+    chosen[games] = True
+    while True:
+        over = chosen & (state.politburo.sum(axis=1) > state.politburo_size)
+        if not over.any():
+            return
+        drop = np.argmin(np.where(state.politburo, keep, np.inf), axis=1)
+        rows = np.flatnonzero(over)
+        state.politburo[rows, drop[rows]] = False
+
+
 def _fill_politburo(spec: GameSpec, state: State, games: IntArray) -> None:
     """Fill empty Politburo seats with eligible figures: candidate members first, then the
     people of the factions with the largest share of the Central Committee."""
@@ -171,6 +188,7 @@ def _fill_politburo(spec: GameSpec, state: State, games: IntArray) -> None:
     faction = state.figure_faction
     cc = np.take_along_axis(state.cc_share, np.where(faction >= 0, faction, spec.n_factions), 1)
     score = cc + spec.figure_candidate[None, :] + 0.01 * spec.figure_loyalty[None, :]
+    _trim_politburo(spec, state, games, score)
     for _ in range(int(state.politburo_size.max(initial=0))):
         seated = state.politburo.sum(axis=1)
         want = np.zeros(state.batch, dtype=bool)

@@ -213,7 +213,7 @@ def _machine_bloc(spec: GameSpec, state: State, name: str, size: IntArray, grip:
 
 
 def _central_committee(spec: GameSpec, state: State) -> list[Bloc]:
-    counts = np.round(state.cc_share * state.cc_size[:, None]).astype(np.int64)
+    counts = query.delegates_by_region(state.cc_size, np.maximum(state.cc_share, 0.0))
     blocs = [
         _faction_bloc(spec, state, f"{spec.faction_names[f]} (CC)", counts[:, f], f)
         for f in range(spec.n_factions)

@@ -505,9 +505,11 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         grievance=grievance,
         testament=TESTAMENT_STATES.index(scenario.testament),
         tracks=np.array([_track_start(scenario, t) for t in TRACKS]),
-        cc_size=cc.size if cc else 1,
+        cc_size=cc.size if cc else max(1, sum(g.central_committee for g in scenario.figures)),
         cc_share=cc_share,
-        politburo_size=cc.politburo_size if cc else 1,
+        politburo_size=cc.politburo_size
+        if cc
+        else max(1, sum(g.politburo for g in scenario.figures)),
         motions=tuple(motions) + tuple(tabled),
         sessions=sessions,
         events=events,
