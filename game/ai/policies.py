@@ -45,8 +45,12 @@ class Policy:
         raise NotImplementedError
 
 
-def _slot(spec: GameSpec, faction: int, rnd: int) -> int:
-    return (rnd * spec.n_factions + faction) * spec.actions.size
+def _draws(spec: GameSpec, state: State, faction: int, rnd: int) -> NDArray[np.float32]:
+    """(B, A) uniform draws for one faction's choice this round."""
+    slot = (rnd * spec.n_factions + faction) * spec.actions.size
+    return coarse_uniform(
+        state.seed, state.run_index, state.turn, STREAM_AI, spec.actions.size, slot
+    )
 
 
 def _best_legal(scores: NDArray[np.floating[Any]], legal: NDArray[np.bool_]) -> IntArray:
@@ -59,16 +63,7 @@ class RandomPolicy(Policy):
     def choose(
         self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
     ) -> IntArray:
-        legal = legal_mask(spec, state, faction)
-        draws = coarse_uniform(
-            state.seed,
-            state.run_index,
-            state.turn,
-            STREAM_AI,
-            spec.actions.size,
-            _slot(spec, faction, rnd),
-        )
-        return _best_legal(draws, legal)
+        return _best_legal(_draws(spec, state, faction, rnd), legal_mask(spec, state, faction))
 
 
 class StandardPolicy(Policy):
@@ -78,15 +73,9 @@ class StandardPolicy(Policy):
         self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
     ) -> FloatArray:
         """(B, A): utilities with the scenario's noise added (uniform, unit variance)."""
-        draws = coarse_uniform(
-            state.seed,
-            state.run_index,
-            state.turn,
-            STREAM_AI,
-            spec.actions.size,
-            _slot(spec, faction, rnd),
+        noise = (_draws(spec, state, faction, rnd) - np.float32(0.5)) * np.float32(
+            UNIT_VARIANCE * spec.ai_noise
         )
-        noise = (draws - np.float32(0.5)) * np.float32(UNIT_VARIANCE * spec.ai_noise)
         return utilities(spec, state, faction, ctx) + noise
 
     def choose(

@@ -31,16 +31,23 @@ def _splitmix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:
     return x ^ (x >> np.uint64(31))
 
 
-def uniform(
-    seed: int, run_index: NDArray[np.int64], turn: int, stream: int, slots: int, offset: int = 0
-) -> NDArray[np.float64]:
-    """Uniform draws in [0, 1), shape (B, slots): one row per game, one column per slot."""
+def _bits(
+    seed: int, run_index: NDArray[np.int64], turn: int, stream: int, count: int, offset: int
+) -> NDArray[np.uint64]:
+    """(B, count) 64-bit hashes of (seed, run, turn, stream, counter)."""
     with np.errstate(over="ignore"):
         key = _splitmix(np.full(1, seed & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64))
         key = _splitmix(key ^ np.uint64((turn << 8) | stream))
         runs = _splitmix(run_index.astype(np.uint64)[:, None] ^ key)
-        counters = np.arange(offset, offset + slots, dtype=np.uint64)[None, :]
-        bits = _splitmix(runs + counters * GOLDEN)
+        counters = np.arange(offset, offset + count, dtype=np.uint64)[None, :]
+        return _splitmix(runs + counters * GOLDEN)
+
+
+def uniform(
+    seed: int, run_index: NDArray[np.int64], turn: int, stream: int, slots: int, offset: int = 0
+) -> NDArray[np.float64]:
+    """Uniform draws in [0, 1), shape (B, slots): one row per game, one column per slot."""
+    bits = _bits(seed, run_index, turn, stream, slots, offset)
     return (bits >> np.uint64(11)).astype(np.float64) * (1.0 / 9007199254740992.0)
 
 
@@ -61,12 +68,6 @@ def coarse_uniform(
 ) -> NDArray[np.float32]:
     """Uniform draws in [0, 1) at 16-bit resolution, shape (B, slots): four draws per hash,
     for the many low-stakes draws of AI noise. ``offset`` counts hashes, not draws."""
-    hashes = -(-slots // 4)
-    with np.errstate(over="ignore"):
-        key = _splitmix(np.full(1, seed & 0xFFFFFFFFFFFFFFFF, dtype=np.uint64))
-        key = _splitmix(key ^ np.uint64((turn << 8) | stream))
-        runs = _splitmix(run_index.astype(np.uint64)[:, None] ^ key)
-        counters = np.arange(offset, offset + hashes, dtype=np.uint64)[None, :]
-        bits = _splitmix(runs + counters * GOLDEN)
+    bits = _bits(seed, run_index, turn, stream, -(-slots // 4), offset)
     quarters = bits.astype("<u8").view("<u2")[:, :slots]
     return quarters.astype(np.float32) * np.float32(1.0 / 65536.0)

@@ -31,24 +31,12 @@ SourceKeys = Annotated[
     list[Id], Field(min_length=1, description="Keys into the top-level sources.")
 ]
 
-STATUSES = ("active", "censured", "expelled", "exiled", "deported", "recanted", "readmitted")
 Status = Literal["active", "censured", "expelled", "exiled", "deported", "recanted", "readmitted"]
-TRACKS = ("unity", "mood", "lenin_health", "economy")
 Track = Literal["unity", "mood", "lenin_health", "economy"]
 FactionStat = Literal["influence", "prestige", "legitimacy", "popularity", "ideology"]
 TestamentState = Literal[
     "hidden", "surfaced", "read_to_delegations", "read_to_congress", "published"
 ]
-MECHANISMS = (
-    "apparatus",
-    "membership",
-    "outside_popularity",
-    "unity",
-    "mediator",
-    "legitimacy",
-    "alliances",
-    "discipline",
-)
 ACTION_KINDS = (
     "pass",
     "campaign",
@@ -66,20 +54,6 @@ ACTION_KINDS = (
     "shift_left",
     "shift_right",
     "motion",
-)
-MOTION_KINDS = (
-    "policy",
-    "condemn",
-    "remove_politburo",
-    "remove_cc",
-    "remove_office",
-    "expel",
-    "exile",
-    "deport",
-    "readmit",
-    "enrolment",
-    "read_testament",
-    "confirm_secretary",
 )
 MotionKind = Literal[
     "policy",
