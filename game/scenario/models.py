@@ -607,7 +607,7 @@ class VoteWeights(Strict):
     prestige: float = 1.0
     legitimacy: float = 1.0
     unity: float = 1.0
-    chance: float = 0.3
+    chance: float = 1.0
     bias: float = 0.0
 
 
