@@ -1,0 +1,53 @@
+"""The command line: ``simulate`` writes the same bytes whatever ``--jobs``, and a bad flag is
+a usage error (exit 2, ``usage:``), never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import MINIMAL, ROOT
+
+
+def run_game(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_simulate_output_does_not_depend_on_jobs(tmp_path: Path) -> None:
+    """``simulate --runs 300 --seed 3`` writes byte-identical JSON with one and two jobs."""
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.json"
+        done = run_game(
+            "simulate", str(MINIMAL), "--runs", "300", "--seed", "3", "--jobs", jobs,
+            "--out", str(out), "--quiet",
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b'"runs": 300' in outputs[0]
+
+
+@pytest.mark.parametrize(
+    "flags",
+    [["--runs", "abc"], ["--ai", "nosuch"], ["--historicity", "2"], ["--runs", "0"]],
+    ids=["runs-abc", "ai-nosuch", "historicity-2", "runs-0"],
+)
+def test_a_bad_flag_is_a_usage_error(flags: list[str]) -> None:
+    """A wrong flag value exits with status 2 and a usage message on stderr, no traceback and
+    nothing on stdout."""
+    done = run_game("simulate", str(MINIMAL), "--runs", "5", *flags)
+    assert done.returncode == 2
+    assert "usage:" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
