@@ -117,8 +117,10 @@ def _can_appoint(spec: GameSpec, state: State, f: int) -> BoolArray:
     """(B,): the faction holds an office that appoints regional secretaries."""
     if not spec.on("apparatus"):
         return np.zeros(state.batch, dtype=bool)
-    owner = query.office_faction(state)
-    return ((owner == f) & spec.office_appoints[None, :]).any(axis=1)  # type: ignore[no-any-return]
+    holds = np.zeros(state.batch, dtype=bool)
+    for office in np.flatnonzero(spec.office_appoints):
+        holds |= query.holds_office(state, int(office)) == f
+    return holds
 
 
 def _alliance_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
@@ -131,10 +133,15 @@ def _alliance_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntAr
     return others & ~allied & ~query.open_offers(state)[:, f, args]  # type: ignore[no-any-return]
 
 
+def recantable(status: IntArray) -> BoolArray:
+    """Statuses from which a figure can recant: censured, expelled or exiled."""
+    return (status >= CENSURED) & (status <= EXILED)
+
+
 def _recant_legal(spec: GameSpec, state: State, f: int) -> BoolArray:
     """(B,): some living figure of the faction is censured, expelled or exiled."""
     mine = (state.figure_faction == f) & state.alive
-    return (mine & np.isin(state.status, RECANTABLE)).any(axis=1)  # type: ignore[no-any-return]
+    return (mine & recantable(state.status)).any(axis=1)  # type: ignore[no-any-return]
 
 
 def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
@@ -163,8 +170,14 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
     return free_slot & alive & rival & target_ok  # type: ignore[no-any-return]
 
 
+def _in_good_standing(status: IntArray) -> BoolArray:
+    return (status == ACTIVE) | (status == READMITTED)  # type: ignore[no-any-return]
+
+
 _TARGET_CHECKS: dict[str, Callable[[State, IntArray], BoolArray]] = {
-    "condemn": lambda s, a: s.in_party[:, a] & np.isin(s.status[:, a], (ACTIVE, READMITTED)),
+    "condemn": lambda s, a: (
+        s.in_party[:, a] & ((s.status[:, a] == ACTIVE) | (s.status[:, a] == READMITTED))
+    ),
     "remove_politburo": lambda s, a: s.politburo[:, a],
     "expel": lambda s, a: s.in_party[:, a],
     "exile": lambda s, a: s.status[:, a] == EXPELLED,
@@ -341,7 +354,7 @@ def _appeal(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: I
 def _recant(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
     """Confess one's errors to stay in (or get back into) the party."""
     k = spec.rules.k
-    mine = (state.figure_faction[g] == f) & state.alive[g] & np.isin(state.status[g], RECANTABLE)
+    mine = (state.figure_faction[g] == f) & state.alive[g] & recantable(state.status[g])
     status = state.status[g]
     status[mine] = RECANTED
     state.status[g] = status

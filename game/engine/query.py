@@ -10,8 +10,6 @@ from game.engine.spec import (
     DEPORTED,
     EXILED,
     EXPELLED,
-    READMITTED,
-    RECANTED,
     GameSpec,
 )
 from game.engine.state import OFFER_TURNS, State
@@ -38,7 +36,7 @@ def leader_neutralised(spec: GameSpec, state: State) -> BoolArray:
     """(B, F): the leader is out of the party, has recanted (readmission follows a
     recantation), or is dead."""
     status = state.status[:, spec.faction_leader]
-    out = np.isin(status, (*OUT_STATUSES, RECANTED, READMITTED))
+    out = status >= EXPELLED  # expelled, exiled, deported, recanted, readmitted
     return out | ~state.alive[:, spec.faction_leader]
 
 
@@ -64,7 +62,9 @@ def office_faction(state: State) -> IntArray:
 
 def holds_office(state: State, office: int) -> IntArray:
     """(B,): the faction holding one office, -1 if nobody's."""
-    return office_faction(state)[:, office]
+    holder = state.holder[:, office]
+    faction = state.figure_faction[np.arange(state.batch), np.maximum(holder, 0)]
+    return np.where(holder >= 0, faction, -1)
 
 
 def politburo_seats(spec: GameSpec, state: State) -> FloatArray:
