@@ -139,7 +139,7 @@ def first_divergence(spec: GameSpec, reached: IntArray) -> dict[str, int]:
 def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[str, Any]:
     """The batch as a JSON-ready dictionary (the ``--out`` file)."""
     n = config.runs
-    winners: dict[str, int] = {}
+    winners = {name: 0 for name in (*spec.factions, "split")}
     for w, count in zip(*np.unique(result.winner, return_counts=True), strict=True):
         winners["split" if w == SPLIT else spec.factions[w]] = int(count)
     outright: dict[str, int] = {}

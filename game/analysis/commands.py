@@ -63,6 +63,8 @@ def format_summary(summary: dict[str, Any]) -> str:
         "Who won:",
     ]
     for name, count in sorted(summary["winners"].items(), key=lambda kv: -kv[1]):
+        if count == 0:
+            continue
         outright = summary["outright_winners"].get(name, 0)
         lines.append(
             f"  {name:<10} {100 * count / runs:6.1f}%   (outright {100 * outright / runs:.1f}%)"
@@ -119,7 +121,11 @@ def replay_text(loaded: Loaded, seed: int, run: int, ai: str, historicity: float
 def format_replay(loaded: Loaded, data: dict[str, Any]) -> str:
     """A run told quarter by quarter: actions, events, votes with their reasons, checkpoints."""
     spec = loaded.spec
-    lines = [f"Run {data['run']} of seed {data['seed']} ({data['ai']}), {spec.title}"]
+    lines = [
+        f"Run {data['run']} of seed {data['seed']} ({data['ai']}, historicity "
+        f"{data['historicity']}), {spec.title}; scenario {data['scenario']} "
+        f"(sha256 {data['scenario_sha256'][:12]}), version {data['version']}"
+    ]
     for entry in data["log"]:
         kind = entry["type"]
         if kind == "actions":

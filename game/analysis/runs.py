@@ -23,4 +23,12 @@ class Loaded:
 def load(path: Path) -> Loaded:
     """Load and compile; raises ``ScenarioError`` with every problem found."""
     source = load_scenario(path)
-    return Loaded(path, source.sha256, compile_scenario(source.model), source)
+    return Loaded(_shown(path), source.sha256, compile_scenario(source.model), source)
+
+
+def _shown(path: Path) -> Path:
+    """The path as outputs record it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
