@@ -32,6 +32,7 @@ from game.scenario import models as m
 from game.scenario.dates import Date, Quarter
 
 TABLED_KINDS = ("condemn", "remove_politburo", "expel", "exile", "deport", "readmit")
+LEADERS_ONLY = ("exile", "deport")  # banishment is tabled against faction leaders only
 SIMPLE_KINDS = (
     "pass",
     "publish",
@@ -199,6 +200,7 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
         (i, g) for i, g in enumerate(scenario.figures) if g.loyalty < 1.0 and g.id not in leaders
     ]
     aligned = [(i, g) for i, g in enumerate(scenario.figures) if g.faction is not None]
+    heads = [(i, g) for i, g in aligned if g.id in leaders]
     block("court", [(i, f"court:{g.id}", None) for i, g in courtable])
     block(
         "motion_policy",
@@ -225,7 +227,7 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
                         target=i,
                     ),
                 )
-                for i, g in aligned
+                for i, g in (heads if kind in LEADERS_ONLY else aligned)
             ],
         )
     if gensec is not None:

@@ -704,7 +704,7 @@ class Constants(Strict):
         0.2, description="Grudges between mover and target before a sanction on the agenda is put."
     )
     machine_fear: float = Field(
-        0.5, description="How far the machines a General Secretary holds turn others against him."
+        0.8, description="How far the machines a General Secretary holds turn others against him."
     )
     mood_tolerance: float = Field(0.5, description="Distance from the mood a target can afford.")
     ccc_ratio: float = Field(0.6, description="Control Commission members per CC member.")
