@@ -54,7 +54,8 @@ def _draws(spec: GameSpec, state: State, faction: int, rnd: int) -> NDArray[np.f
 
 
 def _best_legal(scores: NDArray[np.floating[Any]], legal: NDArray[np.bool_]) -> IntArray:
-    return np.argmax(np.where(legal, scores, -np.inf), axis=1)  # type: ignore[no-any-return]
+    floor = np.array(-np.inf, dtype=scores.dtype)
+    return np.argmax(np.where(legal, scores, floor), axis=1)  # type: ignore[no-any-return]
 
 
 class RandomPolicy(Policy):
