@@ -19,19 +19,26 @@ from game.engine.spec import (
     CENSURED,
     EXILED,
     EXPELLED,
+    PUBLISHED,
     READMITTED,
     RECANTED,
     GameSpec,
 )
-from game.engine.state import INFLUENCE, LEGITIMACY, NO_OFFER, POPULARITY, PRESTIGE, State
+from game.engine.state import (
+    IDEOLOGY,
+    INFLUENCE,
+    LEGITIMACY,
+    NO_OFFER,
+    POPULARITY,
+    PRESTIGE,
+    UNITY,
+    State,
+)
 from game.engine.tracks import add_stat, add_unity, shift_sympathy
 
 BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
-
-SANCTIONS = ("condemn", "remove_politburo", "expel", "exile", "deport", "readmit")
-RECANTABLE = (CENSURED, EXPELLED, EXILED)
 
 
 def family(kind: str) -> str:
@@ -107,9 +114,9 @@ def legal_block(spec: GameSpec, state: State, f: int, kind: str, args: IntArray)
     if kind == "recant":
         return every
     if kind == "shift_left":
-        return (state.stats[:, f, 4] > -0.95)[:, None]
+        return (state.stats[:, f, IDEOLOGY] > -0.95)[:, None]
     if kind == "shift_right":
-        return (state.stats[:, f, 4] < 0.95)[:, None]
+        return (state.stats[:, f, IDEOLOGY] < 0.95)[:, None]
     return _motion_legal(spec, state, f, kind.removeprefix("motion_"), args)
 
 
@@ -126,10 +133,10 @@ def _can_appoint(spec: GameSpec, state: State, f: int) -> BoolArray:
 def _alliance_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
     if not spec.on("alliances"):
         return np.zeros((state.batch, len(args)), dtype=bool)
-    others = query.leader_active(spec, state)[:, args] & (args != f)[None, :]
     allied = state.alliance[:, f, args]
     if kind == "break":
-        return others & allied  # type: ignore[no-any-return]
+        return allied
+    others = query.leader_active(spec, state)[:, args] & (args != f)[None, :]
     return others & ~allied & ~query.open_offers(state)[:, f, args]  # type: ignore[no-any-return]
 
 
@@ -150,7 +157,7 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
     if kind == "policy":
         return free_slot & ~state.adopted[:, args]
     if kind == "read_testament":
-        surfaced = state.testament == 1
+        surfaced = (state.testament >= 1) & (state.testament < PUBLISHED)
         gensec = (
             query.holds_office(state, spec.general_secretary)
             if spec.general_secretary >= 0
@@ -174,6 +181,12 @@ def _in_good_standing(status: IntArray) -> BoolArray:
     return (status == ACTIVE) | (status == READMITTED)  # type: ignore[no-any-return]
 
 
+def target_fits(state: State, kind: str, figure: int) -> BoolArray:
+    """(B,): the figure is alive and in the state the sanction ``kind`` is about."""
+    check = _TARGET_CHECKS[kind](state, np.array([figure]))[:, 0]
+    return check & state.alive[:, figure]
+
+
 _TARGET_CHECKS: dict[str, Callable[[State, IntArray], BoolArray]] = {
     "condemn": lambda s, a: (
         s.in_party[:, a] & ((s.status[:, a] == ACTIVE) | (s.status[:, a] == READMITTED))
@@ -183,13 +196,15 @@ _TARGET_CHECKS: dict[str, Callable[[State, IntArray], BoolArray]] = {
     "exile": lambda s, a: s.status[:, a] == EXPELLED,
     "deport": lambda s, a: s.status[:, a] == EXILED,
     "readmit": lambda s, a: (s.status[:, a] == RECANTED) & ~s.in_party[:, a],
+    "remove_cc": lambda s, a: s.cc_member[:, a],
 }
 
 
-def apply_actions(spec: GameSpec, state: State, faction: int, choice: IntArray) -> IntArray:
-    """Apply one action per game for ``faction``; illegal choices become ``pass``.
-
-    Returns the actions actually taken, shape (B,).
+def apply_actions(
+    spec: GameSpec, state: State, faction: int, choice: IntArray, rnd: int = 0
+) -> IntArray:
+    """Apply one action per game for ``faction`` in action round ``rnd``; illegal choices
+    become ``pass`` (and earn nothing). Returns the actions actually taken, shape (B,).
     """
     legal = legal_choices(spec, state, faction, choice)
     taken = np.where(legal, choice, spec.actions.block("pass").start)
@@ -197,21 +212,29 @@ def apply_actions(spec: GameSpec, state: State, faction: int, choice: IntArray) 
     state.stats[:, faction, INFLUENCE] = np.maximum(spent, 0.0)
     kinds = spec.actions.kind_array[taken]
     args = spec.actions.arg[taken]
+    chose = (choice == taken) & query.leader_active(spec, state)[:, faction] & ~state.split
     for kind in dict.fromkeys(spec.actions.kinds):
-        games = np.flatnonzero(kinds == kind)
+        picked = kinds == kind
+        if kind == "pass":
+            picked &= chose
+        games = np.flatnonzero(picked)
         if games.size:
-            _APPLY[family(kind)](spec, state, faction, games, args[games], taken[games])
+            _APPLY[family(kind)](spec, state, faction, games, args[games], taken[games], rnd)
     return taken
 
 
-def _pass(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _pass(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Waiting while others fight: the mediator's reward for patience."""
     if spec.on("mediator"):
-        calm = 1.0 - state.tracks[g, 0]
+        calm = 1.0 - state.tracks[g, UNITY]
         add_stat(state, g, f, PRESTIGE, spec.rules.k["patience_prestige"] * calm)
 
 
-def _campaign(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _campaign(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Argue the faction's case in a region; new recruits listen to someone like themselves."""
     k = spec.rules.k
     strength = k["campaign"] * (0.5 + state.stats[g, f, PRESTIGE])
@@ -221,12 +244,15 @@ def _campaign(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t:
     shift_sympathy(state, g, a, f, strength)
 
 
-def _appoint(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _appoint(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Put the faction's man in as regional secretary; the displaced camp remembers. Where the
     members stand by the sitting secretary's camp, the local organisation may refuse him."""
     old = state.secretary[g, a]
     loyal = np.where(old >= 0, state.sympathy[g, a, np.maximum(old, 0)], 0.0)
-    draw = uniform(state.seed, state.run_index[g], state.turn, STREAM_COURT, 1, offset=64 + f)
+    slot = 64 + rnd * spec.n_factions + f
+    draw = uniform(state.seed, state.run_index[g], state.turn, STREAM_COURT, 1, offset=slot)
     accepted = draw[:, 0] >= spec.rules.k["appoint_resistance"] * loyal
     g, a, old = g[accepted], a[accepted], old[accepted]
     state.secretary[g, a] = f
@@ -236,7 +262,9 @@ def _appoint(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: 
     )
 
 
-def _recruit(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _recruit(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """A local recruitment drive: new members, who follow the secretary who let them in."""
     add_members(spec, state, g, a, state.members[g, a] * spec.rules.k["recruit_growth"])
 
@@ -262,7 +290,9 @@ def add_members(spec: GameSpec, state: State, g: IntArray, r: IntArray, new: Flo
     state.members[g, r] = total
 
 
-def _publish(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _publish(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Write as Lenin's faithful interpreter: legitimacy, a little prestige."""
     k = spec.rules.k
     if spec.on("legitimacy"):
@@ -271,7 +301,9 @@ def _publish(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: 
     add_stat(state, g, f, PRESTIGE, k["publish_prestige"])
 
 
-def _denounce(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _denounce(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Attack a rival in public: it hurts them, the party's unity, and the attacker's name
     as a defender of unity; the rival remembers."""
     k = spec.rules.k
@@ -285,7 +317,7 @@ def _denounce(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t:
     state.grievance[g, a, f] = np.minimum(1.0, state.grievance[g, a, f] + k["denounce_grievance"])
     add_unity(spec, state, g, -k["denounce_unity"] * _clash(spec, state, g, f, a))
     if spec.on("mediator"):
-        add_stat(state, g, f, PRESTIGE, -k["attacker_cost"] * (1.0 - state.tracks[g, 0]))
+        add_stat(state, g, f, PRESTIGE, -k["attacker_cost"] * (1.0 - state.tracks[g, UNITY]))
 
 
 def _clash(spec: GameSpec, state: State, g: IntArray, f: int, other: IntArray) -> FloatArray:
@@ -296,9 +328,12 @@ def _clash(spec: GameSpec, state: State, g: IntArray, f: int, other: IntArray) -
     return 4.0 * np.minimum(weights[:, f], weights[rows, other])
 
 
-def _court(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _court(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Win a figure over; success is likelier with prestige and against weak loyalty."""
-    draw = uniform(state.seed, state.run_index[g], state.turn, STREAM_COURT, 1, offset=f)[:, 0]
+    slot = rnd * spec.n_factions + f
+    draw = uniform(state.seed, state.run_index[g], state.turn, STREAM_COURT, 1, offset=slot)[:, 0]
     chance = (
         spec.rules.k["court"] * (1.0 - spec.figure_loyalty[a]) * (0.5 + state.stats[g, f, PRESTIGE])
     )
@@ -306,7 +341,9 @@ def _court(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: In
     state.figure_faction[g[won], a[won]] = f
 
 
-def _ally(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _ally(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Propose an alliance; it forms when the other side has proposed too. Old grievances
     make it harder to explain to the rank and file."""
     state.offer[g, f, a] = state.turn
@@ -322,7 +359,9 @@ def _ally(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: Int
     add_stat(state, gm, am, LEGITIMACY, -cost)
 
 
-def _break(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _break(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     state.alliance[g, f, a] = False
     state.alliance[g, a, f] = False
     state.grievance[g, a, f] = np.minimum(
@@ -331,12 +370,16 @@ def _break(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: In
     add_unity(spec, state, g, -spec.rules.k["break_unity"] * _clash(spec, state, g, f, a))
 
 
-def _resign(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _resign(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Offer to step down: the next session votes on keeping the General Secretary."""
     state.tabled[g, f] = t
 
 
-def _appeal(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _appeal(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Go over the party's head to the army and the streets: sympathy where popularity
     reaches, a breach of discipline, a blow to unity."""
     k = spec.rules.k
@@ -351,20 +394,25 @@ def _appeal(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: I
     add_stat(state, g, f, POPULARITY, k["appeal_popularity"])
 
 
-def _recant(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _recant(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Confess one's errors to stay in (or get back into) the party."""
     k = spec.rules.k
     mine = (state.figure_faction[g] == f) & state.alive[g] & recantable(state.status[g])
     status = state.status[g]
     status[mine] = RECANTED
     state.status[g] = status
+    state.has_recanted[g] |= mine
     state.breaches[g, f] = 0.0
     add_stat(state, g, f, PRESTIGE, -k["recant_prestige"])
     add_stat(state, g, f, LEGITIMACY, -k["recant_prestige"])
     state.grievance[g, :, f] *= k["recant_forgiveness"]
 
 
-def _lobby(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _lobby(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Work on the uncommitted members of the Central Committee."""
     n_f = spec.n_factions
     moved = state.cc_share[g, n_f] * spec.rules.k["lobby"] * (0.5 + state.stats[g, f, PRESTIGE])
@@ -372,13 +420,17 @@ def _lobby(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: In
     state.cc_share[g, f] += moved
 
 
-def _shift(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _shift(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     step = spec.rules.k["shift_step"]
     direction = np.where(spec.actions.kind_array[t] == "shift_left", -step, step)
-    state.stats[g, f, 4] = np.clip(state.stats[g, f, 4] + direction, -1.0, 1.0)
+    state.stats[g, f, IDEOLOGY] = np.clip(state.stats[g, f, IDEOLOGY] + direction, -1.0, 1.0)
 
 
-def _motion(spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray) -> None:
+def _motion(
+    spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
+) -> None:
     """Table a motion: it is put to the next session that can decide it."""
     state.tabled[g, f] = t
 

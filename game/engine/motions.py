@@ -51,15 +51,23 @@ def fill_vacancies(spec: GameSpec, state: State) -> None:
     """Give every office whose holder has died or left the party to its first able heir."""
     able = query.figure_active(state)
     rows = query.rows(state)
-    for o, heirs in enumerate(spec.office_heirs):
+    for o in range(len(spec.offices)):
         holder = state.holder[:, o]
-        gone = (holder >= 0) & ~able[rows, np.maximum(holder, 0)]
-        if not gone.any():
-            continue
-        state.holder[gone, o] = -1
-        for heir in heirs:
-            take = gone & (state.holder[:, o] < 0) & able[:, heir]
-            state.holder[take, o] = heir
+        gone = np.flatnonzero((holder >= 0) & ~able[rows, np.maximum(holder, 0)])
+        if gone.size:
+            give_to_heirs(spec, state, gone, o, holder[gone])
+
+
+def give_to_heirs(
+    spec: GameSpec, state: State, games: IntArray, office: int, barred: IntArray
+) -> None:
+    """Vacate ``office`` in ``games`` and give it to its first able heir who is not the
+    figure ``barred`` (B',) — the man just removed from it."""
+    state.holder[games, office] = -1
+    able = query.figure_active(state)[games]
+    for heir in spec.office_heirs[office]:
+        take = (state.holder[games, office] < 0) & able[:, heir] & (barred != heir)
+        state.holder[games[take], office] = heir
 
 
 def _policy(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
@@ -118,17 +126,15 @@ def _remove_office(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: 
     named successor installs the mover's own man; failing both, the office's heirs."""
     held = state.holder[g, m.office] == m.target
     gh, sh = g[held], s[held]
-    state.holder[gh, m.office] = -1
     if m.successor >= 0:
         able = query.figure_active(state)[gh, m.successor]
-        state.holder[gh[able], m.office] = m.successor
+        choice = np.where(able, m.successor, -1)
     else:
         choice = _movers_man(spec, state, gh, sh)
-        named = choice >= 0
-        state.holder[gh[named], m.office] = choice[named]
-    for heir in spec.office_heirs[m.office]:
-        take = (state.holder[gh, m.office] < 0) & query.figure_active(state)[gh, heir]
-        state.holder[gh[take], m.office] = heir
+    named = choice >= 0
+    state.holder[gh[named], m.office] = choice[named]
+    orphaned = gh[~named]
+    give_to_heirs(spec, state, orphaned, m.office, np.full(orphaned.size, m.target))
     _hurt_faction(spec, state, g, m.target, spec.rules.k["censure_prestige"])
     _reward_sponsor(spec, state, g, s)
 
@@ -147,16 +153,14 @@ def _movers_man(spec: GameSpec, state: State, g: IntArray, sponsor: IntArray) ->
 def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
     """Out of the party: every seat and office is lost, and the target's followers are
     purged from the regional organisations."""
-    _set_status(state, g, m.target, EXPELLED)
-    _leave_party(state, g, m.target)
     faction = state.figure_faction[g, m.target]
     has = faction >= 0
+    size = np.where(has, query.weight(spec, state)[g, np.maximum(faction, 0)], 0.0)
+    _set_status(state, g, m.target, EXPELLED)
+    _leave_party(state, g, m.target)
     state.sympathy[g[has], :, faction[has]] *= 1.0 - spec.rules.k["expel_purge"]
     _purge_central_committee(spec, state, g[has], m.target, faction[has])
     _hurt_faction(spec, state, g, m.target, spec.rules.k["expel_prestige"])
-    weight = query.weight(spec, state)[g]
-    has = faction >= 0
-    size = np.where(has, weight[np.arange(g.size), np.maximum(faction, 0)], 0.0)
     add_unity(
         spec, state, g, spec.rules.k["closing_ranks"] - spec.rules.k["expel_unity"] * 4.0 * size
     )
@@ -232,13 +236,7 @@ def reject_secretary(spec: GameSpec, state: State, games: IntArray) -> None:
     if games.size == 0 or spec.general_secretary < 0:
         return
     o = spec.general_secretary
-    old = state.holder[games, o]
-    state.holder[games, o] = -1
-    for heir in spec.office_heirs[o]:
-        take = (
-            (state.holder[games, o] < 0) & query.figure_active(state)[games, heir] & (old != heir)
-        )
-        state.holder[games[take], o] = heir
+    give_to_heirs(spec, state, games, o, state.holder[games, o].copy())
 
 
 _EFFECTS: dict[str, Effect] = {

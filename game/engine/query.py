@@ -6,7 +6,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine.spec import (
-    CENSURED,
     DEPORTED,
     EXILED,
     EXPELLED,
@@ -35,8 +34,8 @@ def leader_active(spec: GameSpec, state: State) -> BoolArray:
 def leader_neutralised(spec: GameSpec, state: State) -> BoolArray:
     """(B, F): the leader is out of the party, has recanted (readmission follows a
     recantation), or is dead."""
-    status = state.status[:, spec.faction_leader]
-    out = status >= EXPELLED  # expelled, exiled, deported, recanted, readmitted
+    leaders = spec.faction_leader
+    out = (state.status[:, leaders] >= EXPELLED) | state.has_recanted[:, leaders]
     return out | ~state.alive[:, spec.faction_leader]
 
 
@@ -87,11 +86,6 @@ def office_power(spec: GameSpec, state: State) -> FloatArray:
 def figure_active(state: State) -> BoolArray:
     """(B, G): alive and in the party."""
     return state.alive & state.in_party
-
-
-def censurable(state: State) -> BoolArray:
-    """(B, G): in the party and not already under censure."""
-    return figure_active(state) & (state.status != CENSURED)  # type: ignore[no-any-return]
 
 
 def delegates_by_region(total: int | IntArray, members: FloatArray) -> IntArray:

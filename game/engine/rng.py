@@ -20,8 +20,7 @@ STREAM_AI = 1
 STREAM_EVENT = 2
 STREAM_VOTE = 3
 STREAM_COURT = 4
-STREAM_LOOKAHEAD = 5
-STREAM_HISTORY = 6
+STREAM_HISTORY = 5
 
 
 def _splitmix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:

@@ -9,9 +9,17 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
-from game.engine.actions import legal_block
+from game.engine.actions import legal_block, target_fits
 from game.engine.motions import apply_motion, reject_secretary, settle_the_dead
-from game.engine.spec import CENSURED, MOTION_KINDS, GameSpec, MotionSpec, SessionSpec
+from game.engine.spec import (
+    CENSURED,
+    MOTION_KINDS,
+    SANCTION_KINDS,
+    SESSION_KINDS,
+    GameSpec,
+    MotionSpec,
+    SessionSpec,
+)
 from game.engine.state import State
 from game.engine.votes import body, vote
 
@@ -20,8 +28,6 @@ BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
 Log = list[dict[str, Any]]
 
-CONGRESS = 0
-SANCTIONS = ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport", "readmit")
 NOISE_SPACING = 32
 
 
@@ -37,18 +43,31 @@ def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> No
         )
     for m in session.agenda:
         motion = spec.motions[m]
-        if MOTION_KINDS[motion.kind] in SANCTIONS and not spec.on("discipline"):
+        kind = MOTION_KINDS[motion.kind]
+        if kind in (*SANCTION_KINDS, "readmit") and not spec.on("discipline"):
             continue
         put = live.copy()
         if motion.condition is not None:
             put &= motion.condition.test(state)
         sponsor = _agenda_sponsor(spec, state, motion)
-        if motion.target >= 0:
+        put &= _mover_can_act(spec, state, sponsor, motion)
+        if kind in SANCTION_KINDS:
             put &= ~_shields(spec, state, sponsor, motion.target)
+            put &= target_fits(state, kind, motion.target)
         _decide(spec, state, session, m, put, sponsor, m * 8, log)
     _decide_tabled(spec, state, session, live, log)
-    if session.kind == CONGRESS:
+    if SESSION_KINDS[session.kind] == "congress":
         _elect(spec, state, session, live)
+
+
+def _mover_can_act(
+    spec: GameSpec, state: State, sponsor: IntArray, motion: MotionSpec
+) -> BoolArray:
+    """(B,): a motion moved by a named faction is put only while that faction's leader is in
+    the party; one moved by an office's holder needs a holder."""
+    if motion.sponsor_faction >= 0:
+        return query.leader_active(spec, state)[:, motion.sponsor_faction]
+    return sponsor >= 0
 
 
 def _shields(spec: GameSpec, state: State, sponsor: IntArray, figure: int) -> BoolArray:
@@ -125,6 +144,7 @@ def _decide_tabled(
             games = live & (action == a)
             kind = space.kinds[a]
             still = legal_block(spec, state, f, kind, space.arg[a : a + 1])[:, 0]
+            still &= query.leader_active(spec, state)[:, f]
             sponsor = np.full(state.batch, f, dtype=np.int64)
             key = (len(spec.motions) + a) * 8 + f
             _decide(spec, state, session, int(space.motion[a]), games & still, sponsor, key, log)

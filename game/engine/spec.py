@@ -23,6 +23,7 @@ BoolArray = NDArray[np.bool_]
 STATUSES = ("active", "censured", "expelled", "exiled", "deported", "recanted", "readmitted")
 ACTIVE, CENSURED, EXPELLED, EXILED, DEPORTED, RECANTED, READMITTED = range(7)
 TESTAMENT_STATES = ("hidden", "surfaced", "read_to_delegations", "read_to_congress", "published")
+PUBLISHED = TESTAMENT_STATES.index("published")
 TRACKS = ("unity", "mood", "lenin_health", "economy")
 FACTION_STATS = ("influence", "prestige", "legitimacy", "popularity", "ideology")
 MOTION_KINDS = (
@@ -39,6 +40,9 @@ MOTION_KINDS = (
     "read_testament",
     "confirm_secretary",
 )
+# Motion kinds that punish their target: the discipline mechanism governs them, and an agenda
+# sanction needs a mover with a quarrel against the target.
+SANCTION_KINDS = ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport")
 SESSION_KINDS = ("congress", "conference", "plenum", "joint_plenum", "politburo")
 MECHANISMS = (
     "apparatus",
@@ -126,11 +130,11 @@ class CheckpointSpec:
 
 @dataclass(frozen=True)
 class ActionPatternSpec:
-    """A pattern over actions: a kind, and optionally its first and second argument indices."""
+    """A pattern over actions: a kind, and optionally the index of its argument (region,
+    faction, figure or policy); -1 matches every action of the kind."""
 
     kind: str
     arg: int
-    target: int
     weight: float
 
 

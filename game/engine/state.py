@@ -45,6 +45,7 @@ class State:
     figure_faction: IntArray  # (B, G)
     status: IntArray  # (B, G)
     in_party: BoolArray  # (B, G)
+    has_recanted: BoolArray  # (B, G) has recanted at some point: such a leader stays beaten
     alive: BoolArray  # (B, G)
     politburo: BoolArray  # (B, G)
     cc_member: BoolArray  # (B, G)
@@ -123,6 +124,7 @@ def initial_state(spec: GameSpec, seed: int, run_indices: IntArray) -> State:
         figure_faction=rep(spec.figure_faction),
         status=rep(spec.figure_status),
         in_party=rep(spec.figure_status < 2),
+        has_recanted=rep(spec.figure_status == 5),
         alive=rep(spec.figure_alive),
         politburo=rep(spec.figure_politburo),
         cc_member=rep(spec.figure_cc),

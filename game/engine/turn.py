@@ -39,13 +39,13 @@ def begin_turn(spec: GameSpec, state: State) -> None:
         )
 
 
-def take_actions(spec: GameSpec, state: State, choices: IntArray) -> IntArray:
+def take_actions(spec: GameSpec, state: State, choices: IntArray, rnd: int = 0) -> IntArray:
     """Apply one round of actions, (B, F) chosen from the same position, in faction order.
     Games that have split only pass. Returns the actions actually taken, (B, F)."""
     choices = np.where(state.split[:, None], spec.actions.block("pass").start, choices)
     taken = np.empty_like(choices)
     for f in range(spec.n_factions):
-        taken[:, f] = apply_actions(spec, state, f, choices[:, f])
+        taken[:, f] = apply_actions(spec, state, f, choices[:, f], rnd)
     return taken
 
 
@@ -57,8 +57,8 @@ def resolve_turn(spec: GameSpec, state: State, log: Log | None = None) -> None:
             run_session(spec, state, index, log)
         else:
             run_event(spec, state, index, log)
-    _slow_forces(spec, state)
     _check_split(spec, state)
+    _slow_forces(spec, state)
     _record_checkpoints(spec, state, log)
     state.turn += 1
 
@@ -145,7 +145,7 @@ def play(
         begin_turn(spec, state)
         for rnd in range(rounds):
             choices = choose(spec, state, rnd)
-            history[:, turn, rnd, :] = take_actions(spec, state, choices)
+            history[:, turn, rnd, :] = take_actions(spec, state, choices, rnd)
         if log is not None:
             log.append({"type": "actions", "turn": turn, "actions": history[0, turn].tolist()})
         resolve_turn(spec, state, log)

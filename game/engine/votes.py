@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from game.engine import query
 from game.engine.rng import STREAM_VOTE, normal
-from game.engine.spec import GameSpec, MotionSpec, SessionSpec
+from game.engine.spec import SANCTION_KINDS, SESSION_KINDS, GameSpec, MotionSpec, SessionSpec
 from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, PRESTIGE, UNITY, State
 
 BoolArray = NDArray[np.bool_]
@@ -24,15 +24,6 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
 TERMS = ("apparatus", "sympathy", "mood", "prestige", "legitimacy", "unity", "chance", "bias")
-SANCTION_KINDS = (
-    "condemn",
-    "remove_politburo",
-    "remove_cc",
-    "remove_office",
-    "expel",
-    "exile",
-    "deport",
-)
 
 
 @dataclass
@@ -85,7 +76,7 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
         stance = secretary_stance(spec, state)
         if kind != "confirm_secretary":
             stance = -stance
-    elif kind in SANCTION_KINDS or kind == "readmit":
+    elif kind in SANCTION_KINDS or kind in ("remove_office", "readmit"):
         stance = sanction_stance(spec, state, target_faction, ideology)
         if kind == "readmit":
             stance = -stance
@@ -94,8 +85,10 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
     stance = np.clip(stance, -1.0, 1.0)
     stance = np.where(query.leader_active(spec, state), stance, 0.0)
     _pin(stance, sponsor, 1.0, spec, state)
-    if kind in SANCTION_KINDS:
+    if kind in SANCTION_KINDS or kind == "remove_office":
         _pin(stance, target_faction, -1.0, spec, state)
+    if kind == "read_testament":
+        _pin(stance, query.holds_office(state, spec.general_secretary), -1.0, spec, state)
     if kind == "readmit":
         _pin(stance, target_faction, 1.0, spec, state)
     if kind == "confirm_secretary":
@@ -115,7 +108,9 @@ def secretary_stance(spec: GameSpec, state: State) -> FloatArray:
     members = state.members / state.members.sum(axis=1, keepdims=True)
     machines = ((state.secretary == gensec[:, None]) * members).sum(axis=1)
     fear = spec.rules.k["machine_fear"] * machines * spec.on("apparatus")
-    return 0.2 - grudge - (letter + fear)[:, None]  # type: ignore[no-any-return]
+    stance = 0.2 - grudge - (letter + fear)[:, None]
+    own = np.arange(spec.n_factions)[None, :] == gensec[:, None]
+    return np.where(own, 1.0, stance)
 
 
 def spec_kind(motion: MotionSpec) -> str:
@@ -159,13 +154,13 @@ def _pin(stance: FloatArray, faction: IntArray, value: float, spec: GameSpec, st
 def body(spec: GameSpec, state: State, session: SessionSpec) -> list[Bloc]:
     """The voting blocs of a session: regional delegations for congresses and conferences,
     the Central Committee's groups for plenums, the members for the Politburo."""
-    kind = session.kind
-    if kind in (0, 1):
+    kind = SESSION_KINDS[session.kind]
+    if kind in ("congress", "conference"):
         return _delegations(spec, state, session.voting_delegates)
-    if kind == 4:
+    if kind == "politburo":
         return _politburo(spec, state)
     blocs = _central_committee(spec, state)
-    if kind == 3:
+    if kind == "joint_plenum":
         ccc = np.maximum(1, (state.cc_size * spec.rules.k["ccc_ratio"]).astype(np.int64))
         blocs.append(_machine_bloc(spec, state, "Central Control Commission", ccc, 1.0))
     return blocs

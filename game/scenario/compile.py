@@ -294,7 +294,7 @@ def _pattern(text: str, weight: float, ix: Indexer) -> ActionPatternSpec:
     }
     table = tables.get(kind, ix.figure)
     arg = table[rest[0]] if rest else -1
-    return ActionPatternSpec(kind=kind, arg=arg, target=-1, weight=weight)
+    return ActionPatternSpec(kind=kind, arg=arg, weight=weight)
 
 
 def _stances(scenario: m.Scenario, ix: Indexer) -> tuple[tuple[StanceSpec, ...], ...]:
