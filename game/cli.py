@@ -7,6 +7,7 @@ pygame is imported only by ``play``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -65,6 +66,9 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
     if args.runs < 1:
         raise UsageError("--runs must be at least 1")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    _check_writable(args.out)
     loaded = _load(args.scenario)
     _check_ai(args, loaded.spec.factions)
     simulate(
@@ -73,11 +77,26 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_writable(out: Path | None) -> None:
+    """Refuse an ``--out`` that cannot be written before any work is done."""
+    if out is None:
+        return
+    folder = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a folder; name a file")
+    if not folder.is_dir():
+        raise UsageError(f"--out {out}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"--out {out}: the folder {folder} is not writable")
+
+
 def _cmd_replay(args: argparse.Namespace) -> int:
     import json
 
     from game.analysis.commands import format_replay, replay_text
 
+    if args.run < 0:
+        raise UsageError("--run must be 0 or more")
     loaded = _load(args.scenario)
     _check_ai(args, loaded.spec.factions)
     data = replay_text(loaded, args.seed, args.run, args.ai, args.historicity)
@@ -177,6 +196,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"heirs: error: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -233,6 +233,13 @@ def _check(model: BaseModel, loc: Loc, names: _Names) -> Iterator[Issue]:
 def _(model: Scenario, loc: Loc, names: _Names) -> Iterator[Issue]:
     if names.start > names.end:
         yield Issue(("end",), f"the scenario ends ({model.end}) before it starts ({model.start})")
+    appointing = sum(office.appoints_secretaries for office in model.offices)
+    if appointing != 1:
+        yield Issue(
+            ("offices",),
+            f"exactly one office must appoint regional secretaries (the General Secretary's); "
+            f"{appointing} do",
+        )
 
 
 @_check.register
@@ -295,6 +302,8 @@ def _(model: Session, loc: Loc, names: _Names) -> Iterator[Issue]:
     yield from _within(Date.parse(model.date).quarter, model.date, (*loc, "date"), names)
     if model.end_date is not None and Date.parse(model.end_date) < Date.parse(model.date):
         yield Issue((*loc, "end_date"), f"the session ends before it opens ({model.date})")
+    if model.kind in ("congress", "conference") and model.voting_delegates is None:
+        yield Issue(loc, f"a {model.kind} needs voting_delegates")
 
 
 @_check.register
