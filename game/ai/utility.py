@@ -23,7 +23,7 @@ T = {name: i for i, name in enumerate(PERSONALITY_TRAITS)}
 
 def threat(spec: GameSpec, state: State) -> FloatArray:
     """(B, F): how dangerous each faction looks: prestige, Central Committee, Politburo,
-    offices and regional machines; zero once its leader is out of the game's politics."""
+    offices and regional machines; zero while its leader is out of the party."""
     seats = query.politburo_seats(spec, state) / np.maximum(state.politburo.sum(axis=1), 1)[:, None]
     offices = query.office_power(spec, state) / max(float(spec.office_power.sum()), 1e-9)
     members = state.members / state.members.sum(axis=1, keepdims=True)

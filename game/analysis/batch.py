@@ -142,7 +142,7 @@ def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[st
     winners = {name: 0 for name in (*spec.factions, "split")}
     for w, count in zip(*np.unique(result.winner, return_counts=True), strict=True):
         winners["split" if w == SPLIT else spec.factions[w]] = int(count)
-    outright: dict[str, int] = {}
+    outright = dict.fromkeys(spec.factions, 0)
     for w, count in zip(
         *np.unique(result.winner[result.outright], return_counts=True), strict=True
     ):

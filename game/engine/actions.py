@@ -164,7 +164,9 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
             else np.full(state.batch, -1)
         )
         return free_slot & (surfaced & (gensec != f))[:, None]  # type: ignore[no-any-return]
-    rival = (state.figure_faction[:, args] != f) & (state.figure_faction[:, args] >= 0)
+    target = state.figure_faction[:, args]
+    allied = state.alliance[np.arange(state.batch)[:, None], f, np.maximum(target, 0)]
+    rival = (target != f) & (target >= 0) & ~allied
     if kind == "remove_office":
         holds = state.holder[:, spec.general_secretary][:, None] == args[None, :]
         return free_slot & rival & holds  # type: ignore[no-any-return]
@@ -204,19 +206,20 @@ def apply_actions(
     spec: GameSpec, state: State, faction: int, choice: IntArray, rnd: int = 0
 ) -> IntArray:
     """Apply one action per game for ``faction`` in action round ``rnd``; illegal choices
-    become ``pass`` (and earn nothing). Returns the actions actually taken, shape (B,).
-    """
+    become ``pass``. Only a faction still in play (leader in the party, no split) earns the
+    reward for patience. Returns the actions actually taken, shape (B,): a record of them
+    replays exactly."""
     legal = legal_choices(spec, state, faction, choice)
     taken = np.where(legal, choice, spec.actions.block("pass").start)
     spent = state.stats[:, faction, INFLUENCE] - spec.actions.cost[taken]
     state.stats[:, faction, INFLUENCE] = np.maximum(spent, 0.0)
     kinds = spec.actions.kind_array[taken]
     args = spec.actions.arg[taken]
-    chose = (choice == taken) & query.leader_active(spec, state)[:, faction] & ~state.split
+    in_play = query.leader_active(spec, state)[:, faction] & ~state.split
     for kind in dict.fromkeys(spec.actions.kinds):
         picked = kinds == kind
         if kind == "pass":
-            picked &= chose
+            picked &= in_play
         games = np.flatnonzero(picked)
         if games.size:
             _APPLY[family(kind)](spec, state, faction, games, args[games], taken[games], rnd)
@@ -431,7 +434,7 @@ def _shift(
 def _motion(
     spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
 ) -> None:
-    """Table a motion: it is put to the next session that can decide it."""
+    """Table a motion: it is put to the next session of any kind, if it still makes sense."""
     state.tabled[g, f] = t
 
 

@@ -71,17 +71,17 @@ def _mover_can_act(
 
 
 def _shields(spec: GameSpec, state: State, sponsor: IntArray, figure: int) -> BoolArray:
-    """(B,): the would-be mover will not put a sanction against its own people, nor against a
-    faction it has no quarrel with: a motion on the agenda needs someone who wants it. While
-    the alliances mechanism is on, an ally is shielded too."""
+    """(B,): the would-be mover will not put a sanction against its own people; while the
+    alliances mechanism (alliances and grudges) is on, nor against an ally or a faction it
+    has no quarrel with: a motion on the agenda needs someone who wants it."""
     target = state.figure_faction[:, figure]
     own = (sponsor >= 0) & (target == sponsor)
     rows = query.rows(state)
     s, t = np.maximum(sponsor, 0), np.maximum(target, 0)
+    if not spec.on("alliances"):
+        return own  # type: ignore[no-any-return]
     quarrel = state.grievance[rows, s, t] + state.grievance[rows, t, s]
     calm = (sponsor >= 0) & (target >= 0) & (quarrel < spec.rules.k["quarrel_needed"])
-    if not spec.on("alliances"):
-        return own | calm  # type: ignore[no-any-return]
     allied = state.alliance[rows, s, t]
     return own | calm | ((sponsor >= 0) & (target >= 0) & allied)  # type: ignore[no-any-return]
 

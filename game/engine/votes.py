@@ -129,7 +129,7 @@ def sanction_stance(
     spec: GameSpec, state: State, target: IntArray, ideology: FloatArray
 ) -> FloatArray:
     """Bystanders back a sanction against a faction they hold grudges against and whose line
-    is far from theirs, less so when they fear they could be next."""
+    is far from theirs; the base stance (negative) is the reluctance to punish a comrade."""
     k = spec.rules.k
     rows = query.rows(state)
     t = np.maximum(target, 0)
