@@ -65,10 +65,11 @@ def format_summary(summary: dict[str, Any]) -> str:
     for name, count in sorted(summary["winners"].items(), key=lambda kv: -kv[1]):
         if count == 0:
             continue
-        outright = summary["outright_winners"].get(name, 0)
-        lines.append(
-            f"  {name:<10} {100 * count / runs:6.1f}%   (outright {100 * outright / runs:.1f}%)"
-        )
+        line = f"  {name:<10} {100 * count / runs:6.1f}%"
+        if name in summary["outright_winners"]:
+            outright = summary["outright_winners"][name]
+            line += f"   (outright {100 * outright / runs:.1f}%)"
+        lines.append(line)
     lines += ["", "Checkpoints (reached, on time, mean offset in quarters):"]
     for c in summary["checkpoints"]:
         offset = c["mean_offset_quarters"]
