@@ -27,7 +27,11 @@ from game.engine.tracks import add_stat, add_unity
 IntArray = NDArray[np.int64]
 Effect = Callable[[GameSpec, State, MotionSpec, IntArray, IntArray], None]
 
-TESTAMENT_READ_COST = {2: 0.05, 3: 0.15, 4: 0.25}
+TESTAMENT_COST_KEYS = {
+    2: "testament_to_delegations",
+    3: "testament_to_congress",
+    4: "testament_published",
+}
 
 
 def apply_motion(
@@ -218,7 +222,8 @@ def _read_testament(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s:
     if spec.on("legitimacy") and spec.general_secretary >= 0:
         holder = query.holds_office(state, spec.general_secretary)[g]
         has = holder >= 0
-        add_stat(state, g[has], holder[has], LEGITIMACY, -TESTAMENT_READ_COST.get(m.testament, 0.0))
+        cost = spec.rules.k[TESTAMENT_COST_KEYS[m.testament]] if m.testament > 1 else 0.0
+        add_stat(state, g[has], holder[has], LEGITIMACY, -cost)
 
 
 def _confirm_secretary(

@@ -81,7 +81,7 @@ def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray)
         if kind == "readmit":
             stance = -stance
     else:
-        stance = np.full((b, n_f), 0.3)
+        stance = np.full((b, n_f), spec.rules.k["routine_support"])
     stance = np.clip(stance, -1.0, 1.0)
     stance = np.where(query.leader_active(spec, state), stance, 0.0)
     _pin(stance, sponsor, 1.0, spec, state)
@@ -108,7 +108,7 @@ def secretary_stance(spec: GameSpec, state: State) -> FloatArray:
     members = state.members / state.members.sum(axis=1, keepdims=True)
     machines = ((state.secretary == gensec[:, None]) * members).sum(axis=1)
     fear = spec.rules.k["machine_fear"] * machines * spec.on("apparatus")
-    stance = 0.2 - grudge - (letter + fear)[:, None]
+    stance = spec.rules.k["secretary_support"] - grudge - (letter + fear)[:, None]
     own = np.arange(spec.n_factions)[None, :] == gensec[:, None]
     return np.where(own, 1.0, stance)
 
@@ -146,7 +146,8 @@ def _pin(stance: FloatArray, faction: IntArray, value: float, spec: GameSpec, st
     f = faction[has]
     if spec.on("alliances"):
         allies = state.alliance[rows, f, :]
-        pulled = np.where(allies, 0.5 * (stance[rows] + value), stance[rows])
+        pull = spec.rules.k["ally_pull"]
+        pulled = np.where(allies, (1.0 - pull) * stance[rows] + pull * value, stance[rows])
         stance[rows] = pulled
     stance[rows, f] = value
 

@@ -692,6 +692,11 @@ class Constants(Strict):
     lobby: float = Field(0.08, description="Share of uncommitted CC members a lobbying wins.")
     shift_step: float = Field(0.15, description="How far one shift moves a faction's line.")
     # Votes.
+    routine_support: float = Field(0.3, description="Every faction's stance on a routine motion.")
+    secretary_support: float = Field(
+        0.2, description="A faction's stance on keeping the General Secretary, before grudges."
+    )
+    ally_pull: float = Field(0.5, description="How far an ally moves toward its partner's stance.")
     sanction_base: float = Field(-0.6, description="A bystander's stance on a sanction.")
     sanction_distance: float = Field(0.5, description="Extra support per unit of ideological gap.")
     shared_chance: float = Field(
@@ -727,6 +732,13 @@ class Constants(Strict):
         0.15, description="Prestige an expulsion, exile or deportation costs."
     )
     expel_unity: float = Field(0.03, description="Unity an expulsion costs.")
+    testament_to_delegations: float = Field(
+        0.05, description="Legitimacy the General Secretary loses when delegations hear the letter."
+    )
+    testament_to_congress: float = Field(
+        0.15, description="Legitimacy lost when the whole congress hears it."
+    )
+    testament_published: float = Field(0.25, description="Legitimacy lost when it is published.")
     resign_prestige: float = Field(0.08, description="Prestige for being asked to stay.")
     # The quarter's slow forces.
     machine_income: float = Field(0.1, description="Influence per regional machine held.")
