@@ -58,7 +58,13 @@ MECHANISMS = (
 
 @dataclass(frozen=True)
 class MotionSpec:
-    """One question that can be put to a vote; ``-1`` marks an unused index."""
+    """One question that can be put to a vote; ``-1`` marks an unused index.
+
+    ``kind`` indexes MOTION_KINDS; ``target`` and ``successor`` are figures, ``office`` an
+    office, ``policy`` a policy, ``testament`` a TESTAMENT_STATES index. An agenda motion is
+    moved by ``sponsor_faction`` or, if that is -1, by the faction holding ``sponsor_office``;
+    a tabled motion (``session`` -1) is moved by whoever tables it.
+    """
 
     id: str
     title: str
@@ -77,6 +83,10 @@ class MotionSpec:
 
 @dataclass(frozen=True)
 class SessionSpec:
+    """A congress, conference, plenum or Politburo meeting: ``kind`` indexes SESSION_KINDS,
+    (``turn``, ``day``) place it in the calendar, ``agenda`` lists motion indices; a congress
+    with ``cc_size`` or ``politburo_size`` above 0 resizes those bodies."""
+
     id: str
     name: str
     kind: int
@@ -105,6 +115,8 @@ class EffectSpec:
 
 @dataclass(frozen=True)
 class EventSpec:
+    """An exogenous event, tried each turn in [first_turn, last_turn] until it fires."""
+
     id: str
     title: str
     text: str
@@ -118,6 +130,8 @@ class EventSpec:
 
 @dataclass(frozen=True)
 class CheckpointSpec:
+    """A moment of real history: reached the first turn its condition holds."""
+
     id: str
     title: str
     date: str
