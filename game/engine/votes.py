@@ -334,9 +334,9 @@ def _bloc_terms(
     else:
         apparatus = np.zeros(state.batch)
     terms = {"apparatus": apparatus, "sympathy": sympathy}
-    swing = 0.3 + 0.7 * uncommitted
+    swing = 0.3 + 0.7 * uncommitted  # organised blocs vote their line; the uncommitted sway
     for name, value in common.items():
         terms[name] = swing * value
-    terms["chance"] = w["chance"] * noise
+    terms["chance"] = swing * w["chance"] * noise
     terms["bias"] = np.full(state.batch, w["bias"])
     return terms
