@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from game.engine.spec import GameSpec
+from game.engine.spec import EXPELLED, RECANTED, GameSpec
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -123,8 +123,8 @@ def initial_state(spec: GameSpec, seed: int, run_indices: IntArray) -> State:
         secretary=rep(spec.region_secretary),
         figure_faction=rep(spec.figure_faction),
         status=rep(spec.figure_status),
-        in_party=rep(spec.figure_status < 2),
-        has_recanted=rep(spec.figure_status == 5),
+        in_party=rep(spec.figure_status < EXPELLED),
+        has_recanted=rep(spec.figure_status == RECANTED),
         alive=rep(spec.figure_alive),
         politburo=rep(spec.figure_politburo),
         cc_member=rep(spec.figure_cc),
