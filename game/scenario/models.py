@@ -709,7 +709,7 @@ class Constants(Strict):
         0.2, description="Grudges between mover and target before a sanction on the agenda is put."
     )
     machine_fear: float = Field(
-        0.8, description="How far the machines a General Secretary holds turn others against him."
+        3.5, description="How far the machines a General Secretary holds turn others against him."
     )
     mood_tolerance: float = Field(0.5, description="Distance from the mood a target can afford.")
     ccc_ratio: float = Field(0.6, description="Control Commission members per CC member.")
@@ -718,7 +718,7 @@ class Constants(Strict):
         1.5, description="How far a rival's following in a region loosens the machine's grip."
     )
     grip_recruits: float = Field(0.8, description="Extra hold per share of new recruits.")
-    cc_machine_grip: float = Field(0.8, description="The Secretariat's hold on uncommitted CC.")
+    cc_machine_grip: float = Field(0.5, description="The Secretariat's hold on uncommitted CC.")
     cc_machine: float = Field(
         0.4, description="Share of a delegation's CC picks its machine makes."
     )
