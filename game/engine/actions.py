@@ -69,19 +69,20 @@ def legal_choices(spec: GameSpec, state: State, faction: int, choice: IntArray) 
     computed only for the kinds of action actually chosen."""
     space = spec.actions
     rows = query.rows(state)
-    kinds = space.kind_array[choice]
+    kinds = space.kind_index[choice]
     legal = np.zeros(state.batch, dtype=bool)
-    for kind in np.unique(kinds):
-        games = kinds == kind
-        block = space.block(str(kind))
-        verdict = legal_block(spec, state, faction, str(kind), space.arg[block])
+    for k in np.unique(kinds):
+        kind = space.kind_names[k]
+        games = kinds == k
+        block = space.block(kind)
+        verdict = legal_block(spec, state, faction, kind, space.arg[block])
         legal[games] = verdict[rows[games], choice[games] - block.start]
-    recant = kinds == "recant"
+    recant = kinds == space.kind_names.index("recant")
     legal &= np.where(
         recant, _recant_legal(spec, state, faction), query.leader_active(spec, state)[:, faction]
     )
     legal &= state.stats[:, faction, INFLUENCE] >= space.cost[choice] - 1e-9
-    return legal | (kinds == "pass")  # type: ignore[no-any-return]
+    return legal | (kinds == space.kind_names.index("pass"))  # type: ignore[no-any-return]
 
 
 def legal_block(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
@@ -213,11 +214,13 @@ def apply_actions(
     taken = np.where(legal, choice, spec.actions.block("pass").start)
     spent = state.stats[:, faction, INFLUENCE] - spec.actions.cost[taken]
     state.stats[:, faction, INFLUENCE] = np.maximum(spent, 0.0)
-    kinds = spec.actions.kind_array[taken]
-    args = spec.actions.arg[taken]
+    space = spec.actions
+    kinds = space.kind_index[taken]
+    args = space.arg[taken]
     in_play = query.leader_active(spec, state)[:, faction] & ~state.split
-    for kind in dict.fromkeys(spec.actions.kinds):
-        picked = kinds == kind
+    for k in np.unique(kinds):
+        kind = space.kind_names[k]
+        picked = kinds == k
         if kind == "pass":
             picked &= in_play
         games = np.flatnonzero(picked)
@@ -427,7 +430,8 @@ def _shift(
     spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
 ) -> None:
     step = spec.rules.k["shift_step"]
-    direction = np.where(spec.actions.kind_array[t] == "shift_left", -step, step)
+    left = spec.actions.kind_names.index("shift_left")
+    direction = np.where(spec.actions.kind_index[t] == left, -step, step)
     state.stats[g, f, IDEOLOGY] = np.clip(state.stats[g, f, IDEOLOGY] + direction, -1.0, 1.0)
 
 

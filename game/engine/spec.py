@@ -192,9 +192,15 @@ class ActionSpace:
         return len(self.kinds)
 
     @cached_property
-    def kind_array(self) -> NDArray[np.str_]:
-        """(A,) the kinds as a numpy array, for indexing by chosen actions."""
-        return np.array(self.kinds)
+    def kind_names(self) -> tuple[str, ...]:
+        """The distinct kinds, in the order of their blocks."""
+        return tuple(self.blocks)
+
+    @cached_property
+    def kind_index(self) -> IntArray:
+        """(A,) each action's kind as an index into ``kind_names``: cheap to compare."""
+        names = self.kind_names
+        return np.array([names.index(kind) for kind in self.kinds], dtype=np.int64)
 
     def block(self, kind: str) -> slice:
         start, stop = self.blocks[kind]
