@@ -60,8 +60,20 @@ def record_game(
     return record, state
 
 
-def replay(spec: GameSpec, record: GameRecord, log: list[dict[str, Any]] | None = None) -> State:
-    """Play a record's actions again, checking the state hash after every turn."""
+def replay(
+    spec: GameSpec,
+    record: GameRecord,
+    log: list[dict[str, Any]] | None = None,
+    sha256: str | None = None,
+) -> State:
+    """Play a record's actions again, checking the state hash after every turn. Given the
+    scenario's ``sha256``, a record made with another scenario is refused at once."""
+    if record.version != RECORD_VERSION:
+        raise ReplayMismatch(
+            f"the record is version {record.version}; this program reads {RECORD_VERSION}"
+        )
+    if sha256 is not None and record.scenario_sha256 != sha256:
+        raise ReplayMismatch("the record was made with another scenario (its hash differs)")
     actions = np.array(record.actions, dtype=np.int64)
     state = initial_state(spec, record.seed, np.array([record.run_index]))
 

@@ -450,7 +450,7 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         for other in p.excludes:
             excludes[i, ix.policy[other]] = True
     gensec = [i for i, o in enumerate(scenario.offices) if o.appoints_secretaries]
-    return GameSpec(
+    spec = GameSpec(
         scenario_id=scenario.id,
         title=scenario.title,
         start=scenario.start,
@@ -541,3 +541,14 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         actions=actions,
         schedule=_schedule(turns, sessions, events),
     )
+    _freeze(spec)
+    return spec
+
+
+def _freeze(item: object) -> None:
+    """Make every array of the compiled scenario read-only: the rules must never change it."""
+    for value in vars(item).values():
+        if isinstance(value, np.ndarray):
+            value.flags.writeable = False
+        elif isinstance(value, ActionSpace):
+            _freeze(value)

@@ -125,3 +125,15 @@ def test_record_round_trips_through_json() -> None:
     assert back == rec
     assert json.dumps(back.to_json()) == text
     assert replay(loaded(WIDE).spec, back).row_hashes() == [rec.hashes[-1]]
+
+
+def test_a_record_of_another_scenario_or_version_is_refused() -> None:
+    """A record is refused before any play when its scenario hash or format version differ."""
+    spec = loaded(MINIMAL).spec
+    rec = recorded(MINIMAL, "random")[0]
+    with pytest.raises(ReplayMismatch, match="another scenario"):
+        replay(spec, rec, sha256="f" * 64)
+    newer = GameRecord.from_json({**copy.deepcopy(rec.to_json()), "version": 99})
+    with pytest.raises(ReplayMismatch, match="version 99"):
+        replay(spec, newer)
+    replay(spec, rec, sha256=rec.scenario_sha256)
