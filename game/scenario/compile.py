@@ -401,9 +401,12 @@ def _schedule(
 
 
 def _growth(scenario: m.Scenario, ix: Indexer, turns: int) -> np.ndarray:
+    """(T,) baseline membership growth per turn; periods outside the scenario are clipped."""
     growth = np.zeros(turns)
     for period in scenario.membership.growth:
-        growth[max(ix.turn(period.from_), 0) : ix.turn(period.to) + 1] = period.rate
+        first = min(max(ix.turn(period.from_), 0), turns)
+        last = min(max(ix.turn(period.to) + 1, 0), turns)
+        growth[first:last] = period.rate
     return growth
 
 
