@@ -119,7 +119,11 @@ class StatusTest(Strict):
 
 class OfficeTest(Strict):
     id: Id
-    held_by: Id | None = Field(None, description="A figure or a faction id; omit for 'vacant'.")
+    held_by: Id | None = Field(
+        None,
+        description="A figure id (it wins when a faction has the same id, as each leader's "
+        "faction does), otherwise a faction id; omit for 'vacant'.",
+    )
 
 
 class PolitburoTest(Strict):
