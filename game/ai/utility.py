@@ -26,9 +26,9 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
     offices and regional machines; zero while its leader is out of the party."""
     seats = query.politburo_seats(spec, state) / np.maximum(state.politburo.sum(axis=1), 1)[:, None]
     offices = query.office_power(spec, state) / max(float(spec.office_power.sum()), 1e-9)
-    members = state.members / state.members.sum(axis=1, keepdims=True)
     machines = np.stack(
-        [((state.secretary == f) * members).sum(axis=1) for f in range(spec.n_factions)], axis=1
+        [query.machine_share(state, np.full(state.batch, f)) for f in range(spec.n_factions)],
+        axis=1,
     )
     score = (
         state.stats[:, :, PRESTIGE]
@@ -42,7 +42,7 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
 
 def support(spec: GameSpec, state: State) -> FloatArray:
     """(B, F): the share of a body's votes each faction can count on, with its allies."""
-    weights = state.members / state.members.sum(axis=1, keepdims=True)
+    weights = query.member_shares(state)
     machine = np.stack([(state.secretary == f) for f in range(spec.n_factions)], axis=2)
     own = ((state.sympathy + 0.6 * machine) * weights[:, :, None]).sum(axis=1)
     own = 0.5 * own + 0.5 * state.cc_share[:, : spec.n_factions]

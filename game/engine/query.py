@@ -39,11 +39,22 @@ def leader_neutralised(spec: GameSpec, state: State) -> BoolArray:
     return out | ~state.alive[:, spec.faction_leader]
 
 
+def member_shares(state: State) -> FloatArray:
+    """(B, R): each region's share of the party's members."""
+    return state.members / state.members.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
+
+
+def machine_share(state: State, faction: IntArray) -> FloatArray:
+    """(B,): the share of members in regions whose secretary answers to ``faction`` (B,);
+    0 where the faction is -1."""
+    runs = (state.secretary == faction[:, None]) & (faction[:, None] >= 0)
+    return (runs * member_shares(state)).sum(axis=1)  # type: ignore[no-any-return]
+
+
 def weight(spec: GameSpec, state: State) -> FloatArray:
     """(B, F): how much of the party stands behind each faction: half its members' sympathy
     (weighted by region size), half its share of the Central Committee."""
-    members = state.members / state.members.sum(axis=1, keepdims=True)
-    sympathy = (state.sympathy * members[:, :, None]).sum(axis=1)
+    sympathy = (state.sympathy * member_shares(state)[:, :, None]).sum(axis=1)
     return 0.5 * sympathy + 0.5 * state.cc_share[:, : spec.n_factions]  # type: ignore[no-any-return]
 
 

@@ -105,8 +105,7 @@ def secretary_stance(spec: GameSpec, state: State) -> FloatArray:
     held = gensec[:, None] >= 0
     grudge = np.where(held, state.grievance[rows, :, np.maximum(gensec, 0)], 0.0)
     letter = spec.rules.k["testament_doubt"] * (state.testament >= 1)
-    members = state.members / state.members.sum(axis=1, keepdims=True)
-    machines = ((state.secretary == gensec[:, None]) * members).sum(axis=1)
+    machines = query.machine_share(state, gensec)
     fear = spec.rules.k["machine_fear"] * machines * spec.on("apparatus")
     stance = spec.rules.k["secretary_support"] - grudge - (letter + fear)[:, None]
     own = np.arange(spec.n_factions)[None, :] == gensec[:, None]
@@ -203,8 +202,7 @@ def _machine_bloc(spec: GameSpec, state: State, name: str, size: IntArray, grip:
     lean = np.zeros((state.batch, spec.n_factions + 1))
     lean[:, -1] = 1.0
     machine = query.holds_office(state, spec.general_secretary)
-    members = state.members / state.members.sum(axis=1, keepdims=True)
-    reach = ((state.secretary == machine[:, None]) * members).sum(axis=1)
+    reach = query.machine_share(state, machine)
     return Bloc(name, size, lean, machine, grip * np.minimum(1.0, 2.0 * reach))
 
 
