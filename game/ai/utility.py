@@ -19,6 +19,7 @@ from game.engine.votes import sanction_stance, secretary_stance
 FloatArray = NDArray[np.float64]
 Scores = NDArray[np.float32]
 T = {name: i for i, name in enumerate(PERSONALITY_TRAITS)}
+OFFICE_DRIVE = 0.6
 
 
 def threat(spec: GameSpec, state: State) -> FloatArray:
@@ -124,7 +125,8 @@ def utilities(spec: GameSpec, state: State, f: int, ctx: Context) -> Scores:
     reach = (1.0 - state.recruits) + state.recruits * 2.0 * spec.common_touch[f]
     put("campaign", (0.3 + p[T["oratory"]]) * weights * (1.0 - mine) * reach * 0.4)
     foreign = np.where(state.secretary >= 0, 2.0, 1.2) * (state.secretary != f)
-    put("appoint", p[T["apparatus"]] * weights * foreign * 1.5 * ctx.appoint_odds)
+    drive = _apparatus_drive(spec, state, f, p)
+    put("appoint", drive[:, None] * weights * foreign * 1.5 * ctx.appoint_odds)
     put("recruit", p[T["apparatus"]] * weights * 0.3)
     put("publish", (0.5 + p[T["oratory"]]) * (1.0 - me[:, LEGITIMACY]) * 1.5)
     hostility = state.grievance[:, f, :] + rival * 2.0
@@ -147,6 +149,15 @@ def utilities(spec: GameSpec, state: State, f: int, ctx: Context) -> Scores:
     put("shift_right", -drift * 2.0 - 0.2)
     _motion_utilities(spec, state, f, out, rival, ctx, p)
     return out
+
+
+def _apparatus_drive(spec: GameSpec, state: State, f: int, p: FloatArray) -> FloatArray:
+    """(B,): the will to post one's own men. Whoever holds the Secretariat uses it at least
+    like a middling organiser, whatever their taste for the apparatus."""
+    trait = float(p[T["apparatus"]])
+    holds = query.holds_office(state, spec.general_secretary) == f
+    drive: FloatArray = np.where(holds, max(trait, OFFICE_DRIVE), trait)
+    return drive
 
 
 def _appoint_odds(spec: GameSpec, state: State) -> FloatArray:

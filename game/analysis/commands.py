@@ -35,11 +35,16 @@ def simulate(
     """Run the batch, print its summary, and write ``out`` if given."""
     config = RunConfig(str(loaded.path), loaded.sha256, seed, runs, ai, historicity)
     with tqdm(
-        total=runs, unit="game", disable=quiet or runs < 200, file=sys.stderr, leave=False
+        total=runs,
+        unit="game",
+        disable=quiet or runs < 200,
+        file=sys.stderr,
+        leave=False,
+        bar_format="{l_bar}{bar}| {n:.0f}/{total} games [{elapsed}<{remaining}]",
     ) as bar:
 
-        def advance(n: int) -> None:
-            bar.update(n)
+        def advance(games: float) -> None:
+            bar.update(min(games, runs - bar.n))
 
         result = run_batch(loaded.spec, config, jobs, advance)
     summary = summarise(loaded.spec, config, result)

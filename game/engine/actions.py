@@ -310,10 +310,11 @@ def _publish(
 def _denounce(
     spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
 ) -> None:
-    """Attack a rival in public: it hurts them, the party's unity, and the attacker's name
-    as a defender of unity; the rival remembers."""
+    """Attack a rival in public: it takes a share of their name (the famous have the most to
+    lose, and no name falls to nothing), costs the party's unity and the attacker's name as a
+    defender of unity; the rival remembers."""
     k = spec.rules.k
-    force = k["denounce"] * (0.5 + state.stats[g, f, PRESTIGE])
+    force = k["denounce"] * (0.5 + state.stats[g, f, PRESTIGE]) * state.stats[g, a, PRESTIGE]
     add_stat(state, g, a, PRESTIGE, -force)
     if spec.on("legitimacy"):
         swing = k["denounce_legitimacy"] * (

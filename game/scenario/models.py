@@ -750,7 +750,7 @@ class Constants(Strict):
     recruits_follow_secretary: float = Field(0.6, description="Share of recruits who follow it.")
     recruit_decay: float = Field(0.9, description="Share of 'recent recruits' still counted so.")
     reputation_pull: float = Field(
-        0.05, description="Drift of members toward factions of above-average name."
+        0.1, description="Drift of members toward factions of above-average name."
     )
     mood_pull: float = Field(0.01, description="Drift of members toward lines near the mood.")
     unity_recovery: float = Field(0.1, description="Share of the gap to rest unity regained.")

@@ -144,3 +144,25 @@ def test_run_batch_agrees_with_playing_the_runs_directly() -> None:
     result = run_batch(source.spec, config, jobs=1)
     direct = full_batch(WIDE, "historical")
     np.testing.assert_array_equal(result.reached, direct.state.reached)
+
+
+@pytest.mark.parametrize(("runs", "jobs"), [(10_000, 2), (12_001, 2), (3, 8), (1, 1), (40, 3)])
+def test_chunks_cover_every_run_once_and_stay_small(runs: int, jobs: int) -> None:
+    bounds = batch.chunk_bounds(runs, jobs)
+    assert bounds[0][0] == 0 and bounds[-1][1] == runs
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    sizes = [stop - start for start, stop in bounds]
+    assert min(sizes) >= 1 and max(sizes) <= batch.CHUNK
+    assert max(sizes) - min(sizes) <= 1
+    assert len(bounds) >= min(jobs, runs)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_adds_up_to_the_number_of_runs(jobs: int) -> None:
+    source = loaded(MINIMAL)
+    config = RunConfig(str(MINIMAL), source.sha256, 3, 30, "random", 0.5)
+    told: list[float] = []
+    run_batch(source.spec, config, jobs=jobs, progress=told.append)
+    assert sum(told) == pytest.approx(30)
+    if jobs == 1:
+        assert len(told) == source.spec.turns, "one report per quarter"
