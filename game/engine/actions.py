@@ -165,9 +165,9 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
             else np.full(state.batch, -1)
         )
         return free_slot & (surfaced & (gensec != f))[:, None]  # type: ignore[no-any-return]
-    target = state.figure_faction[:, args]
-    allied = state.alliance[np.arange(state.batch)[:, None], f, np.maximum(target, 0)]
-    rival = (target != f) & (target >= 0) & ~allied
+    target = state.figure_faction
+    allied = np.take_along_axis(state.alliance[:, f, :], np.maximum(target, 0), axis=1)
+    rival = ((target != f) & (target >= 0) & ~allied)[:, args]
     if kind == "remove_office":
         holds = state.holder[:, spec.general_secretary][:, None] == args[None, :]
         return free_slot & rival & holds  # type: ignore[no-any-return]
