@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from game.engine.motions import reveal_testament
 from game.engine.rng import STREAM_EVENT, uniform
 from game.engine.spec import EffectSpec, GameSpec
 from game.engine.state import LEGITIMACY, UNITY, State
@@ -56,7 +57,7 @@ def _apply(spec: GameSpec, state: State, effect: EffectSpec, g: IntArray) -> Non
     elif effect.kind == "figure_dies":
         state.alive[g, effect.index] = False
     elif effect.kind == "testament":
-        state.testament[g] = np.maximum(state.testament[g], 1)
+        reveal_testament(spec, state, g, effect.index)
 
 
 def _region(spec: GameSpec, state: State, effect: EffectSpec, g: IntArray) -> None:

@@ -217,13 +217,20 @@ def _enrolment(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntA
 
 
 def _read_testament(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
-    """Lenin's last letters, read out: the General Secretary's standing as heir suffers."""
-    state.testament[g] = np.maximum(state.testament[g], m.testament)
-    if spec.on("legitimacy") and spec.general_secretary >= 0:
-        holder = query.holds_office(state, spec.general_secretary)[g]
-        has = holder >= 0
-        cost = spec.rules.k[TESTAMENT_COST_KEYS[m.testament]] if m.testament > 1 else 0.0
-        add_stat(state, g[has], holder[has], LEGITIMACY, -cost)
+    reveal_testament(spec, state, g, m.testament)
+
+
+def reveal_testament(spec: GameSpec, state: State, g: IntArray, level: int) -> None:
+    """Lenin's last letters become known as far as ``level`` (an index of TESTAMENT_STATES;
+    never less known than before). Read out or printed more widely than before, they cost
+    the General Secretary his standing as heir."""
+    before = state.testament[g]
+    state.testament[g] = np.maximum(before, level)
+    if level < 2 or not spec.on("legitimacy") or spec.general_secretary < 0:
+        return
+    holder = query.holds_office(state, spec.general_secretary)[g]
+    hit = (holder >= 0) & (before < level)
+    add_stat(state, g[hit], holder[hit], LEGITIMACY, -spec.rules.k[TESTAMENT_COST_KEYS[level]])
 
 
 def _confirm_secretary(

@@ -104,12 +104,18 @@ def secretary_stance(spec: GameSpec, state: State) -> FloatArray:
     gensec = query.holds_office(state, spec.general_secretary)
     held = gensec[:, None] >= 0
     grudge = np.where(held, state.grievance[rows, :, np.maximum(gensec, 0)], 0.0)
-    letter = spec.rules.k["testament_doubt"] * (state.testament >= 1)
+    letter = spec.rules.k["testament_doubt"] * publicity(state.testament)
     machines = query.machine_share(state, gensec)
     fear = spec.rules.k["machine_fear"] * machines * spec.on("apparatus")
     stance = spec.rules.k["secretary_support"] - grudge - (letter + fear)[:, None]
     own = np.arange(spec.n_factions)[None, :] == gensec[:, None]
     return np.where(own, 1.0, stance)
+
+
+def publicity(testament: IntArray) -> FloatArray:
+    """(B,): how widely Lenin's letter is known: 0 hidden, 1 surfaced among the leaders,
+    rising to 2 once it is printed for the whole party to read."""
+    return np.where(testament >= 1, 1.0 + (testament - 1) / 3.0, 0.0)
 
 
 def spec_kind(motion: MotionSpec) -> str:

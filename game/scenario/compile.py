@@ -335,7 +335,7 @@ def _effect(effect: m.Effect, ix: Indexer) -> EffectSpec:
         )
     if isinstance(effect, m.FigureDiesEffectItem):
         return EffectSpec("figure_dies", index=ix.figure[effect.figure_dies])
-    return EffectSpec("testament")
+    return EffectSpec("testament", index=TESTAMENT_STATES.index(effect.testament))
 
 
 def _events(scenario: m.Scenario, ix: Indexer) -> tuple[EventSpec, ...]:

@@ -320,7 +320,10 @@ class FigureDiesEffectItem(Strict):
 
 
 class TestamentEffectItem(Strict):
-    testament: Literal["surfaced"]
+    """Lenin's letters come to light, or are printed by someone outside the party's control
+    (as Max Eastman did in 1926)."""
+
+    testament: Literal["surfaced", "published"]
 
 
 EFFECT_KEYS = ("track", "faction", "region", "figure_dies", "testament")
@@ -707,7 +710,9 @@ class Constants(Strict):
         0.7, description="Part of a vote's chance shared by every bloc: the mood of the hall."
     )
     testament_doubt: float = Field(
-        0.3, description="How far Lenin's letter, once known, turns members against the holder."
+        0.3,
+        description="How far Lenin's letter, once known to the leaders, turns members against "
+        "the holder; twice as far once it is printed.",
     )
     quarrel_needed: float = Field(
         0.2, description="Grudges between mover and target before a sanction on the agenda is put."
@@ -771,6 +776,36 @@ class Rules(Strict):
     constants: Constants = Constants()
 
 
+class Expectation(Strict):
+    """One claim a counterfactual makes about its outcome, against the scenario it extends."""
+
+    measure: Literal["wins", "outright", "split", "checkpoint"] = Field(
+        description="wins: the faction wins (outright or on points); outright: it wins "
+        "outright; split: the party splits; checkpoint: the checkpoint is reached at all."
+    )
+    faction: Id | None = Field(None, description="For wins and outright.")
+    checkpoint: Id | None = Field(None, description="For checkpoint: an id in history.")
+    direction: Literal["up", "down", "same"] = Field(
+        description="up or down: changed that way, beyond chance; same: the change, with its "
+        "confidence interval, stays within the margin either way."
+    )
+    margin: Share = Field(0.05, description="For same: the largest change that counts as none.")
+
+
+class Counterfactual(Strict):
+    """What a counterfactual scenario asks and argues, so that a batch can test it."""
+
+    question: str = Field(description="The 'what if', in one line.")
+    framing: str = Field(
+        description="A paragraph in our own words: what changes, what historians argue follows, "
+        "and where the model's answer differs from that argument."
+    )
+    ai: str = Field("historical", description="The policies under which the claim is tested.")
+    historicity: Share = 1.0
+    expects: Annotated[list[Expectation], Field(min_length=1)]
+    sources: SourceKeys
+
+
 class Scenario(Strict):
     """A whole scenario file after ``extends`` has been resolved."""
 
@@ -798,6 +833,9 @@ class Scenario(Strict):
     events: list[Event]
     ai: AI
     history: list[Checkpoint]
+    counterfactual: Counterfactual | None = Field(
+        None, description="Set in a counterfactual file: its question, framing and claims."
+    )
 
 
 AllCondition.model_rebuild()

@@ -31,6 +31,7 @@ from game.scenario.models import (
     DateCondition,
     Event,
     EventTest,
+    Expectation,
     Faction,
     FactionEffect,
     Figure,
@@ -72,6 +73,7 @@ PATTERN_MOTION_KINDS = (
     "deport",
     "readmit",
     "read_testament",
+    "remove_office",
 )
 _MOTION_NEEDS: dict[str, tuple[str, ...]] = {
     "policy": ("policy",),
@@ -106,6 +108,7 @@ class _Names:
     events: frozenset[str]
     motions: frozenset[str]
     sources: frozenset[str]
+    checkpoints: frozenset[str]
     start: Quarter
     end: Quarter
 
@@ -133,6 +136,7 @@ def _names(scenario: Scenario) -> _Names:
         events=_ids(scenario.events),
         motions=_ids(motion for session in scenario.sessions for motion in session.agenda),
         sources=frozenset(scenario.sources),
+        checkpoints=_ids(scenario.history),
         start=Quarter.parse(scenario.start),
         end=Quarter.parse(scenario.end),
     )
@@ -280,6 +284,16 @@ def _(model: Alliance | AllianceTest, loc: Loc, names: _Names) -> Iterator[Issue
 def _(model: Grievance, loc: Loc, names: _Names) -> Iterator[Issue]:
     yield from _ref(model.holder, names.factions, (*loc, "holder"), "faction")
     yield from _ref(model.against, names.factions, (*loc, "against"), "faction")
+
+
+@_check.register
+def _(model: Expectation, loc: Loc, names: _Names) -> Iterator[Issue]:
+    needs = {"wins": "faction", "outright": "faction", "checkpoint": "checkpoint"}
+    field = needs.get(model.measure)
+    if field is not None and getattr(model, field) is None:
+        yield Issue(loc, f"a claim on {model.measure!r} needs {field!r}")
+    yield from _ref(model.faction, names.factions, (*loc, "faction"), "faction")
+    yield from _ref(model.checkpoint, names.checkpoints, (*loc, "checkpoint"), "checkpoint")
 
 
 @_check.register

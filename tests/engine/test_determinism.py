@@ -4,6 +4,7 @@ headless batches give the same numbers whatever the number of jobs or chunks."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -150,7 +151,7 @@ def test_run_batch_agrees_with_playing_the_runs_directly() -> None:
 def test_chunks_cover_every_run_once_and_stay_small(runs: int, jobs: int) -> None:
     bounds = batch.chunk_bounds(runs, jobs)
     assert bounds[0][0] == 0 and bounds[-1][1] == runs
-    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in pairwise(bounds))
     sizes = [stop - start for start, stop in bounds]
     assert min(sizes) >= 1 and max(sizes) <= batch.CHUNK
     assert max(sizes) - min(sizes) <= 1
