@@ -98,7 +98,7 @@ def draw_map(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
     """The regions as discs at their places on a schematic map: the fill is the camp of the
     regional secretary, the ring the members' sympathies, the size the membership."""
     top = draw.panel(surface, v.theme, rect, "The regions — who runs each party machine")
-    area = pygame.Rect(rect.x + 30, top + 22, rect.w - 60, rect.bottom - top - 48)
+    area = pygame.Rect(rect.x + 40, top + 26, rect.w - 80, rect.bottom - top - 80)
     _hatch(surface, v.theme, rect, top)
     spec, state = v.spec, v.state
     shares = query.member_shares(state)[0]
@@ -132,7 +132,7 @@ def region_positions(
         ],
         axis=1,
     )
-    gap = np.array(radii, dtype=float) + 12.0
+    gap = np.array(radii, dtype=float) + 16.0
     for _ in range(60):
         for i in range(len(pos)):
             for j in range(i + 1, len(pos)):
@@ -155,10 +155,22 @@ def _hatch(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, top: int) -
         pygame.draw.line(surface, colour, (x, rect.bottom - 2), (x + (rect.bottom - top), top), 1)
 
 
+SHORTENED = (
+    " party organisations",
+    " and Nizhny Novgorod",
+    " and the Don",
+    " and Central Asia",
+    " Region",
+)
+
+
 def _short(name: str) -> str:
-    return (
-        name.split(" (")[0].replace(" party organisations", "").replace(" and Nizhny Novgorod", "")
-    )
+    """A region's name short enough to label a disc: 'Red Army party organisations' ->
+    'Red Army'; the full name is in the tooltip."""
+    name = name.split(" (")[0]
+    for tail in SHORTENED:
+        name = name.replace(tail, "")
+    return name
 
 
 def _region_disc(
@@ -217,12 +229,10 @@ def _legend(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
     for f in range(v.spec.n_factions):
         pygame.draw.rect(surface, v.faction_colour(f), (x, rect.y + 3, 10, 10))
         x = v.text(surface, v.spec.faction_names[f], (x + 14, rect.y), "small").right + 10
-    v.text(
-        surface,
-        "fill: secretary · ring: members' leanings · size: members",
-        (x, rect.y),
-        "small",
-        v.theme.colour("muted"),
+    v.zone(
+        pygame.Rect(rect.x, rect.y, x - rect.x, rect.h),
+        "Each disc is a region's party organisation. Fill: the camp of its secretary (grey: "
+        "nobody's man). Ring: the members' leanings. Size: the membership.",
     )
 
 
@@ -341,15 +351,18 @@ def draw_faction(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, mi
     head = v.text(
         surface, f"{spec.faction_names[f]}{' (you)' if mine else ''}", (x, y), "body", face="bold"
     )
-    who = v.text(
-        surface,
-        f"{spec.figure_names[leader].split()[-1]}, {status}",
-        (head.right + 8, y + 2),
-        "small",
-        v.theme.colour("muted"),
-    )
+    who_text = v.theme.text(f"{spec.figure_names[leader].split()[-1]}, {status}", "small")
+    who = pygame.Rect(head.right + 8, y + 2, who_text.get_width(), who_text.get_height())
+    if who.right < rect.right - 56:
+        v.text(
+            surface,
+            f"{spec.figure_names[leader].split()[-1]}, {status}",
+            who.topleft,
+            "small",
+            v.theme.colour("muted"),
+        )
     v.zone(
-        who,
+        who.union(head),
         f"The faction's leader, {spec.figure_names[leader]}: {status}. A faction whose leader is "
         "out of the party can only recant or wait.",
     )

@@ -28,7 +28,6 @@ def poster_background(surface: pygame.Surface, theme: Theme, bold: bool = False)
         )
         pygame.draw.polygon(surface, ink, [(w, h), (w, int(h * 0.62)), (int(w * 0.55), h)])
     else:
-        pygame.draw.polygon(surface, red, [(0, 0), (int(w * 0.12), 0), (0, int(h * 0.2))])
         pygame.draw.polygon(surface, ink, [(w, h), (w, int(h * 0.9)), (int(w * 0.93), h)])
 
 
@@ -38,12 +37,12 @@ def header_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: 
     wedge = [
         (rect.x, rect.bottom),
         (rect.x + rect.h, rect.y),
-        (rect.x + 3 * rect.h, rect.y),
-        (rect.x + 2 * rect.h, rect.bottom),
+        (rect.x + 2 * rect.h, rect.y),
+        (rect.x + rect.h, rect.bottom),
     ]
     pygame.draw.polygon(surface, theme.colour("red"), wedge)
     text = theme.text(title, "heading", theme.colour("paper"), "poster")
-    surface.blit(text, (rect.x + 3 * rect.h + 4, rect.centery - text.get_height() // 2))
+    surface.blit(text, (rect.x + 2 * rect.h + 4, rect.centery - text.get_height() // 2))
 
 
 def panel(

@@ -115,7 +115,10 @@ class Guide:
 
     def _box(self, anchor: pygame.Rect) -> pygame.Rect:
         w, h = self.app.window.get_size()
-        box = pygame.Rect(0, 0, min(380, w // 3), 210)
+        width = min(380, w // 3)
+        step = self.current()
+        lines = len(draw.wrap(self.app.theme, step.text if step else "", width - 20, "small"))
+        box = pygame.Rect(0, 0, width, 84 + lines * self.app.theme.font("small").get_linesize())
         if anchor.w > w * 0.5 or anchor.h < 60:
             box.midtop = (anchor.centerx, anchor.bottom + 16)
         elif anchor.centerx < w // 2:

@@ -167,6 +167,7 @@ class Theme:
                 "colours": {"dark_bg": p.ink, "normal_text": p.paper, "normal_border": p.accent},
             },
             "label": {"font": font},
+            "#news": {"font": {**font, "size": str(self.size("small"))}},
             "@poster": {"colours": {"normal_bg": p.red, "normal_text": p.paper}},
         }
 
@@ -175,7 +176,10 @@ def register_fonts(manager: Any, theme: Theme) -> None:
     """Tell a pygame_gui manager where the shipped fonts are, and preload the sizes used."""
     regular, bold = str(FONT_FILES["regular"]), str(FONT_FILES["bold"])
     manager.add_font_paths("dejavu", regular, bold, regular, bold)
-    size = theme.size("body")
     manager.preload_fonts(
-        [{"name": "dejavu", "point_size": size, "style": style} for style in ("regular", "bold")]
+        [
+            {"name": "dejavu", "point_size": theme.size(role), "style": style}
+            for style in ("regular", "bold")
+            for role in ("small", "body")
+        ]
     )

@@ -87,9 +87,9 @@ class BoardScreen(Screen):
         return {
             "header": pygame.Rect(0, 0, w, top - 4),
             "map": pygame.Rect(8, top, lw, map_h),
-            "politburo": pygame.Rect(8, top + map_h + 6, lw, 58),
-            "cc": pygame.Rect(8, top + map_h + 70, lw, 42),
-            "offices": pygame.Rect(8, top + map_h + 118, lw, h - (top + map_h + 118) - 8),
+            "politburo": pygame.Rect(8, top + map_h + 6, lw, 64),
+            "cc": pygame.Rect(8, top + map_h + 76, lw, 44),
+            "offices": pygame.Rect(8, top + map_h + 126, lw, h - (top + map_h + 126) - 8),
             "factions": pygame.Rect(x1, top, mw, 4 * (panel_h + 4)),
             "news": pygame.Rect(
                 x1, top + 4 * (panel_h + 4) + 4, mw, h - (top + 4 * (panel_h + 4) + 4) - 8
@@ -105,14 +105,14 @@ class BoardScreen(Screen):
         self._news(r["news"])
         header = r["header"]
         self.button(
-            pygame.Rect(header.right - 170, 8, 80, 28),
+            pygame.Rect(header.right - 256, 6, 126, 30),
             "Menu [Esc]",
             self._menu,
             key=pygame.K_ESCAPE,
             focusable=False,
         )
         self.button(
-            pygame.Rect(header.right - 86, 8, 78, 28),
+            pygame.Rect(header.right - 124, 6, 116, 30),
             "Help [F1]",
             lambda: flow.help(self.app),
             key=pygame.K_F1,
@@ -144,7 +144,9 @@ class BoardScreen(Screen):
         html = self._news_html()
         if self.news_box is not None:
             self.news_box.kill()
-        self.news_box = pygame_gui.elements.UITextBox(html, rect, self.app.manager)
+        self.news_box = pygame_gui.elements.UITextBox(
+            html, rect, self.app.manager, object_id="#news"
+        )
 
     def _news_html(self) -> str:
         spec = self.match.spec
@@ -184,7 +186,7 @@ class BoardScreen(Screen):
                 self.focus_on(button)
         y += ((len(cats) + cols - 1) // cols) * 28 + 6
         options = self._options()
-        rows = max(3, min(9, (rect.h - 430) // 25))
+        rows = max(3, min(7, (rect.h - 430) // 25))
         pages = max(1, (len(options) + rows - 1) // rows)
         self.page = min(self.page, pages - 1)
         legal = self.match.legal(self.faction)
@@ -218,25 +220,26 @@ class BoardScreen(Screen):
             )
         self.anchors["options_bottom"] = pygame.Rect(x, y + rows * 25 + 26, rect.w - 12, 1)
         by = rect.bottom - 36
-        third = (rect.w - 12) // 3
+        full = rect.w - 12
+        w1, w2 = int(full * 0.34), int(full * 0.25)
         plans = self.match.plans[self.faction]
         can_plan = self.selected is not None and len(plans) < self.match.rounds
         self.button(
-            pygame.Rect(x, by, third - 4, 32),
+            pygame.Rect(x, by, w1 - 4, 32),
             "Plan it [Enter]",
             self._plan,
             enabled=can_plan,
             object_id="@poster",
         )
         self.button(
-            pygame.Rect(x + third, by, third - 4, 32),
+            pygame.Rect(x + w1, by, w2 - 4, 32),
             "Undo [U]",
             self._undo,
             key=pygame.K_u,
             enabled=bool(plans),
         )
         self.button(
-            pygame.Rect(x + 2 * third, by, third - 4, 32),
+            pygame.Rect(x + w1 + w2, by, full - w1 - w2, 32),
             "End quarter [E]",
             self._end,
             key=pygame.K_e,
@@ -424,11 +427,11 @@ class BoardScreen(Screen):
             f"{_quarter_name(spec.quarter_labels[turn])} · quarter {turn + 1} of {spec.turns}",
         )
         self.zone(
-            pygame.Rect(0, 0, int(rect.w * 0.3), rect.h),
+            pygame.Rect(0, 0, int(rect.w * 0.31), rect.h),
             "The date. A turn is a quarter of a year; each faction takes two actions, then the "
             "quarter's events and sessions happen in the order of their dates.",
         )
-        tracks = pygame.Rect(int(rect.w * 0.3), 4, int(rect.w * 0.5), rect.h - 6)
+        tracks = pygame.Rect(int(rect.w * 0.31), 4, rect.w - 262 - int(rect.w * 0.31), rect.h - 6)
         board_view.draw_tracks(surface, view, tracks)
 
     def _draw_actions(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -491,65 +494,50 @@ class BoardScreen(Screen):
     def _describe(
         self, surface: pygame.Surface, action: int, x: int, y: int, width: int, bottom: int
     ) -> None:
+        """The chosen action: cost, what it does, and why it is not allowed or its likely
+        effect and, for a motion, the forecast of its vote with the reasons; cut at
+        ``bottom``."""
         theme = self.app.theme
         spec, f = self.match.spec, self.faction
         state = self.match.planning_state(f)
-        legal = bool(self.match.legal(f)[action])
-        y = draw.text_block(
-            surface,
-            theme,
-            f"{action_title(spec, action)} — costs {spec.actions.cost[action]:g} influence",
-            (x, y),
-            width,
-            "small",
-            face="bold",
-        )
-        y = draw.text_block(
-            surface, theme, action_help(spec, action), (x, y), width, "small", max_lines=3
-        )
-        if not legal:
-            draw.text_block(
-                surface,
-                theme,
-                "Not allowed now: " + why_illegal(spec, state, f, action),
-                (x, y + 2),
-                width,
-                "small",
-                theme.colour("red"),
-            )
-            return
-        effects = likely_effects(spec, state, f, action, len(self.match.plans[f]))
-        y = draw.text_block(
-            surface,
-            theme,
-            "Likely effect: " + "; ".join(effects),
-            (x, y + 2),
-            width,
-            "small",
-            max_lines=4,
-        )
-        forecast = forecast_vote(spec, state, f, action)
-        if forecast is not None and y < bottom:
-            session = spec.sessions[forecast.session]
-            head = (
-                f"If {session.name} voted now: {100 * forecast.chance_to_pass:.0f}% chance "
-                f"to pass, about {forecast.yes:.0f} to {forecast.no:.0f}."
-            )
-            y = draw.text_block(
-                surface, theme, head, (x, y + 2), width, "small", theme.colour("red"), "bold"
-            )
-            for reason in forecast.reasons:
-                if y >= bottom:
-                    break
-                y = draw.text_block(
+        line = theme.font("small").get_linesize()
+        cursor = [y]
+
+        def put(text: str, colour: str = "ink", face: str = "regular", cap: int = 3) -> None:
+            room = (bottom - cursor[0]) // line
+            if room >= 1:
+                cursor[0] = draw.text_block(
                     surface,
                     theme,
-                    "· " + reason,
-                    (x, y),
+                    text,
+                    (x, cursor[0]),
                     width,
                     "small",
-                    max_lines=max(1, min(3, (bottom - y) // theme.font("small").get_linesize())),
+                    theme.colour(colour),
+                    face,
+                    max_lines=min(cap, room),
                 )
+
+        cost = spec.actions.cost[action]
+        put(f"{action_title(spec, action)} — costs {cost:g} influence", face="bold")
+        put(action_help(spec, action))
+        if not self.match.legal(f)[action]:
+            put("Not allowed now: " + why_illegal(spec, state, f, action), "red", cap=4)
+            return
+        effects = likely_effects(spec, state, f, action, len(self.match.plans[f]))
+        put("Likely effect: " + "; ".join(effects), cap=4)
+        forecast = forecast_vote(spec, state, f, action)
+        if forecast is None:
+            return
+        session = spec.sessions[forecast.session]
+        put(
+            f"If {session.name} voted now: {100 * forecast.chance_to_pass:.0f}% chance "
+            f"to pass, about {forecast.yes:.0f} to {forecast.no:.0f}.",
+            "red",
+            "bold",
+        )
+        for reason in forecast.reasons:
+            put("· " + reason)
 
     def _draw_thinking(self, surface: pygame.Surface) -> None:
         theme = self.app.theme

@@ -139,21 +139,30 @@ class SessionScreen(Screen):
             )
         self._draw_agenda(surface, pygame.Rect(hall.right + 10, 60, w - hall.right - 20, h - 130))
 
-    def _bloc_colour(self, name: str) -> tuple[int, int, int]:
+    def _camp(self, bloc: dict[str, Any]) -> int:
+        """The faction that controls a bloc (the number of factions for nobody), to seat
+        each camp's blocs side by side."""
         spec, state = self.match.spec, self.match.state
+        name = bloc["name"]
         if name in spec.region_names:
-            return self.app.theme.faction_colour(
-                spec.faction_colour, int(state.secretary[0, spec.region_names.index(name)])
-            )
+            owner = int(state.secretary[0, spec.region_names.index(name)])
+            return owner if owner >= 0 else spec.n_factions
         for f, fname in enumerate(spec.faction_names):
             if name.startswith(fname + " ("):
-                return self.app.theme.faction_colour(spec.faction_colour, f)
-        return self.app.theme.colour("unaligned")
+                return f
+        return spec.n_factions
+
+    def _bloc_colour(self, name: str) -> tuple[int, int, int]:
+        camp = self._camp({"name": name})
+        spec = self.match.spec
+        return self.app.theme.faction_colour(
+            spec.faction_colour, camp if camp < spec.n_factions else -1
+        )
 
     def _render_hall(self, size: tuple[int, int], vote: dict[str, Any]) -> pygame.Surface:
         theme = self.app.theme
         image = pygame.Surface(size, pygame.SRCALPHA)
-        blocs = [b for b in vote["blocs"] if b["size"] > 0]
+        blocs = sorted((b for b in vote["blocs"] if b["size"] > 0), key=self._camp)
         total = sum(b["size"] for b in blocs)
         centre = (size[0] // 2, size[1] - 40)
         outer = min(size[0] / 2 - 12, size[1] - 60)
