@@ -65,6 +65,7 @@ def start_game(d: Driver) -> None:
 def test_a_game_from_title_to_end(driver: Driver) -> None:
     d = driver
     d.shot("01_title")
+    _menus(d)
     start_game(d)
     match = d.app.match
     assert match is not None
@@ -116,6 +117,24 @@ def test_a_game_from_title_to_end(driver: Driver) -> None:
     assert "wins" in _end_text(d) or "split" in _end_text(d)
 
 
+def _menus(d: Driver) -> None:
+    """Help (its three pages) and settings, from the title and back."""
+    d.key(pygame.K_h)
+    assert d.screen == "help"
+    d.shot("01b_help_rules")
+    d.key(pygame.K_3)
+    d.shot("01c_help_glossary")
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_s)
+    assert d.screen == "settings"
+    d.click("Palette")
+    assert d.app.settings.palette == "colour-blind"
+    d.shot("01d_settings")
+    d.click("Palette")
+    d.key(pygame.K_ESCAPE)
+    assert d.screen == "title"
+
+
 def _end_text(d: Driver) -> str:
     from game.ui.screens.end import verdict
 
@@ -128,6 +147,7 @@ def _save_and_load(d: Driver) -> None:
     assert match is not None
     d.key(pygame.K_ESCAPE)
     assert d.screen == "pause"
+    d.shot("10b_pause")
     d.key(pygame.K_s)
     saved = sorted(p for p in saves_dir().glob("game-*.json"))
     assert saved, "no save written"
