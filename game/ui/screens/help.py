@@ -46,11 +46,9 @@ class HelpScreen(Screen):
         )
         if self.box is not None:
             self.box.kill()
-        self.box = pygame_gui.elements.UITextBox(
-            PAGES[self.page][1].replace(
-                "\n", ""
-            ),  # the markup breaks lines itself pygame.Rect(40, 110, w - 80, h - 130), self.app.manager
-        )
+        text = PAGES[self.page][1].replace("\n", "")  # the markup breaks its own lines
+        rect = pygame.Rect(40, 110, w - 80, h - 130)
+        self.box = pygame_gui.elements.UITextBox(text, rect, self.app.manager)
         self.shortcuts[pygame.K_PAGEDOWN] = lambda: self._scroll(0.25)
         self.shortcuts[pygame.K_PAGEUP] = lambda: self._scroll(-0.25)
 
