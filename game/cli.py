@@ -1,7 +1,7 @@
 """The command line: parse arguments and hand each subcommand to the module that does the work.
 
 Nothing heavy is imported at module level, so ``--help`` and ``validate`` start fast, and
-pygame is imported only by ``play``.
+pygame is imported only by ``play`` (the default command) and ``bench --ui``.
 """
 
 from __future__ import annotations
@@ -105,10 +105,37 @@ def _cmd_replay(args: argparse.Namespace) -> int:
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
+    if args.ui:
+        from game.ui.bench import bench_ui
+
+        print(bench_ui(_load(args.scenario)))
+        return 0
     from game.analysis.commands import bench
 
     print(bench(_load(args.scenario), str(args.scenario), args.runs))
     return 0
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    """Open the window. Every argument is checked first, so a bad one gives a message and
+    a non-zero exit without opening anything."""
+    from game.play.saves import SaveError, read_save
+
+    loaded = _load(args.scenario)
+    if args.faction is not None and args.faction not in loaded.spec.factions:
+        raise UsageError(
+            f"--faction {args.faction!r} is not a faction of {args.scenario}; choose from "
+            + ", ".join(loaded.spec.factions)
+        )
+    if args.load is not None:
+        try:
+            read_save(args.load)
+        except SaveError as error:
+            print(f"heirs: error: {error}", file=sys.stderr)
+            return 2
+    from game.ui import Options, run
+
+    return run(Options(args.scenario, args.faction, args.load))
 
 
 def _add_run_options(parser: argparse.ArgumentParser) -> None:
@@ -174,7 +201,18 @@ def build_parser() -> argparse.ArgumentParser:
     bench = sub.add_parser("bench", help="measure games per second and decision time")
     bench.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
     bench.add_argument("--runs", type=int, default=10000, help="default: %(default)s")
+    bench.add_argument(
+        "--ui", action="store_true", help="time the window's frames instead (headless)"
+    )
     bench.set_defaults(handler=_cmd_bench)
+
+    play = sub.add_parser("play", help="open the game window (the default command)")
+    play.add_argument(
+        "--scenario", type=Path, default=DEFAULT_SCENARIO, help="default: the 1922 campaign"
+    )
+    play.add_argument("--faction", help="the faction you lead (default: chosen in the window)")
+    play.add_argument("--load", type=Path, metavar="SAVE", help="a saved game to open")
+    play.set_defaults(handler=_cmd_play)
     return parser
 
 
@@ -183,9 +221,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return 0
+    if handler is None:  # bare ``python -m game`` opens the game
+        args = parser.parse_args(["play"])
+        handler = _cmd_play
     from game.scenario.errors import ScenarioError
 
     try:

@@ -1,0 +1,1 @@
+"""Playing a game at one machine: the match, saves and settings (no pygame)."""

@@ -1,0 +1,107 @@
+"""The news feed: a quarter's report told as short dispatches in the manner of the period's
+party press, with the reasons behind each vote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.explain import action_title, argument_name
+from game.engine.forecast import BlocForecast, vote_reasons
+from game.engine.spec import GameSpec
+from game.play.match import TurnReport
+
+TEMPLATES = {
+    "campaign": "{who}'s agitators tour {arg}, pamphlets in hand.",
+    "appoint": "The Secretariat sends {who}'s man to take over the party in {arg}.",
+    "recruit": "{who}'s secretary in {arg} opens the doors to new members.",
+    "publish": "{who} publishes a new exposition of Lenin's teaching.",
+    "denounce": "{who} denounces {arg} in the party press. Unity suffers.",
+    "court": "{who} makes overtures to {arg}.",
+    "ally": "{who} proposes a common front to {arg}.",
+    "break": "{who} breaks with {arg}: old comrades part in anger.",
+    "resign": "{who}'s leader offers to step down as General Secretary.",
+    "appeal": "{who} appeals over the party's head to the army and the streets!",
+    "recant": "{who}'s people confess their errors before the party.",
+    "lobby": "{who} works the corridors of the Central Committee.",
+    "shift_left": "{who} turns left: industry, the plan, the world revolution.",
+    "shift_right": "{who} turns right: the NEP and peace with the village.",
+}
+
+
+@dataclass(frozen=True)
+class Dispatch:
+    """One item of news: its kind (action, event, session, vote, history, plan) and text."""
+
+    kind: str
+    text: str
+
+
+def quarter_news(spec: GameSpec, report: TurnReport) -> list[Dispatch]:
+    """What happened in the report's quarter, in order: actions, then events and sessions."""
+    out = _actions(spec, report)
+    for entry in report.log:
+        out.extend(_entry(spec, entry))
+    return out
+
+
+def _actions(spec: GameSpec, report: TurnReport) -> list[Dispatch]:
+    out = []
+    for rnd, row in enumerate(report.actions):
+        for f, action in enumerate(row):
+            planned = report.planned.get(f, [])
+            if rnd < len(planned) and planned[rnd] != action:
+                title = action_title(spec, planned[rnd])
+                out.append(
+                    Dispatch(
+                        "plan",
+                        f"{spec.faction_names[f]}: '{title}' came to nothing "
+                        "(no longer possible when its turn came).",
+                    )
+                )
+            text = action_text(spec, f, action)
+            if text:
+                out.append(Dispatch("action", text))
+    return out
+
+
+def action_text(spec: GameSpec, faction: int, action: int) -> str:
+    """A dispatch about one action; '' for waiting."""
+    kind = spec.actions.kinds[action]
+    who = spec.faction_names[faction]
+    if kind == "pass":
+        return ""
+    if kind.startswith("motion_"):
+        return f"{who} tables a motion for the next session: {action_title(spec, action)}."
+    arg = argument_name(spec, kind, int(spec.actions.arg[action]))
+    return TEMPLATES[kind].format(who=who, arg=arg)
+
+
+def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
+    kind = entry["type"]
+    if kind == "event":
+        return [Dispatch("event", f"{entry['title'].upper()}. {entry['text']}")]
+    if kind == "session":
+        return [Dispatch("session", f"{entry['name']} opens ({entry['date']}).")]
+    if kind == "vote":
+        return [Dispatch("vote", vote_text(spec, entry))]
+    if kind == "checkpoint":
+        return [Dispatch("history", f"As in history: {entry['title']} (really {entry['date']}).")]
+    return []
+
+
+def vote_text(spec: GameSpec, entry: dict[str, Any]) -> str:
+    """'Motion carried 278 to 130. Why: ...' for one logged vote."""
+    verdict = "carried" if entry["passed"] else "defeated"
+    sponsor = entry["sponsor"]
+    mover = spec.faction_names[spec.factions.index(sponsor)] if sponsor else "the chair"
+    reasons = " ".join(vote_reasons(logged_blocs(entry), top=2))
+    tally = f"{entry['yes']} to {entry['no']}"
+    return f"'{entry['title']}', moved by {mover}: {verdict} {tally}. {reasons}"
+
+
+def logged_blocs(entry: dict[str, Any]) -> list[BlocForecast]:
+    """The blocs of a logged vote in the form the reasons are worked out from."""
+    return [
+        BlocForecast(b["name"], b["size"], b["yes"], b["no"], b["terms"]) for b in entry["blocs"]
+    ]

@@ -1,0 +1,19 @@
+"""The pygame front end: screens, widgets and theme. The only package that imports pygame."""
+
+from __future__ import annotations
+
+from game.ui.app import App, Options
+
+
+def run(options: Options) -> int:
+    """Open the window on the title screen (or straight into a loaded game) and play."""
+    from game.ui import flow
+
+    app = App(options)
+    flow.title(app)
+    if options.load is not None:
+        flow.load_game(app, options.load)
+    return app.run()
+
+
+__all__ = ["App", "Options", "run"]

@@ -1,0 +1,55 @@
+"""Charts drawn with matplotlib into an Agg buffer and handed to pygame as a surface."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pygame
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from game.engine.spec import GameSpec
+from game.ui.theme import Theme
+
+DPI = 100
+
+
+def _hex(colour: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour)
+
+
+def strength_chart(
+    spec: GameSpec, strength: list[list[float]], size: tuple[int, int], theme: Theme
+) -> pygame.Surface:
+    """Each faction's power score after every quarter, as lines, on the theme's paper."""
+    fig = Figure(figsize=(size[0] / DPI, size[1] / DPI), dpi=DPI)
+    fig.patch.set_facecolor(_hex(theme.colour("paper")))
+    ax = fig.add_subplot(1, 1, 1)
+    ax.set_facecolor(_hex(theme.colour("paper")))
+    quarters = list(range(len(strength)))
+    for f in range(spec.n_factions):
+        values = [row[f] for row in strength]
+        ax.plot(
+            quarters,
+            values,
+            color=_hex(theme.faction_colour(spec.faction_colour, f)),
+            linewidth=2.4,
+            label=spec.faction_names[f],
+        )
+    labels = ["start", *spec.quarter_labels[: len(strength) - 1]]
+    step = max(1, len(labels) // 8)
+    ax.set_xticks(quarters[::step], labels[::step], fontsize=8)
+    ax.tick_params(colors=_hex(theme.colour("ink")), labelsize=8)
+    ax.set_ylabel("power score (seats, offices, CC, prestige)", fontsize=8)
+    ax.set_title("Each faction's strength, quarter by quarter", fontsize=10, fontweight="bold")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
+    fig.tight_layout()
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    buffer = canvas.buffer_rgba()
+    width, height = canvas.get_width_height()
+    return pygame.image.frombuffer(bytes(buffer), (width, height), "RGBA").convert_alpha()

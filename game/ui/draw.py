@@ -1,0 +1,145 @@
+"""Drawing in the poster style: cream paper, red and black wedges on strong diagonals, bars,
+wrapped text and tooltip boxes. Functions only; colours come from the theme."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.theme import Colour, Theme
+
+
+def poster_background(surface: pygame.Surface, theme: Theme, bold: bool = False) -> None:
+    """Paper with a red diagonal band and a black wedge: heavier (``bold``) on menus."""
+    w, h = surface.get_size()
+    surface.fill(theme.colour("paper"))
+    red, ink = theme.colour("red"), theme.colour("ink")
+    if bold:
+        pygame.draw.polygon(
+            surface,
+            red,
+            [
+                (0, h),
+                (0, int(h * 0.55)),
+                (int(w * 0.62), 0),
+                (w, 0),
+                (w, int(h * 0.08)),
+                (int(w * 0.1), h),
+            ],
+        )
+        pygame.draw.polygon(surface, ink, [(w, h), (w, int(h * 0.62)), (int(w * 0.55), h)])
+    else:
+        pygame.draw.polygon(surface, ink, [(w, h), (w, int(h * 0.9)), (int(w * 0.93), h)])
+
+
+def header_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str) -> None:
+    """A black bar with a red wedge and the title in poster type."""
+    pygame.draw.rect(surface, theme.colour("ink"), rect)
+    wedge = [
+        (rect.x, rect.bottom),
+        (rect.x + rect.h, rect.y),
+        (rect.x + 2 * rect.h, rect.y),
+        (rect.x + rect.h, rect.bottom),
+    ]
+    pygame.draw.polygon(surface, theme.colour("red"), wedge)
+    text = theme.text(title, "heading", theme.colour("paper"), "poster")
+    surface.blit(text, (rect.x + 2 * rect.h + 4, rect.centery - text.get_height() // 2))
+
+
+def panel(
+    surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str | None = None
+) -> int:
+    """A paper panel with an ink border and an optional red title strip; returns the y at
+    which its content starts."""
+    pygame.draw.rect(surface, theme.colour("paper"), rect)
+    pygame.draw.rect(surface, theme.colour("ink"), rect, 1)
+    if not title:
+        return rect.y + 4
+    text = theme.text(title.upper(), "small", theme.colour("paper"), "poster")
+    strip = pygame.Rect(rect.x, rect.y, rect.w, text.get_height() + 4)
+    pygame.draw.rect(surface, theme.colour("red"), strip)
+    surface.blit(text, (rect.x + 6, rect.y + 2))
+    return strip.bottom + 4
+
+
+def bar(
+    surface: pygame.Surface,
+    theme: Theme,
+    rect: pygame.Rect,
+    value: float,
+    colour: Colour,
+    low: float = 0.0,
+    high: float = 1.0,
+) -> None:
+    """A horizontal gauge of ``value`` between ``low`` and ``high``."""
+    pygame.draw.rect(surface, theme.colour("paper_dark"), rect)
+    share = (min(max(value, low), high) - low) / (high - low)
+    if low < 0 < high:
+        mid = rect.x + int(rect.w * (-low) / (high - low))
+        end = rect.x + int(rect.w * share)
+        fill = pygame.Rect(min(mid, end), rect.y, abs(end - mid), rect.h)
+        pygame.draw.line(surface, theme.colour("ink"), (mid, rect.y), (mid, rect.bottom - 1))
+    else:
+        fill = pygame.Rect(rect.x, rect.y, int(rect.w * share), rect.h)
+    pygame.draw.rect(surface, colour, fill)
+    pygame.draw.rect(surface, theme.colour("ink"), rect, 1)
+
+
+def wrap(
+    theme: Theme, text: str, width: int, role: str = "body", face: str = "regular"
+) -> list[str]:
+    """Break ``text`` into lines no wider than ``width`` pixels."""
+    font = theme.font(role, face)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            trial = f"{line} {word}".strip()
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def text_block(
+    surface: pygame.Surface,
+    theme: Theme,
+    text: str,
+    pos: tuple[int, int],
+    width: int,
+    role: str = "body",
+    colour: Colour | None = None,
+    face: str = "regular",
+    max_lines: int = 99,
+) -> int:
+    """Draw wrapped text; returns the y below it."""
+    x, y = pos
+    step = theme.font(role, face).get_linesize()
+    for line in wrap(theme, text, width, role, face)[:max_lines]:
+        surface.blit(theme.text(line, role, colour, face), (x, y))
+        y += step
+    return y
+
+
+def tooltip(surface: pygame.Surface, theme: Theme, text: str, pos: tuple[int, int]) -> None:
+    """A dark tooltip box near ``pos``, kept inside the window."""
+    width = min(360, surface.get_width() - 20)
+    lines = wrap(theme, text, width - 12, "small")
+    step = theme.font("small").get_linesize()
+    w = max(theme.font("small").size(line)[0] for line in lines) + 12
+    h = step * len(lines) + 8
+    x = min(pos[0] + 16, surface.get_width() - w - 4)
+    y = pos[1] + 18 if pos[1] + 18 + h < surface.get_height() else pos[1] - h - 6
+    box = pygame.Rect(x, y, w, h)
+    pygame.draw.rect(surface, theme.colour("ink"), box)
+    pygame.draw.rect(surface, theme.colour("accent"), box, 1)
+    for i, line in enumerate(lines):
+        surface.blit(theme.text(line, "small", theme.colour("paper")), (x + 6, y + 4 + i * step))
+
+
+def centred(surface: pygame.Surface, image: pygame.Surface, centre: tuple[int, int]) -> pygame.Rect:
+    rect = image.get_rect(center=centre)
+    surface.blit(image, rect)
+    return rect

@@ -1,0 +1,155 @@
+"""How the screens follow one another: the menus, then each quarter — every human plans in
+turn (a hand-over screen between them when several share the machine), the quarter is
+resolved, its events and sessions are shown one by one, the game is autosaved — and at the
+end the end screen. Screens call these functions instead of knowing each other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from game.analysis.runs import load
+from game.play.match import Match, Setup, TurnReport
+from game.play.saves import SaveError, read_save
+from game.scenario.errors import ScenarioError
+from game.ui.app import App
+from game.ui.screen import Screen
+
+ScreenMaker = Callable[[], Screen]
+
+
+def title(app: App) -> None:
+    from game.ui.screens.title import TitleScreen
+
+    app.match = None
+    app.go(TitleScreen(app))
+
+
+def new_game(app: App) -> None:
+    from game.ui.screens.new_game import NewGameScreen
+
+    app.go(NewGameScreen(app))
+
+
+def saves(app: App) -> None:
+    from game.ui.screens.saves import SavesScreen
+
+    app.go(SavesScreen(app, app.screen))
+
+
+def settings(app: App) -> None:
+    from game.ui.screens.settings import SettingsScreen
+
+    app.go(SettingsScreen(app, app.screen))
+
+
+def help(app: App) -> None:
+    from game.ui.screens.help import HelpScreen
+
+    app.go(HelpScreen(app, app.screen))
+
+
+def back_to(app: App, screen: Screen | None) -> None:
+    """Return to a screen left for a menu (the board keeps its match), or the title."""
+    if screen is None:
+        title(app)
+    else:
+        app.go(screen)
+
+
+def start(app: App, setup: Setup) -> None:
+    """Start a new game; a scenario that cannot be loaded is reported on the title screen."""
+    try:
+        match = Match(load(setup.scenario), setup)
+    except (ScenarioError, OSError) as error:
+        app.message = f"The scenario {setup.scenario} cannot be loaded: {error}"
+        title(app)
+        return
+    play(app, match)
+
+
+def load_game(app: App, path: Path) -> None:
+    """Load a save; if it cannot be used, say why and stay in the menus (nothing changes)."""
+    try:
+        match = read_save(path)
+    except SaveError as error:
+        app.message = str(error)
+        if app.screen is not None and app.screen.name == "saves":
+            app.screen.rebuild()
+        else:
+            title(app)
+        return
+    app.message = f"Loaded {path.stem}."
+    play(app, match)
+
+
+def play(app: App, match: Match) -> None:
+    app.match = match
+    app.planners = list(match.human)
+    next_planner(app)
+
+
+def next_planner(app: App) -> None:
+    """Hand the machine to the next human to plan this quarter, or resolve the quarter."""
+    match = app.match
+    assert match is not None
+    if match.over:
+        from game.ui.screens.end import EndScreen
+
+        app.go(EndScreen(app, match))
+        return
+    if not app.planners:
+        app.planners = list(match.human)
+    faction = app.planners[0]
+    from game.ui.screens.board import BoardScreen
+
+    board = BoardScreen(app, match, faction)
+    if len(match.human) > 1:
+        from game.ui.screens.handover import HandoverScreen
+
+        app.go(HandoverScreen(app, match, faction, lambda: app.go(board)))
+    else:
+        app.go(board)
+
+
+def done_planning(app: App, board: Screen) -> None:
+    """The current human has ended their quarter: the next human plans, or it resolves."""
+    app.planners = app.planners[1:]
+    if app.planners:
+        next_planner(app)
+    else:
+        from game.ui.screens.board import BoardScreen
+
+        assert isinstance(board, BoardScreen)
+        board.resolve()
+
+
+def present(app: App, report: TurnReport) -> None:
+    """Show the quarter's events and sessions in order, then go on to the next quarter."""
+    from game.ui.screens.event import EventScreen
+    from game.ui.screens.session import SessionScreen
+
+    match = app.match
+    assert match is not None
+    queue: list[ScreenMaker] = []
+    log = report.log
+    for i, entry in enumerate(log):
+        if entry["type"] == "event":
+            queue.append(
+                partial(EventScreen, app, match, report.turn, entry, partial(advance, app))
+            )
+        elif entry["type"] == "session":
+            votes = [v for v in log[i + 1 :] if v["type"] == "vote" and v["session"] == entry["id"]]
+            queue.append(partial(SessionScreen, app, match, entry, votes, partial(advance, app)))
+    app.queue = queue
+    app.autosave()
+    advance(app)
+
+
+def advance(app: App) -> None:
+    """The next event or session of the quarter, or the next quarter's planning."""
+    if app.queue:
+        app.go(app.queue.pop(0)())
+    else:
+        next_planner(app)

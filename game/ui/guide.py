@@ -1,0 +1,195 @@
+"""The guided opening: a few notes on the board in the first quarters, each pointing at the
+part of the screen it explains — the actions, the apparatus, the delegates, unity and the
+sessions — as they first matter. Shown one at a time; 'Stop the guide' switches it off."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine.forecast import next_session
+from game.play.match import Match
+from game.ui import draw
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+@dataclass(frozen=True)
+class Step:
+    """One note: shown from quarter ``turn`` on, pointing at the board's ``anchor``."""
+
+    id: str
+    turn: int
+    anchor: str
+    title: str
+    text: str
+
+
+STEPS = (
+    Step(
+        "actions",
+        0,
+        "actions",
+        "Your quarter",
+        "Each quarter you plan two actions, paid for with influence (the red number on your panel). Pick a kind, then an option: before you commit you see its cost, what it does and its likely effect. Undo takes an action back until you end the quarter.",
+    ),
+    Step(
+        "apparatus",
+        0,
+        "map",
+        "The apparatus",
+        "Each disc is a region's party organisation. Its fill shows whose man is the regional secretary. Secretaries steer their region's delegates and pull its members their way; the General Secretary appoints them. Hover a region for its numbers.",
+    ),
+    Step(
+        "delegates",
+        0,
+        "cc",
+        "Delegates and the Central Committee",
+        "Congresses vote by regional delegations, sized by membership: big regions send many delegates. A congress elects the Central Committee, which votes at plenums and fills the Politburo.",
+    ),
+    Step(
+        "unity",
+        0,
+        "tracks",
+        "Unity",
+        "Open fights between big camps lower party unity. If it falls below the white mark, the party splits and every faction loses. Denouncing rivals and appeals outside the party cost unity.",
+    ),
+    Step(
+        "sessions",
+        0,
+        "header",
+        "Sessions",
+        "When a congress, conference or plenum meets, motions are voted. Table a motion and it goes to the next session; the forecast shows the likely vote and why. Sessions get their own screen.",
+    ),
+    Step(
+        "news",
+        1,
+        "news",
+        "The news",
+        "What every faction did last quarter, the events, and every vote with its reasons.",
+    ),
+)
+
+
+class Guide:
+    """The guide's progress in one game, and its note, drawn above the board's widgets with
+    two buttons of its own: 'Got it' (G) and 'Stop the guide' (X)."""
+
+    def __init__(self, app: App, match: Match) -> None:
+        self.app = app
+        self.match = match
+        self.on = match.setup.guided
+        self.anchors: dict[str, pygame.Rect] = {}
+        self.box = pygame.Rect(0, 0, 0, 0)
+        self.next_rect = pygame.Rect(0, 0, 0, 0)
+        self.stop_rect = pygame.Rect(0, 0, 0, 0)
+
+    def current(self) -> Step | None:
+        if not self.on:
+            return None
+        seen = self.app.guide_seen
+        for step in STEPS:
+            if step.id not in seen and self.match.state.turn >= step.turn and self._relevant(step):
+                return step
+        return None
+
+    def _relevant(self, step: Step) -> bool:
+        if step.id != "sessions":
+            return True
+        return next_session(self.match.spec, self.match.state.turn) is not None
+
+    def layout(self, anchors: dict[str, pygame.Rect]) -> None:
+        """Place the note for the board's current layout."""
+        self.anchors = anchors
+        step = self.current()
+        if step is None:
+            return
+        self.box = self._box(anchors[step.anchor])
+        half = (self.box.w - 24) // 2
+        y = self.box.bottom - 34
+        self.next_rect = pygame.Rect(self.box.x + 8, y, half, 26)
+        self.stop_rect = pygame.Rect(self.box.x + 16 + half, y, half, 26)
+
+    def _box(self, anchor: pygame.Rect) -> pygame.Rect:
+        w, h = self.app.window.get_size()
+        width = min(380, w // 3)
+        step = self.current()
+        lines = len(draw.wrap(self.app.theme, step.text if step else "", width - 20, "small"))
+        box = pygame.Rect(0, 0, width, 84 + lines * self.app.theme.font("small").get_linesize())
+        if anchor.w > w * 0.5 or anchor.h < 60:
+            box.midtop = (anchor.centerx, anchor.bottom + 16)
+        elif anchor.centerx < w // 2:
+            box.midleft = (anchor.right + 16, anchor.centery)
+        else:
+            box.midright = (anchor.x - 16, anchor.centery)
+        box.clamp_ip(pygame.Rect(4, 4, w - 8, h - 8))
+        return box
+
+    def on_event(self, event: pygame.event.Event) -> bool:
+        """G or a click on 'Got it' reads the note; X or 'Stop the guide' ends the guide."""
+        step = self.current()
+        if step is None:
+            return False
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_g:
+            self.app.guide_seen.add(step.id)
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_x:
+            self.stop()
+            return True
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self.next_rect.collidepoint(event.pos):
+                self.app.guide_seen.add(step.id)
+                return True
+            if self.stop_rect.collidepoint(event.pos):
+                self.stop()
+                return True
+            return self.box.collidepoint(event.pos)
+        return False
+
+    def stop(self) -> None:
+        self.on = False
+        self.app.settings.guided = False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        step = self.current()
+        if step is None:
+            return
+        if not self.anchors:
+            return
+        self.layout(self.anchors)
+        theme = self.app.theme
+        anchor = self.anchors[step.anchor]
+        pygame.draw.rect(surface, theme.colour("red"), anchor, 3)
+        pygame.draw.line(
+            surface, theme.colour("red"), self.box.center, _nearest(anchor, self.box.center), 4
+        )
+        pygame.draw.rect(surface, theme.colour("ink"), self.box)
+        pygame.draw.rect(surface, theme.colour("red"), self.box, 3)
+        title = theme.text(step.title.upper(), "heading", theme.colour("paper"), "poster")
+        surface.blit(title, (self.box.x + 10, self.box.y + 8))
+        draw.text_block(
+            surface,
+            theme,
+            step.text,
+            (self.box.x + 10, self.box.y + 36),
+            self.box.w - 20,
+            "small",
+            theme.colour("paper"),
+            max_lines=9,
+        )
+        for rect, label, fill in (
+            (self.next_rect, "Got it [G]", "red"),
+            (self.stop_rect, "Stop the guide [X]", "muted"),
+        ):
+            pygame.draw.rect(surface, theme.colour(fill), rect)
+            pygame.draw.rect(surface, theme.colour("paper"), rect, 1)
+            draw.centred(
+                surface, theme.text(label, "small", theme.colour("paper"), "bold"), rect.center
+            )
+
+
+def _nearest(rect: pygame.Rect, point: tuple[int, int]) -> tuple[int, int]:
+    return (min(max(point[0], rect.x), rect.right), min(max(point[1], rect.y), rect.bottom))

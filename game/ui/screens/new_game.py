@@ -1,0 +1,184 @@
+"""The new-game screen: the scenario (the campaign, its counterfactuals and ablations), the
+faction you lead, who else is human at this machine (hot-seat), the AI's difficulty and
+the guided opening."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import pygame
+
+from game.analysis.runs import Loaded, load
+from game.play.match import DIFFICULTIES, Setup
+from game.scenario.errors import ScenarioError
+from game.ui import draw, flow
+from game.ui.app import App
+from game.ui.screen import Screen
+
+SCENARIOS = Path(__file__).resolve().parents[3] / "scenarios"
+
+
+def scenario_files(folder: Path = SCENARIOS) -> list[Path]:
+    """Every scenario file under ``folder``: the campaign first, then the others by name."""
+    found = sorted(p for p in folder.rglob("*.yaml"))
+    return sorted(
+        found, key=lambda p: (p.parent != folder, p.name != "1922_succession.yaml", str(p))
+    )
+
+
+class NewGameScreen(Screen):
+    name = "new_game"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.files = scenario_files()
+        chosen = app.options.scenario.resolve()
+        self.file_index = next((i for i, p in enumerate(self.files) if p.resolve() == chosen), 0)
+        if chosen not in [p.resolve() for p in self.files]:
+            self.files.insert(0, app.options.scenario)
+            self.file_index = 0
+        self.cache: dict[Path, Loaded | str] = {}
+        self.humans: set[str] = set()
+        self.lead: str | None = app.options.faction
+        self.difficulty = "normal"
+        self.guided = app.settings.guided
+
+    def loaded(self) -> Loaded | str:
+        """The chosen scenario, loaded once; a string says why it cannot be."""
+        path = self.files[self.file_index]
+        if path not in self.cache:
+            try:
+                self.cache[path] = load(path)
+            except (ScenarioError, OSError) as error:
+                self.cache[path] = f"cannot be loaded: {error}"
+        return self.cache[path]
+
+    def factions(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        got = self.loaded()
+        if isinstance(got, str):
+            return (), ()
+        return got.spec.factions, got.spec.faction_names
+
+    def build(self) -> None:
+        ids, names = self.factions()
+        if ids and self.lead not in ids:
+            self.lead = ids[0]
+        self.humans &= set(ids)
+        if self.lead:
+            self.humans.add(self.lead)
+        w, _h = self.app.window.get_size()
+        x, y, bw, bh, gap = int(w * 0.08), 120, int(w * 0.5), 36, 8
+        rows: list[tuple[str, object, str]] = [
+            (
+                f"Scenario: {self._scenario_label()}  ▸",
+                self._next_scenario,
+                "Which scenario to play: the campaign or a counterfactual.",
+            ),
+        ]
+        if ids:
+            lead = names[ids.index(self.lead or ids[0])]
+            rows.append((f"You lead: {lead}  ▸", self._next_lead, "The faction you play."))
+            for fid, fname in zip(ids, names, strict=True):
+                who = "human" if fid in self.humans else "AI"
+                rows.append(
+                    (
+                        f"   {fname}: {who}",
+                        partial(self._toggle_human, fid),
+                        "Human players share this machine and take turns (hot-seat).",
+                    )
+                )
+        rows.append(
+            (
+                f"Difficulty: {self.difficulty}  ▸",
+                self._next_difficulty,
+                "How well the AI factions play.",
+            )
+        )
+        rows.append(
+            (
+                f"Guided opening: {'on' if self.guided else 'off'}",
+                self._toggle_guided,
+                "A short guide through the first quarters.",
+            )
+        )
+        for i, (text, action, tip) in enumerate(rows):
+            self.button(pygame.Rect(x, y + i * (bh + gap), bw, bh), text, action, tooltip=tip)  # type: ignore[arg-type]
+        by = y + len(rows) * (bh + gap) + 16
+        self.button(
+            pygame.Rect(x, by, bw // 2 - 4, bh + 6),
+            "Start  [Enter]",
+            self._start,
+            key=pygame.K_RETURN,
+            enabled=bool(ids),
+            object_id="@poster",
+        )
+        self.button(
+            pygame.Rect(x + bw // 2 + 4, by, bw // 2 - 4, bh + 6),
+            "Back  [Esc]",
+            lambda: flow.title(self.app),
+            key=pygame.K_ESCAPE,
+        )
+
+    def _scenario_label(self) -> str:
+        path = self.files[self.file_index]
+        got = self.loaded()
+        title = got.spec.title if not isinstance(got, str) else got
+        return f"{path.name} — {title}"[:70]
+
+    def _next_scenario(self) -> None:
+        self.file_index = (self.file_index + 1) % len(self.files)
+        self.rebuild()
+
+    def _next_lead(self) -> None:
+        ids, _ = self.factions()
+        i = ids.index(self.lead) if self.lead in ids else -1
+        if self.lead:
+            self.humans.discard(self.lead)
+        self.lead = ids[(i + 1) % len(ids)]
+        self.rebuild()
+
+    def _toggle_human(self, faction: str) -> None:
+        if faction in self.humans and faction != self.lead:
+            self.humans.discard(faction)
+        else:
+            self.humans.add(faction)
+        self.rebuild()
+
+    def _next_difficulty(self) -> None:
+        self.difficulty = DIFFICULTIES[
+            (DIFFICULTIES.index(self.difficulty) + 1) % len(DIFFICULTIES)
+        ]
+        self.rebuild()
+
+    def _toggle_guided(self) -> None:
+        self.guided = not self.guided
+        self.rebuild()
+
+    def _start(self) -> None:
+        ids, _ = self.factions()
+        humans = tuple(f for f in ids if f in self.humans)
+        path = self.files[self.file_index]
+        flow.start(self.app, Setup(path, humans, self.difficulty, 1, self.guided))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.app.theme
+        draw.poster_background(surface, theme)
+        w, _ = surface.get_size()
+        draw.header_bar(surface, theme, pygame.Rect(0, 0, w, 56), "A NEW GAME")
+        got = self.loaded()
+        x = int(surface.get_width() * 0.62)
+        width = int(surface.get_width() * 0.33)
+        if isinstance(got, str):
+            draw.text_block(
+                surface, theme, f"This scenario {got}", (x, 120), width, colour=theme.colour("red")
+            )
+            return
+        y = draw.text_block(surface, theme, got.spec.title, (x, 120), width, "heading", face="bold")
+        lead = got.spec.factions.index(self.lead) if self.lead in got.spec.factions else 0
+        model = got.source.model
+        desc = model.factions[lead].description
+        y = draw.text_block(surface, theme, model.description, (x, y + 8), width, "small")
+        draw.text_block(
+            surface, theme, f"{got.spec.faction_names[lead]}: {desc}", (x, y + 12), width, "small"
+        )

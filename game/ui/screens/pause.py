@@ -1,0 +1,66 @@
+"""The game menu, over a game in progress: back to the board, save, load, settings, help,
+or leave for the title screen (the game is autosaved)."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from game.play.saves import write_save
+from game.ui import draw, flow
+from game.ui.app import App
+from game.ui.screen import Screen
+
+
+class PauseScreen(Screen):
+    name = "pause"
+
+    def __init__(self, app: App, board: Screen) -> None:
+        super().__init__(app)
+        self.board = board
+
+    def build(self) -> None:
+        w, h = self.app.window.get_size()
+        x, y, bw, bh = w // 2 - 160, int(h * 0.3), 320, 40
+        items = [
+            ("Back to the game  [Esc]", lambda: self.app.go(self.board), pygame.K_ESCAPE),
+            ("Save the game  [S]", self._save, pygame.K_s),
+            ("Load a game  [L]", lambda: flow.saves(self.app), pygame.K_l),
+            ("Settings  [O]", lambda: flow.settings(self.app), pygame.K_o),
+            ("Help  [F1]", lambda: flow.help(self.app), pygame.K_F1),
+            ("Leave to the title  [Q]", self._leave, pygame.K_q),
+        ]
+        for i, (text, action, key) in enumerate(items):
+            self.button(pygame.Rect(x, y + i * (bh + 10), bw, bh), text, action, key=key)
+
+    def _save(self) -> None:
+        match = self.app.match
+        assert match is not None
+        name = time.strftime("game-%Y%m%d-%H%M%S")
+        try:
+            path = write_save(match, name)
+        except OSError as error:
+            self.app.message = f"The game could not be saved: {error}"
+        else:
+            self.app.message = f"Saved as {path.stem} in {path.parent}."
+
+    def _leave(self) -> None:
+        self.app.autosave()
+        flow.title(self.app)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.app.theme
+        draw.poster_background(surface, theme, bold=True)
+        w, h = surface.get_size()
+        draw.centred(
+            surface,
+            theme.text("THE GAME IS PAUSED", "title", theme.colour("ink"), "poster"),
+            (w // 2, int(h * 0.2)),
+        )
+        if self.app.message:
+            draw.centred(
+                surface,
+                theme.text(self.app.message, "small", theme.colour("ink")),
+                (w // 2, int(h * 0.26)),
+            )

@@ -1,0 +1,293 @@
+"""A session's own screen: its delegates in a hemicycle, one seat each, grouped in their blocs
+and coloured by the camp that controls the bloc (a filled seat voted yes, a hollow one no);
+the agenda voted motion by motion, with the tally and the reasons for each outcome."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from game.engine.forecast import bloc_verdict, vote_reasons
+from game.engine.votes import TERMS
+from game.play.match import Match
+from game.play.news import logged_blocs
+from game.ui import draw
+from game.ui.app import App
+from game.ui.screen import Screen
+
+Seat = tuple[int, int, float]  # x, y, angle
+
+
+def hemicycle(n: int, centre: tuple[int, int], outer: float) -> list[Seat]:
+    """``n`` seat positions on concentric arcs, ordered by angle from the left end."""
+    rows = max(2, min(14, int(math.sqrt(n / 3.0))))
+    inner = outer * 0.38
+    radii = [inner + (outer - inner) * i / max(rows - 1, 1) for i in range(rows)]
+    total_r = sum(radii)
+    counts = [max(1, round(n * r / total_r)) for r in radii]
+    counts[-1] += n - sum(counts)
+    seats: list[Seat] = []
+    for radius, count in zip(radii, counts, strict=True):
+        for j in range(count):
+            angle = math.pi * (j + 0.5) / count
+            seats.append(
+                (
+                    int(centre[0] - radius * math.cos(angle)),
+                    int(centre[1] - radius * math.sin(angle)),
+                    angle,
+                )
+            )
+    seats.sort(key=lambda s: s[2])
+    return seats
+
+
+def _result(vote: dict[str, Any]) -> str:
+    return "carried" if vote["passed"] else "defeated"
+
+
+class SessionScreen(Screen):
+    name = "session"
+    arrow_focus = False
+
+    def __init__(
+        self,
+        app: App,
+        match: Match,
+        session: dict[str, Any],
+        votes: list[dict[str, Any]],
+        then: Callable[[], None],
+    ) -> None:
+        super().__init__(app)
+        self.match = match
+        self.session = session
+        self.votes = votes
+        self.then = then
+        self.index = 0
+        self.images: dict[int, pygame.Surface] = {}
+        self.arcs: list[tuple[float, float, str]] = []
+
+    def build(self) -> None:
+        w, h = self.app.window.get_size()
+        y = h - 56
+        last = self.index >= len(self.votes) - 1
+        self.button(
+            pygame.Rect(w - 560, y, 170, 40),
+            "◂ Previous [←]",
+            lambda: self._go(-1),
+            key=pygame.K_LEFT,
+            enabled=self.index > 0,
+        )
+        self.button(
+            pygame.Rect(w - 380, y, 170, 40),
+            "Next motion [→]",
+            lambda: self._go(1),
+            key=pygame.K_RIGHT,
+            enabled=not last,
+        )
+        self.button(
+            pygame.Rect(w - 200, y, 190, 40),
+            "Continue [Enter]",
+            self._enter,
+            key=pygame.K_RETURN,
+            object_id="@poster",
+        )
+        self.images = {}
+
+    def _go(self, step: int) -> None:
+        self.index = min(max(0, self.index + step), max(len(self.votes) - 1, 0))
+        self.rebuild()
+
+    def _enter(self) -> None:
+        if self.index < len(self.votes) - 1:
+            self._go(1)
+        else:
+            self.then()
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def hall_rect(self) -> pygame.Rect:
+        w, h = self.app.window.get_size()
+        return pygame.Rect(10, 60, int(w * 0.58), h - 130)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.app.theme
+        self.zones = []
+        draw.poster_background(surface, theme)
+        w, h = surface.get_size()
+        draw.header_bar(
+            surface,
+            theme,
+            pygame.Rect(0, 0, w, 48),
+            f"{self.session['name'].upper()} · {self.session['date']}",
+        )
+        hall = self.hall_rect()
+        if self.votes:
+            if self.index not in self.images:
+                self.images[self.index] = self._render_hall(hall.size, self.votes[self.index])
+            surface.blit(self.images[self.index], hall.topleft)
+        else:
+            draw.text_block(
+                surface,
+                theme,
+                "No motion came to a vote at this session: nobody moved one that still made sense.",
+                (hall.x + 20, hall.centery),
+                hall.w - 40,
+                "heading",
+            )
+        self._draw_agenda(surface, pygame.Rect(hall.right + 10, 60, w - hall.right - 20, h - 130))
+
+    def _camp(self, bloc: dict[str, Any]) -> int:
+        """The faction that controls a bloc (the number of factions for nobody), to seat
+        each camp's blocs side by side."""
+        spec, state = self.match.spec, self.match.state
+        name = bloc["name"]
+        if name in spec.region_names:
+            owner = int(state.secretary[0, spec.region_names.index(name)])
+            return owner if owner >= 0 else spec.n_factions
+        for f, fname in enumerate(spec.faction_names):
+            if name.startswith(fname + " ("):
+                return f
+        return spec.n_factions
+
+    def _bloc_colour(self, name: str) -> tuple[int, int, int]:
+        camp = self._camp({"name": name})
+        spec = self.match.spec
+        return self.app.theme.faction_colour(
+            spec.faction_colour, camp if camp < spec.n_factions else -1
+        )
+
+    def _render_hall(self, size: tuple[int, int], vote: dict[str, Any]) -> pygame.Surface:
+        theme = self.app.theme
+        image = pygame.Surface(size, pygame.SRCALPHA)
+        blocs = sorted((b for b in vote["blocs"] if b["size"] > 0), key=self._camp)
+        total = sum(b["size"] for b in blocs)
+        centre = (size[0] // 2, size[1] - 40)
+        outer = min(size[0] / 2 - 12, size[1] - 60)
+        seats = hemicycle(total, centre, outer)
+        radius = max(2, min(9, int(outer * 1.5 / math.sqrt(max(total, 1) * 1.6))))
+        at = 0
+        self.arcs = []
+        for bloc in blocs:
+            colour = self._bloc_colour(bloc["name"])
+            group = seats[at : at + bloc["size"]]
+            if group:
+                self.arcs.append((group[0][2], group[-1][2], self._bloc_tip(bloc)))
+            for k, (x, y, _) in enumerate(group):
+                if k < bloc["yes"]:
+                    pygame.draw.circle(image, colour, (x, y), radius)
+                else:
+                    pygame.draw.circle(image, theme.colour("paper"), (x, y), radius)
+                    pygame.draw.circle(image, colour, (x, y), radius, max(1, radius // 3))
+            at += bloc["size"]
+        verdict = "CARRIED" if vote["passed"] else "DEFEATED"
+        colour = theme.colour("yes") if vote["passed"] else theme.colour("no")
+        draw.centred(
+            image,
+            theme.text(f"{vote['yes']} – {vote['no']}", "title", theme.colour("ink"), "poster"),
+            (centre[0], centre[1] - 40),
+        )
+        draw.centred(
+            image, theme.text(verdict, "heading", colour, "poster"), (centre[0], centre[1] - 8)
+        )
+        draw.centred(
+            image,
+            theme.text(
+                f"{total} votes · filled seat: yes · hollow seat: no · colour: the camp that "
+                "controls the bloc",
+                "small",
+                theme.colour("muted"),
+            ),
+            (centre[0], size[1] - 12),
+        )
+        return image
+
+    def _bloc_tip(self, bloc: dict[str, Any]) -> str:
+        top = sorted(
+            ((t, bloc["terms"][t]) for t in TERMS if t != "bias"),
+            key=lambda kv: -abs(kv[1]),
+        )[:3]
+        reasons = ", ".join(f"{t} {v:+.2f}" for t, v in top)
+        side = bloc_verdict(bloc["yes"], bloc["no"])
+        return (
+            f"{bloc['name']}: {bloc['size']} votes, {bloc['yes']} yes and {bloc['no']} no "
+            f"({side}). Strongest pulls: {reasons} (positive pushes toward yes)."
+        )
+
+    def tooltip_at(self, pos: tuple[int, int]) -> str | None:
+        hall = self.hall_rect()
+        if not self.votes or not hall.collidepoint(pos):
+            return super().tooltip_at(pos)
+        cx, cy = hall.x + hall.w // 2, hall.y + hall.h - 40
+        dx, dy = pos[0] - cx, cy - pos[1]
+        if dy < 0:
+            return None
+        angle = math.atan2(dy, -dx)
+        for start, end, text in self.arcs:
+            if start - 0.01 <= angle <= end + 0.01:
+                return text
+        return None
+
+    def _draw_agenda(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        theme = self.app.theme
+        top = draw.panel(surface, theme, rect, "The agenda")
+        x, width = rect.x + 8, rect.w - 16
+        y = top
+        for i, vote in enumerate(self.votes):
+            mark = "▸ " if i == self.index else "   "
+            result = _result(vote)
+            colour = theme.colour("red") if i == self.index else theme.colour("ink")
+            y = draw.text_block(
+                surface,
+                theme,
+                f"{mark}{i + 1}. {vote['title']} — {result}",
+                (x, y),
+                width,
+                "small",
+                colour,
+                "bold" if i == self.index else "regular",
+                max_lines=2,
+            )
+        if not self.votes:
+            return
+        vote = self.votes[self.index]
+        spec = self.match.spec
+        sponsor = vote["sponsor"]
+        mover = spec.faction_names[spec.factions.index(sponsor)] if sponsor else "the chair"
+        y += 8
+        y = draw.text_block(
+            surface,
+            theme,
+            f"Moved by {mover}. {vote['yes']} for, {vote['no']} against: {_result(vote)}.",
+            (x, y),
+            width,
+            "body",
+            face="bold",
+        )
+        y = draw.text_block(
+            surface,
+            theme,
+            "Why it went this way:",
+            (x, y + 6),
+            width,
+            "small",
+            theme.colour("red"),
+            "bold",
+        )
+        for reason in vote_reasons(logged_blocs(vote)):
+            y = draw.text_block(surface, theme, "· " + reason, (x, y), width, "small", max_lines=4)
+        y += 6
+        line = theme.font("small").get_linesize()
+        for bloc in sorted(vote["blocs"], key=lambda b: -b["size"]):
+            if bloc["size"] == 0 or y > rect.bottom - line:
+                continue
+            pygame.draw.rect(surface, self._bloc_colour(bloc["name"]), (x, y + 3, 9, 9))
+            side = bloc_verdict(bloc["yes"], bloc["no"])
+            surface.blit(
+                theme.text(f"{bloc['name'][:30]}: {bloc['yes']}–{bloc['no']} ({side})", "small"),
+                (x + 14, y),
+            )
+            self.zone(pygame.Rect(x, y, width, line), self._bloc_tip(bloc))
+            y += line

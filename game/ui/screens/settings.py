@@ -1,0 +1,118 @@
+"""The settings: window size, fullscreen, text size, the colour-blind-safe palette, the
+guided opening and the AI's speed. Each button cycles its value; changes apply at once and
+are kept for next time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pygame
+
+from game.play.settings import AI_SPEEDS
+from game.ui import draw, flow
+from game.ui.app import App
+from game.ui.screen import Screen
+from game.ui.theme import PALETTES, TEXT_SIZES, WINDOW_SIZES
+
+
+def cycle(values: Sequence[object], current: object) -> object:
+    """The value after ``current`` in ``values`` (the first if it is not there)."""
+    items = list(values)
+    return items[(items.index(current) + 1) % len(items)] if current in items else items[0]
+
+
+class SettingsScreen(Screen):
+    name = "settings"
+
+    def __init__(self, app: App, back: Screen | None) -> None:
+        super().__init__(app)
+        self.back = back
+
+    def build(self) -> None:
+        s = self.app.settings
+        w, _h = self.app.window.get_size()
+        rows = [
+            (
+                f"Window size: {s.width} × {s.height}",
+                self._size,
+                "The window's size; you can also drag its edges.",
+            ),
+            (
+                f"Fullscreen: {'on' if s.fullscreen else 'off'}",
+                self._fullscreen,
+                "Fill the whole screen.",
+            ),
+            (f"Text size: {s.text_size}", self._text, "Larger text for reading at a distance."),
+            (
+                f"Palette: {s.palette}",
+                self._palette,
+                "The colour-blind-safe palette tells the factions apart by hue and brightness "
+                "under every common kind of colour blindness.",
+            ),
+            (
+                f"Guided opening: {'on' if s.guided else 'off'}",
+                self._guided,
+                "A short guide through the first quarters of a new game.",
+            ),
+            (
+                f"AI speed: {s.ai_speed}",
+                self._speed,
+                "How fast the other factions' moves are shown.",
+            ),
+        ]
+        x, bw = w // 2 - 220, 440
+        for i, (text, action, tip) in enumerate(rows):
+            self.button(pygame.Rect(x, 120 + i * 48, bw, 40), text, action, tooltip=tip)
+        self.button(
+            pygame.Rect(x, 120 + len(rows) * 48 + 16, bw, 40),
+            "Back  [Esc]",
+            lambda: flow.back_to(self.app, self.back),
+            key=pygame.K_ESCAPE,
+            object_id="@poster",
+        )
+
+    def _apply(self) -> None:
+        focus = self.focus
+        self.app.apply_settings()
+        self.focus = focus
+
+    def _size(self) -> None:
+        self.app.settings.width, self.app.settings.height = cycle(
+            WINDOW_SIZES, (self.app.settings.width, self.app.settings.height)
+        )  # type: ignore[misc]
+        self._apply()
+
+    def _fullscreen(self) -> None:
+        self.app.settings.fullscreen = not self.app.settings.fullscreen
+        self._apply()
+
+    def _text(self) -> None:
+        self.app.settings.text_size = str(cycle(tuple(TEXT_SIZES), self.app.settings.text_size))
+        self._apply()
+
+    def _palette(self) -> None:
+        self.app.settings.palette = str(cycle(tuple(PALETTES), self.app.settings.palette))
+        self._apply()
+
+    def _guided(self) -> None:
+        self.app.settings.guided = not self.app.settings.guided
+        self._apply()
+
+    def _speed(self) -> None:
+        self.app.settings.ai_speed = str(cycle(AI_SPEEDS, self.app.settings.ai_speed))
+        self._apply()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.app.theme
+        draw.poster_background(surface, theme)
+        w, _ = surface.get_size()
+        draw.header_bar(surface, theme, pygame.Rect(0, 0, w, 56), "SETTINGS")
+        x = w // 2 - 220
+        y = 120 + 7 * 48 + 30
+        sample = " ".join(f"■ {name}" for name in ("Stalin", "Trotsky", "Zinoviev", "Bukharin"))
+        surface.blit(theme.text("Palette sample:", "small"), (x, y))
+        cx = x + 110
+        for f, word in enumerate(sample.split("■ ")[1:]):
+            colour = theme.faction_colour(("#b0141c", "#2b2b2b", "#c8871e", "#1d5c8c"), f)
+            pygame.draw.rect(surface, colour, (cx, y + 2, 14, 14))
+            cx = surface.blit(theme.text(word.strip(), "small"), (cx + 18, y)).right + 12

@@ -1,0 +1,97 @@
+"""The window, headless: an App on SDL's dummy drivers with its data folder in a temporary
+directory, and a driver that posts real keyboard and mouse events and steps frames."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+import pygame
+
+from game.play.settings import DATA_ENV, Settings
+from game.ui import App, Options, flow
+
+SHORT = Path(__file__).parent / "data" / "short.yaml"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screens"
+
+
+class Driver:
+    """Drives the real window with posted events, one frame at a time."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    @property
+    def screen(self) -> str:
+        assert self.app.screen is not None
+        return self.app.screen.name
+
+    def step(self, frames: int = 2) -> None:
+        for _ in range(frames):
+            self.app.step(1 / 60)
+
+    def key(self, key: int, mod: int = 0, frames: int = 2) -> None:
+        """Press and release a key."""
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=""))
+        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod))
+        self.step(frames)
+
+    def click_at(self, pos: tuple[int, int], frames: int = 3) -> None:
+        """Move the mouse to ``pos`` and click the left button there."""
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+        )
+        self.step(1)
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+        self.step(frames)
+
+    def buttons(self) -> list[str]:
+        assert self.app.screen is not None
+        return [e.element.text for e in self.app.screen.entries if e.element.alive()]
+
+    def click(self, text: str, frames: int = 3) -> None:
+        """Click the live button whose text starts with ``text``."""
+        assert self.app.screen is not None
+        for entry in self.app.screen.entries:
+            if entry.element.alive() and entry.element.text.startswith(text):
+                self.click_at(entry.element.rect.center, frames)
+                return
+        raise AssertionError(f"no button {text!r} on {self.screen}: {self.buttons()}")
+
+    def until(self, done: Callable[[], bool], frames: int = 2000) -> None:
+        """Step frames until ``done()`` (the AI works in a thread meanwhile)."""
+        for _ in range(frames):
+            if done():
+                return
+            self.step(1)
+        raise AssertionError(f"timed out on {self.screen}")
+
+    def shot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        pygame.image.save(self.app.window, str(path))
+        return path
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def driver(data_dir: Path) -> Iterator[Driver]:
+    """The window on the title screen, playing the short test campaign by default."""
+    app = App(Options(SHORT), Settings(ai_speed="instant"))
+    flow.title(app)
+    d = Driver(app)
+    d.step()
+    yield d
+    pygame.quit()
