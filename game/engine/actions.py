@@ -327,12 +327,15 @@ def _denounce(
         add_stat(state, g, f, PRESTIGE, -k["attacker_cost"] * (1.0 - state.tracks[g, UNITY]))
 
 
+CLASH_UNIT = 4.0  # scales a camp's weight so that two quarters of the party clash at 1.0
+
+
 def _clash(spec: GameSpec, state: State, g: IntArray, f: int, other: IntArray) -> FloatArray:
     """How far a fight between two factions threatens a split: it takes two large camps, so
     the smaller one's weight counts (1.0 for two quarters of the party each)."""
     weights = query.weight(spec, state)[g]
     rows = np.arange(g.size)
-    return 4.0 * np.minimum(weights[:, f], weights[rows, other])
+    return CLASH_UNIT * np.minimum(weights[:, f], weights[rows, other])
 
 
 def _court(

@@ -8,7 +8,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
-from game.engine.actions import add_members
+from game.engine.actions import CLASH_UNIT, add_members
 from game.engine.spec import (
     ACTIVE,
     CENSURED,
@@ -165,9 +165,8 @@ def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray
     state.sympathy[g[has], :, faction[has]] *= 1.0 - spec.rules.k["expel_purge"]
     _purge_central_committee(spec, state, g[has], m.target, faction[has])
     _hurt_faction(spec, state, g, m.target, spec.rules.k["expel_prestige"])
-    add_unity(
-        spec, state, g, spec.rules.k["closing_ranks"] - spec.rules.k["expel_unity"] * 4.0 * size
-    )
+    k = spec.rules.k
+    add_unity(spec, state, g, k["closing_ranks"] - k["expel_unity"] * CLASH_UNIT * size)
     _reward_sponsor(spec, state, g, s)
 
 

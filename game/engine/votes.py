@@ -338,7 +338,8 @@ def _bloc_terms(
     else:
         apparatus = np.zeros(state.batch)
     terms = {"apparatus": apparatus, "sympathy": sympathy}
-    swing = 0.3 + 0.7 * uncommitted  # organised blocs vote their line; the uncommitted sway
+    organised = spec.rules.k["organised_swing"]
+    swing = organised + (1.0 - organised) * uncommitted
     for name, value in common.items():
         terms[name] = swing * value
     terms["chance"] = swing * w["chance"] * noise

@@ -717,6 +717,11 @@ class Constants(Strict):
     quarrel_needed: float = Field(
         0.2, description="Grudges between mover and target before a sanction on the agenda is put."
     )
+    organised_swing: float = Field(
+        0.3,
+        description="How far the hall's mood, standing and chance move an organised bloc, "
+        "against 1 for the uncommitted: organised blocs vote their line.",
+    )
     machine_fear: float = Field(
         3.5, description="How far the machines a General Secretary holds turn others against him."
     )
