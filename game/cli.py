@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from game.analysis.commands import Outputs
     from game.analysis.runs import Loaded
 
 from game import __version__
@@ -61,33 +62,111 @@ def _check_ai(args: argparse.Namespace, factions: tuple[str, ...]) -> None:
         raise UsageError(str(error)) from None
 
 
+def _check_batch(args: argparse.Namespace) -> None:
+    """Refuse bad ``--runs`` and ``--jobs`` and unwritable outputs before any work."""
+    if args.runs < 1:
+        raise UsageError("--runs must be at least 1")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    for flag in ("out", "csv", "html"):
+        _check_writable(getattr(args, flag, None), f"--{flag}")
+
+
+def _outputs(args: argparse.Namespace) -> Outputs:
+    from game.analysis.commands import Outputs
+
+    return Outputs(args.out, args.csv, args.html)
+
+
 def _cmd_simulate(args: argparse.Namespace) -> int:
     from game.analysis.commands import simulate
+
+    _check_batch(args)
+    loaded = _load(args.scenario)
+    _check_ai(args, loaded.spec.factions)
+    simulate(
+        loaded,
+        args.runs,
+        args.seed,
+        args.ai,
+        args.historicity,
+        args.jobs,
+        _outputs(args),
+        args.quiet,
+    )
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from game.analysis.batch import RunConfig
+    from game.analysis.commands import compare
+
+    _check_batch(args)
+    base, other = _load(args.base), _load(args.other)
+    _check_ai(args, base.spec.factions)
+    _check_ai(args, other.spec.factions)
+    config = RunConfig(str(base.path), base.sha256, args.seed, args.runs, args.ai, args.historicity)
+    compare(base, other, config, args.independent, args.jobs, _outputs(args), args.quiet)
+    return 0
+
+
+def _cmd_sweep(args: argparse.Namespace) -> int:
+    from game.analysis.batch import RunConfig
+    from game.analysis.commands import sweep
+    from game.analysis.params import ParamError
 
     if args.runs < 1:
         raise UsageError("--runs must be at least 1")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    _check_writable(args.out)
+    folder = args.out_dir
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out-dir {folder} is a file; name a folder")
+    parent = folder if folder.is_dir() else folder.parent
+    if not os.access(parent if str(parent) else Path("."), os.W_OK):
+        raise UsageError(f"--out-dir {folder}: cannot write there")
     loaded = _load(args.scenario)
     _check_ai(args, loaded.spec.factions)
-    simulate(
-        loaded, args.runs, args.seed, args.ai, args.historicity, args.jobs, args.out, args.quiet
+    config = RunConfig(
+        str(loaded.path), loaded.sha256, args.seed, args.runs, args.ai, args.historicity
     )
+    try:
+        sweep(loaded, args.param, config, args.jobs, folder, args.quiet)
+    except ParamError as error:
+        raise UsageError(str(error)) from None
     return 0
 
 
-def _check_writable(out: Path | None) -> None:
-    """Refuse an ``--out`` that cannot be written before any work is done."""
+def _cmd_report(args: argparse.Namespace) -> int:
+    from game.analysis.report_command import ReportError, build_report, write_report
+
+    if args.html is None and args.md is None:
+        raise UsageError("name an output: --html FILE and/or --md FILE")
+    if args.runs < 1:
+        raise UsageError("--runs must be at least 1")
+    _check_writable(args.html, "--html")
+    _check_writable(args.md, "--md")
+    try:
+        document = build_report(args.file, args.exercise, args.scenario, args.runs, args.jobs)
+    except ReportError as error:
+        print(f"heirs report: error: {error}", file=sys.stderr)
+        return 2
+    for path in write_report(document, args.html, args.md):
+        print(f"wrote {path}")
+    return 0
+
+
+def _check_writable(out: Path | None, flag: str = "--out") -> None:
+    """Refuse an output file that cannot be written before any work is done."""
     if out is None:
         return
     folder = out.parent if str(out.parent) else Path(".")
     if out.is_dir():
-        raise UsageError(f"--out {out} is a folder; name a file")
+        raise UsageError(f"{flag} {out} is a folder; name a file")
     if not folder.is_dir():
-        raise UsageError(f"--out {out}: the folder {folder} does not exist")
+        raise UsageError(f"{flag} {out}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
-        raise UsageError(f"--out {out}: the folder {folder} is not writable")
+        raise UsageError(f"{flag} {out}: the folder {folder} is not writable")
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
@@ -138,15 +217,16 @@ def _cmd_play(args: argparse.Namespace) -> int:
     return run(Options(args.scenario, args.faction, args.load))
 
 
-def _add_run_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "scenario",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_SCENARIO,
-        metavar="SCENARIO",
-        help="scenario file (default: the 1922 campaign)",
-    )
+def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> None:
+    if scenario:
+        parser.add_argument(
+            "scenario",
+            nargs="?",
+            type=Path,
+            default=DEFAULT_SCENARIO,
+            metavar="SCENARIO",
+            help="scenario file (default: the 1922 campaign)",
+        )
     parser.add_argument("--seed", type=int, default=1, help="default: %(default)s")
     parser.add_argument(
         "--ai",
@@ -160,6 +240,20 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         default=1.0,
         help="0..1, how strongly 'historical' follows the record (default: 1)",
     )
+
+
+def _add_batch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--runs", type=int, default=1000, help="default: %(default)s")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default: all cores); never changes results",
+    )
+    parser.add_argument("--out", type=Path, help="write the results as JSON")
+    parser.add_argument("--csv", type=Path, help="write one row per run as CSV")
+    parser.add_argument("--html", type=Path, help="write a report as one HTML file")
+    parser.add_argument("--quiet", action="store_true", help="print nothing")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -181,16 +275,64 @@ def build_parser() -> argparse.ArgumentParser:
 
     simulate = sub.add_parser("simulate", help="play many headless games and compare with history")
     _add_run_options(simulate)
-    simulate.add_argument("--runs", type=int, default=1000, help="default: %(default)s")
-    simulate.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        help="worker processes (default: all cores); never changes results",
-    )
-    simulate.add_argument("--out", type=Path, help="write the results as JSON")
-    simulate.add_argument("--quiet", action="store_true", help="print nothing")
+    _add_batch_options(simulate)
     simulate.set_defaults(handler=_cmd_simulate)
+
+    compare = sub.add_parser(
+        "compare",
+        help="two scenarios side by side: differences, 95%% intervals, Holm's correction",
+        description="Run BASE and OTHER with the same seeds (common random numbers: run i of "
+        "both uses the draws of (seed, i), analysed as paired) and report who wins and each "
+        "checkpoint's rate and timing in each, every difference OTHER - BASE with its 95%% "
+        "interval, and which differences survive Holm's correction at family-wise alpha 0.05.",
+    )
+    compare.add_argument("base", type=Path, metavar="BASE", help="the reference scenario")
+    compare.add_argument("other", type=Path, metavar="OTHER", help="the changed scenario")
+    _add_run_options(compare, scenario=False)
+    _add_batch_options(compare)
+    compare.add_argument(
+        "--independent",
+        action="store_true",
+        help="run OTHER with seed S+1 and analyse the arms as independent samples",
+    )
+    compare.set_defaults(handler=_cmd_compare)
+
+    sweep = sub.add_parser(
+        "sweep",
+        help="one scenario parameter over a list or range of values: CSV and charts",
+        description="Play a batch for each value of one scenario parameter (same seed for "
+        "every value) and write sweep.csv, sweep.json, winners.png and checkpoints.png. "
+        "PATH is dotted, lists by id or position: rules.constants.machine_fear, "
+        "factions.trotsky.popularity, events.lenin_dies.window (alias lenin.death). VALUES: "
+        "1,2,3.5 or 0.3..0.9:0.1 (inclusive, step) or 1924Q1..1927Q4 (one per quarter; a "
+        "quarter sets both ends of a window and moves the event's date with it).",
+    )
+    _add_run_options(sweep)
+    sweep.add_argument("--param", required=True, metavar="PATH=VALUES", help="what to vary")
+    sweep.add_argument("--runs", type=int, default=1000, help="per value (default: %(default)s)")
+    sweep.add_argument("--jobs", type=int, default=None, help="worker processes (default: all)")
+    sweep.add_argument(
+        "--out-dir", type=Path, default=Path("sweep"), help="folder (default: %(default)s)"
+    )
+    sweep.add_argument("--quiet", action="store_true", help="print nothing")
+    sweep.set_defaults(handler=_cmd_sweep)
+
+    report = sub.add_parser(
+        "report",
+        help="a report (HTML, Markdown) of a batch, a comparison or a saved game",
+        description="FILE is what simulate --out or compare --out wrote, or a saved game (a "
+        "game record as JSON, alone with a 'scenario' key or inside a mapping with 'record' "
+        "and 'scenario' keys, as replay --json writes). A saved game is set against --runs "
+        "runs of the same scenario, seed and policies.",
+    )
+    report.add_argument("file", type=Path, metavar="FILE")
+    report.add_argument("--html", type=Path, help="write one self-contained HTML file")
+    report.add_argument("--md", type=Path, help="write Markdown (charts as PNG files beside it)")
+    report.add_argument("--exercise", type=Path, help="an exercise file: its debrief questions")
+    report.add_argument("--scenario", type=Path, help="the scenario file, if not the one named")
+    report.add_argument("--runs", type=int, default=1000, help="default: %(default)s")
+    report.add_argument("--jobs", type=int, default=None, help="worker processes (default: all)")
+    report.set_defaults(handler=_cmd_report)
 
     replay = sub.add_parser("replay", help="tell one run quarter by quarter")
     _add_run_options(replay)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from itertools import pairwise
@@ -83,25 +83,26 @@ def chunk_bounds(runs: int, jobs: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(edges) if b > a]
 
 
-_WORKER_SPEC: GameSpec | None = None
-_WORKER_TURNS: Synchronized[int] | None = None
+_WORKER_SPECS: tuple[GameSpec, ...] = ()
+_WORKER_GAMES: Synchronized[float] | None = None
 
 
-def _init_worker(spec: GameSpec, turns_done: Synchronized[int]) -> None:
-    global _WORKER_SPEC, _WORKER_TURNS
-    _WORKER_SPEC, _WORKER_TURNS = spec, turns_done
+def _init_worker(specs: tuple[GameSpec, ...], games_done: Synchronized[float]) -> None:
+    global _WORKER_SPECS, _WORKER_GAMES
+    _WORKER_SPECS, _WORKER_GAMES = specs, games_done
 
 
-def _count_turn(games: int) -> None:
-    assert _WORKER_TURNS is not None
-    with _WORKER_TURNS.get_lock():
-        _WORKER_TURNS.value += games
+def _count_turn(games: float) -> None:
+    assert _WORKER_GAMES is not None
+    with _WORKER_GAMES.get_lock():
+        _WORKER_GAMES.value += games
 
 
-def _worker(seed: int, start: int, stop: int, ai: str, historicity: float) -> BatchResult:
-    assert _WORKER_SPEC is not None
+def _worker(arm: int, seed: int, start: int, stop: int, ai: str, historicity: float) -> BatchResult:
+    spec = _WORKER_SPECS[arm]
     runs = np.arange(start, stop)
-    return run_chunk(_WORKER_SPEC, seed, runs, ai, historicity, lambda: _count_turn(stop - start))
+    share = (stop - start) / spec.turns
+    return run_chunk(spec, seed, runs, ai, historicity, lambda: _count_turn(share))
 
 
 def keep_freed_memory() -> None:
@@ -124,35 +125,73 @@ def run_batch(
 ) -> BatchResult:
     """Play runs 0..N-1 over ``jobs`` processes (default: all cores). ``progress`` is told
     how many games' worth of quarters have been played since it was last called."""
+    return run_batches([(spec, config)], jobs, progress)[0]
+
+
+def run_batches(
+    arms: Sequence[tuple[GameSpec, RunConfig]],
+    jobs: int | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> list[BatchResult]:
+    """Play several batches (the arms of a comparison, the values of a sweep) through one pool
+    of ``jobs`` processes, so that no core waits between them; one result per arm."""
     keep_freed_memory()
     jobs = max(1, jobs or os.cpu_count() or 1)
-    bounds = chunk_bounds(config.runs, jobs)
-    per_game = 1.0 / spec.turns
-    if jobs == 1 or len(bounds) == 1:
-        parts = []
-        for start, stop in bounds:
-            tick = None if progress is None else (lambda n=stop - start: progress(n * per_game))
-            runs = np.arange(start, stop)
-            parts.append(run_chunk(spec, config.seed, runs, config.ai, config.historicity, tick))
-        return _concat(parts)
+    per_arm = -(-jobs // max(1, len(arms)))  # enough chunks to keep every worker busy
+    chunks = [
+        (arm, start, stop)
+        for arm, (_, config) in enumerate(arms)
+        for start, stop in chunk_bounds(config.runs, per_arm)
+    ]
+    if jobs == 1 or len(chunks) == 1:
+        return _run_here(arms, chunks, progress)
     context = get_context("fork")
-    turns_done = context.Value("q", 0)
+    games_done = context.Value("d", 0.0)
+    specs = tuple(spec for spec, _ in arms)
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(spec, turns_done)
+        jobs, mp_context=context, initializer=_init_worker, initargs=(specs, games_done)
     ) as pool:
-        futures = [
-            pool.submit(_worker, config.seed, s, e, config.ai, config.historicity)
-            for s, e in bounds
-        ]
-        reported = 0
+        futures = []
+        for arm, start, stop in chunks:
+            config = arms[arm][1]
+            futures.append(
+                pool.submit(_worker, arm, config.seed, start, stop, config.ai, config.historicity)
+            )
+        reported = 0.0
         while not all(f.done() for f in futures):
             wait(futures, timeout=POLL_SECONDS, return_when=FIRST_EXCEPTION)
             if progress is not None:
-                now = turns_done.value
-                progress((now - reported) * per_game)
+                now = games_done.value
+                progress(now - reported)
                 reported = now
         parts = [future.result() for future in futures]
-    return _concat(parts)
+    return _gather(len(arms), chunks, parts)
+
+
+def _run_here(
+    arms: Sequence[tuple[GameSpec, RunConfig]],
+    chunks: list[tuple[int, int, int]],
+    progress: Callable[[float], None] | None,
+) -> list[BatchResult]:
+    """The chunks played one after another in this process."""
+    parts = []
+    for arm, start, stop in chunks:
+        spec, config = arms[arm]
+        share = (stop - start) / spec.turns
+        tick = None if progress is None else (lambda share=share: progress(share))
+        runs = np.arange(start, stop)
+        parts.append(run_chunk(spec, config.seed, runs, config.ai, config.historicity, tick))
+    return _gather(len(arms), chunks, parts)
+
+
+def _gather(
+    count: int, chunks: list[tuple[int, int, int]], parts: list[BatchResult]
+) -> list[BatchResult]:
+    """Each arm's chunks joined in run order (chunks are listed arm by arm, runs ascending)."""
+    return [
+        _concat([part for (arm, _, _), part in zip(chunks, parts, strict=True) if arm == index])
+        for index in range(count)
+    ]
 
 
 def _concat(parts: list[BatchResult]) -> BatchResult:
@@ -169,21 +208,36 @@ def on_time(spec: GameSpec, reached: IntArray) -> BoolArray:
     return (reached >= 0) & (np.abs(reached - due[None, :]) <= ON_TIME_QUARTERS)  # type: ignore[no-any-return]
 
 
-def first_divergence(spec: GameSpec, reached: IntArray) -> dict[str, int]:
-    """How many runs first left history at each checkpoint: the earliest (by real date)
-    checkpoint not reached on time. Runs that never left it count under ``none``."""
-    order = sorted(range(len(spec.checkpoints)), key=lambda c: (spec.checkpoints[c].date, c))
+def by_date(spec: GameSpec) -> list[int]:
+    """Checkpoint indices in order of real date (ties in file order)."""
+    return sorted(range(len(spec.checkpoints)), key=lambda c: (spec.checkpoints[c].date, c))
+
+
+def first_divergences(spec: GameSpec, reached: IntArray) -> IntArray:
+    """(N,): the checkpoint at which each run first left history, the earliest (by real date)
+    not reached on time; -1 for runs that never left it."""
+    order = by_date(spec)
+    if not order:
+        return np.full(len(reached), -1, dtype=np.int64)
     late = ~on_time(spec, reached)[:, order]
-    counts = {spec.checkpoints[c].id: 0 for c in order}
+    positions = np.argmax(late, axis=1)
+    return np.where(late.any(axis=1), np.array(order, dtype=np.int64)[positions], -1)
+
+
+def first_divergence(spec: GameSpec, reached: IntArray) -> dict[str, int]:
+    """How many runs first left history at each checkpoint (see ``first_divergences``), in
+    order of real date. Runs that never left it count under ``none``."""
+    counts = {spec.checkpoints[c].id: 0 for c in by_date(spec)}
     counts["none"] = 0
-    first = np.where(late.any(axis=1), np.argmax(late, axis=1), -1)
-    for position in first:
-        counts["none" if position < 0 else spec.checkpoints[order[position]].id] += 1
+    for c in first_divergences(spec, reached):
+        counts["none" if c < 0 else spec.checkpoints[c].id] += 1
     return counts
 
 
 def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[str, Any]:
-    """The batch as a JSON-ready dictionary (the ``--out`` file)."""
+    """The batch as a JSON-ready dictionary (the ``--out`` file). Each checkpoint carries,
+    besides its rates, how many runs first reached it in each quarter (``reached_by_quarter``,
+    one count per quarter of ``quarters``), its sources and note, for reports and charts."""
     n = config.runs
     winners = {name: 0 for name in (*spec.factions, "split")}
     for w, count in zip(*np.unique(result.winner, return_counts=True), strict=True):
@@ -204,14 +258,22 @@ def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[st
                 "id": checkpoint.id,
                 "title": checkpoint.title,
                 "date": checkpoint.date,
+                "quarter": spec.quarter_labels[checkpoint.turn],
+                "description": checkpoint.description,
+                "sources": list(checkpoint.sources),
+                "note": checkpoint.note,
                 "rate": float(hit.mean()),
                 "on_time_rate": float(timely[:, c].mean()),
                 "ci": [round(low, 6), round(high, 6)],
                 "mean_offset_quarters": float(offsets.mean()) if offsets.size else None,
+                "reached_by_quarter": np.bincount(
+                    result.reached[hit, c], minlength=spec.turns
+                ).tolist(),
             }
         )
     counts = (result.reached >= 0).sum(axis=1)
     return {
+        "kind": "batch",
         "scenario": config.scenario,
         "scenario_sha256": config.scenario_sha256,
         "version": __version__,
@@ -219,6 +281,7 @@ def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[st
         "runs": n,
         "ai": config.ai,
         "historicity": config.historicity,
+        "quarters": list(spec.quarter_labels),
         "winners": dict(sorted(winners.items())),
         "outright_winners": dict(sorted(outright.items())),
         "checkpoints": checkpoints,
@@ -226,4 +289,21 @@ def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[st
             str(k): int((counts == k).sum()) for k in range(len(spec.checkpoints) + 1)
         },
         "first_divergence": first_divergence(spec, result.reached),
+        "first_divergence_how": divergence_kinds(spec, result.reached),
+        "faction_colours": dict(zip(spec.factions, spec.faction_colour, strict=True)),
     }
+
+
+def divergence_kinds(spec: GameSpec, reached: IntArray) -> dict[str, dict[str, int]]:
+    """For each checkpoint where runs first left history: how many reached it too early, too
+    late, or never."""
+    diverged = first_divergences(spec, reached)
+    kinds: dict[str, dict[str, int]] = {}
+    for run, c in enumerate(diverged):
+        if c < 0:
+            continue
+        turn = int(reached[run, c])
+        how = "never" if turn < 0 else ("early" if turn < spec.checkpoints[c].turn else "late")
+        counts = kinds.setdefault(spec.checkpoints[c].id, {"early": 0, "late": 0, "never": 0})
+        counts[how] += 1
+    return kinds

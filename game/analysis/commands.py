@@ -1,4 +1,4 @@
-"""The headless commands: ``simulate``, ``replay`` and ``bench``."""
+"""The headless commands: ``simulate``, ``compare``, ``replay`` and ``bench``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +17,42 @@ from tqdm import tqdm
 
 from game import __version__
 from game.ai.policies import parse_ai
-from game.analysis.batch import RunConfig, run_batch, summarise
+from game.analysis.batch import RunConfig, run_batch, run_batches, summarise
+from game.analysis.compare import compare_summary, format_compare, independent_seed
+from game.analysis.csvout import RunTable, write_runs_csv
 from game.analysis.runs import Loaded
 from game.engine.record import record_game
 from game.engine.state import initial_state
 from game.engine.turn import begin_turn, resolve_turn, take_actions
 from game.fileio import write_atomic
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where a batch command writes: the JSON summary, the per-run CSV, the HTML report."""
+
+    out: Path | None = None
+    csv: Path | None = None
+    html: Path | None = None
+
+
+@contextmanager
+def progress_bar(games: int, quiet: bool) -> Iterator[Callable[[float], None]]:
+    """A progress bar on stderr for ``games`` games (none when quiet or for small batches);
+    yields the function a batch calls with the games' worth of quarters just played."""
+    with tqdm(
+        total=games,
+        unit="game",
+        disable=quiet or games < 200,
+        file=sys.stderr,
+        leave=False,
+        bar_format="{l_bar}{bar}| {n:.0f}/{total} games [{elapsed}<{remaining}]",
+    ) as bar:
+
+        def advance(done: float) -> None:
+            bar.update(min(done, games - bar.n))
+
+        yield advance
 
 
 def simulate(
@@ -29,32 +62,103 @@ def simulate(
     ai: str,
     historicity: float,
     jobs: int | None,
-    out: Path | None,
+    outputs: Outputs,
     quiet: bool = False,
 ) -> dict[str, Any]:
-    """Run the batch, print its summary, and write ``out`` if given."""
+    """Run the batch, print its summary, and write the outputs asked for."""
     config = RunConfig(str(loaded.path), loaded.sha256, seed, runs, ai, historicity)
-    with tqdm(
-        total=runs,
-        unit="game",
-        disable=quiet or runs < 200,
-        file=sys.stderr,
-        leave=False,
-        bar_format="{l_bar}{bar}| {n:.0f}/{total} games [{elapsed}<{remaining}]",
-    ) as bar:
-
-        def advance(games: float) -> None:
-            bar.update(min(games, runs - bar.n))
-
+    with progress_bar(runs, quiet) as advance:
         result = run_batch(loaded.spec, config, jobs, advance)
     summary = summarise(loaded.spec, config, result)
     if not quiet:
         print(format_summary(summary))
-    if out is not None:
-        write_atomic(out, json.dumps(summary, indent=2, sort_keys=True) + "\n")
-        if not quiet:
-            print(f"\nwrote {out}")
+    tables = [RunTable(loaded.spec, config, result)]
+    _write_outputs(outputs, summary, tables, [loaded], quiet)
     return summary
+
+
+def compare(
+    base: Loaded,
+    other: Loaded,
+    config: RunConfig,
+    independent: bool,
+    jobs: int | None,
+    outputs: Outputs,
+    quiet: bool = False,
+) -> dict[str, Any]:
+    """Run both arms through one pool of workers, print the comparison and write the outputs.
+    ``config`` is BASE's; OTHER's differs by its scenario and, if independent, its seed."""
+    other_seed = independent_seed(config.seed) if independent else config.seed
+    other_config = replace(
+        config, scenario=str(other.path), scenario_sha256=other.sha256, seed=other_seed
+    )
+    arms = [(base.spec, config), (other.spec, other_config)]
+    with progress_bar(2 * config.runs, quiet) as advance:
+        base_result, other_result = run_batches(arms, jobs, advance)
+    summary = compare_summary(
+        (base.spec, config, base_result), (other.spec, other_config, other_result), not independent
+    )
+    if not quiet:
+        print(format_compare(summary))
+    tables = [
+        RunTable(base.spec, config, base_result, "base"),
+        RunTable(other.spec, other_config, other_result, "other"),
+    ]
+    _write_outputs(outputs, summary, tables, [base, other], quiet)
+    return summary
+
+
+def _write_outputs(
+    outputs: Outputs,
+    summary: dict[str, Any],
+    tables: list[RunTable],
+    scenarios: list[Loaded],
+    quiet: bool,
+) -> None:
+    """Write the JSON summary, the per-run CSV and the report, each only if asked for."""
+    written = []
+    if outputs.out is not None:
+        write_atomic(outputs.out, json.dumps(summary, indent=2, sort_keys=True) + "\n")
+        written.append(outputs.out)
+    if outputs.csv is not None:
+        write_runs_csv(outputs.csv, tables)
+        written.append(outputs.csv)
+    if outputs.html is not None:
+        from game.analysis.document import render_html
+        from game.analysis.report import summary_document
+
+        document = summary_document(summary, [s.source.model for s in scenarios], None)
+        write_atomic(outputs.html, render_html(document))
+        written.append(outputs.html)
+    if written and not quiet:
+        print("\n" + "\n".join(f"wrote {path}" for path in written))
+
+
+def sweep(
+    loaded: Loaded,
+    param_text: str,
+    config: RunConfig,
+    jobs: int | None,
+    folder: Path,
+    quiet: bool = False,
+) -> list[Path]:
+    """Check every value of ``--param`` first, then play a batch per value and write the
+    table and charts into ``folder``."""
+    from game.analysis.params import parse_param
+    from game.analysis.sweep import prepare, run_sweep, write_sweep
+
+    param = parse_param(param_text)
+    prepared = prepare(loaded.source, param)
+    with progress_bar(len(prepared) * config.runs, quiet) as advance:
+        points = run_sweep(str(loaded.path), prepared, config, jobs, advance)
+    paths = write_sweep(folder, param, points)
+    if not quiet:
+        for point in points:
+            top = max(point.summary["winners"].items(), key=lambda kv: kv[1])
+            share = 100 * top[1] / config.runs
+            print(f"  {param.text}={point.value}: most wins {top[0]} {share:.1f}%")
+        print("\n".join(f"wrote {path}" for path in paths))
+    return paths
 
 
 def format_summary(summary: dict[str, Any]) -> str:

@@ -21,3 +21,17 @@ def wilson_interval(successes: int, trials: int, z: float = Z95) -> tuple[float,
     low = 0.0 if successes <= 0 else max(0.0, centre - half)
     high = 1.0 if successes >= trials else min(1.0, centre + half)
     return (low, high)
+
+
+def holm(p_values: list[float], alpha: float = 0.05) -> tuple[list[float], list[bool]]:
+    """Holm's step-down correction for a family of tests: each p-value's adjusted value
+    (the smallest family-wise level at which it would be rejected) and whether it is rejected
+    at ``alpha``. It keeps the chance of any false rejection at or under ``alpha`` whatever the
+    dependence between the tests."""
+    m = len(p_values)
+    adjusted = [0.0] * m
+    running = 0.0
+    for rank, index in enumerate(sorted(range(m), key=lambda i: p_values[i])):
+        running = max(running, min(1.0, (m - rank) * p_values[index]))
+        adjusted[index] = running
+    return adjusted, [value <= alpha for value in adjusted]

@@ -252,7 +252,8 @@ def _single_key(value: Any) -> str | None:
     if isinstance(value, dict) and len(value) == 1:
         return str(next(iter(value)))
     if isinstance(value, BaseModel):
-        return next(iter(value.model_fields_set), None)
+        name = next(iter(value.model_fields_set), None)
+        return None if name is None else type(value).model_fields[name].alias or name
     return None
 
 

@@ -1,0 +1,249 @@
+"""The report of one saved game: its outcome and where it falls among runs of the same
+scenario with the same policies, its timeline beside history's, the first point where it left
+history and the events and votes around it, the sources, and the debrief questions.
+
+A saved game is a ``GameRecord`` as JSON, either alone (with a ``scenario`` key naming the
+scenario file, beside the record's fields) or wrapped: any mapping with a ``record`` key
+holding the record and a ``scenario`` key (as ``replay --json`` writes, and as versioned save
+files do)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from game.analysis import charts
+from game.analysis.batch import ON_TIME_QUARTERS, by_date, first_divergences
+from game.analysis.document import Block, Document, Figure, Heading, Paragraph, Table
+from game.analysis.report import (
+    debrief_blocks,
+    exercise_intro,
+    outcome_blocks,
+    sources_blocks,
+)
+from game.engine.outcome import SPLIT, decide
+from game.engine.record import GameRecord, replay
+from game.engine.spec import GameSpec
+from game.scenario.exercise import Exercise
+from game.scenario.models import Scenario
+
+RECORD_KEYS = frozenset(f.name for f in fields(GameRecord))
+
+
+class SavedGameError(ValueError):
+    """A file that is not a saved game this program can read."""
+
+
+@dataclass(frozen=True)
+class SavedGame:
+    record: GameRecord
+    scenario: str | None  # the scenario file as the save names it
+
+
+def read_saved_game(data: Any) -> SavedGame | None:
+    """The saved game in parsed JSON, or None if it is not one; raises ``SavedGameError``
+    for a record with missing or unknown fields."""
+    if not isinstance(data, dict):
+        return None
+    inner = data.get("record")
+    if isinstance(inner, dict):
+        scenario = data.get("scenario", inner.get("scenario"))
+    elif {"actions", "seed", "scenario_sha256"} <= data.keys():
+        inner, scenario = data, data.get("scenario")
+    else:
+        return None
+    missing = {"scenario_sha256", "seed", "run_index", "ai", "historicity", "actions"} - set(inner)
+    if missing:
+        raise SavedGameError(f"the game record lacks {', '.join(sorted(missing))}")
+    record = GameRecord(**{k: v for k, v in inner.items() if k in RECORD_KEYS})
+    return SavedGame(record, scenario if isinstance(scenario, str) else None)
+
+
+@dataclass(frozen=True)
+class PlayedGame:
+    """A saved game replayed: its winner, the turn each checkpoint was reached (-1 never),
+    and the replay's log."""
+
+    winner: str
+    outright: bool
+    reached: list[int]
+    log: list[dict[str, Any]]
+
+
+def play_back(spec: GameSpec, sha256: str, record: GameRecord) -> PlayedGame:
+    """Replay the record with a log (raises ``ReplayMismatch`` if it does not fit)."""
+    log: list[dict[str, Any]] = []
+    state = replay(spec, record, log, sha256)
+    outcome = decide(spec, state)
+    winner = int(outcome.winner[0])
+    name = "split" if winner == SPLIT else spec.factions[winner]
+    return PlayedGame(name, bool(outcome.outright[0]), state.reached[0].tolist(), log)
+
+
+def game_document(
+    spec: GameSpec,
+    scenario: Scenario,
+    saved: SavedGame,
+    played: PlayedGame,
+    reference: dict[str, Any],
+    exercise: Exercise | None,
+) -> Document:
+    """The report; ``reference`` is the batch summary of runs with the same scenario, seed
+    and policies, to show where this game's outcome falls."""
+    record = saved.record
+    document = Document(f"{scenario.title}: one game")
+    reached_count = sum(turn >= 0 for turn in played.reached)
+    document.blocks += [
+        Paragraph(
+            f"Scenario file {saved.scenario} (sha256 {record.scenario_sha256[:12]}), seed "
+            f"{record.seed}, run {record.run_index}, policies {record.ai}, historicity "
+            f"{record.historicity}."
+        ),
+        *exercise_intro(exercise),
+        *_outcome(spec, played, reference, reached_count),
+        *_timeline(spec, played, reference),
+        *_divergence(spec, played),
+        *sources_blocks(reference["checkpoints"], scenario),
+        *debrief_blocks(exercise),
+    ]
+    return document
+
+
+def _outcome(
+    spec: GameSpec, played: PlayedGame, reference: dict[str, Any], reached_count: int
+) -> list[Block]:
+    runs = reference["runs"]
+    same = reference["winners"].get(played.winner, 0)
+    counts = {int(k): v for k, v in reference["checkpoints_reached"].items()}
+    fewer = sum(v for k, v in counts.items() if k < reached_count)
+    how = " outright" if played.outright else " on the power score"
+    blocks: list[Block] = [
+        Heading("Outcome of this game"),
+        Paragraph(
+            f"Winner: {played.winner}{'' if played.winner == 'split' else how}. The game "
+            f"reached {reached_count} of {len(spec.checkpoints)} checkpoints."
+        ),
+        Paragraph(
+            f"Among {runs:,} runs of the same scenario with the same policies "
+            f"({reference['ai']}), {played.winner} won {100 * same / runs:.1f}%, and "
+            f"{100 * fewer / runs:.1f}% of runs reached fewer checkpoints than this game."
+        ),
+    ]
+    distribution = outcome_blocks(reference, played.winner)
+    blocks += distribution[2:]  # the table and the chart, without the general heading
+    blocks.append(
+        Figure(
+            charts.reached_chart(reference, reached_count),
+            "Checkpoints reached: this game among the runs",
+            "reached",
+        )
+    )
+    return blocks
+
+
+def _verdict(spec: GameSpec, c: int, turn: int) -> str:
+    if turn < 0:
+        return "never"
+    offset = turn - spec.checkpoints[c].turn
+    if abs(offset) <= ON_TIME_QUARTERS:
+        return "on time" if offset == 0 else f"on time ({offset:+d} q)"
+    return f"{'early' if offset < 0 else 'late'} by {abs(offset)} quarters"
+
+
+def _timeline(spec: GameSpec, played: PlayedGame, reference: dict[str, Any]) -> list[Block]:
+    rates = {c["id"]: c["rate"] for c in reference["checkpoints"]}
+    rows = []
+    for c in by_date(spec):
+        checkpoint, turn = spec.checkpoints[c], played.reached[c]
+        rows.append(
+            [
+                checkpoint.date,
+                checkpoint.title,
+                spec.quarter_labels[turn] if turn >= 0 else "—",
+                _verdict(spec, c, turn),
+                f"{100 * rates.get(checkpoint.id, 0.0):.1f}%",
+            ]
+        )
+    game = {
+        checkpoint.id: spec.quarter_labels[turn] if turn >= 0 else None
+        for checkpoint, turn in zip(spec.checkpoints, played.reached, strict=True)
+    }
+    return [
+        Heading("Timeline beside history"),
+        Table(["real date", "checkpoint", "in this game", "", "share of runs reaching it"], rows),
+        Figure(
+            charts.timeline_chart(reference, game),
+            "This game's timeline beside history's and the runs'",
+            "timeline",
+        ),
+    ]
+
+
+def _divergence(spec: GameSpec, played: PlayedGame) -> list[Block]:
+    """The first checkpoint missed, and what happened in the quarters that decided it: the
+    quarter it was reached if too early, else the quarters around its real date."""
+    import numpy as np
+
+    c = int(first_divergences(spec, np.array([played.reached]))[0])
+    if c < 0:
+        return [
+            Heading("First point of divergence"),
+            Paragraph("This game never left history: every checkpoint on time."),
+        ]
+    checkpoint, turn = spec.checkpoints[c], played.reached[c]
+    due = checkpoint.turn
+    early = 0 <= turn < due
+    if early:
+        quarters = [turn]
+        lead = f"It came too early, in {spec.quarter_labels[turn]}. What led to it:"
+    else:
+        quarters = list(
+            range(max(0, due - ON_TIME_QUARTERS), min(spec.turns, due + ON_TIME_QUARTERS + 1))
+        )
+        when = "It never came" if turn < 0 else f"It came only in {spec.quarter_labels[turn]}"
+        lead = f"{when}. What happened around the real date instead:"
+    return [
+        Heading("First point of divergence"),
+        Paragraph(
+            f"The game first left history at '{checkpoint.title}' (really "
+            f"{checkpoint.date}): {checkpoint.description.strip()} {lead}"
+        ),
+        Table(["quarter", "what happened"], _happenings(spec, played.log, quarters, early)),
+    ]
+
+
+def _happenings(
+    spec: GameSpec, log: list[dict[str, Any]], quarters: list[int], with_actions: bool
+) -> list[list[str]]:
+    """The log's events, votes (and, if asked, the factions' actions) in ``quarters``."""
+    rows: list[list[str]] = []
+    turn = -1
+    for entry in log:
+        kind = entry["type"]
+        if kind == "actions":
+            turn = entry["turn"]
+        if turn not in quarters:
+            continue
+        label = spec.quarter_labels[turn]
+        if kind == "actions" and with_actions:
+            for chosen in entry["actions"]:
+                acts = ", ".join(
+                    f"{spec.factions[f]}: {spec.actions.labels[a]}" for f, a in enumerate(chosen)
+                )
+                rows.append([label, f"actions: {acts}"])
+        elif kind == "event":
+            rows.append([label, f"event: {entry['title']}"])
+        elif kind == "session":
+            rows.append([label, f"session: {entry['name']} ({entry['date']})"])
+        elif kind == "vote":
+            verdict = "carried" if entry["passed"] else "defeated"
+            rows.append(
+                [
+                    label,
+                    f"vote: {entry['title']}, moved by {entry['sponsor'] or 'nobody'}: "
+                    f"{entry['yes']}-{entry['no']}, {verdict}",
+                ]
+            )
+        elif kind == "checkpoint":
+            rows.append([label, f"history: {entry['title']} (really {entry['date']})"])
+    return rows or [["—", "nothing recorded"]]

@@ -1,0 +1,50 @@
+"""Class exercises (``scenarios/exercises/*.yaml``): a scenario, the factions students play,
+the counterfactual change, learning goals and debrief questions. Read like scenario files:
+bounded safe YAML, strict models, every problem as ``file:line:col: path: message``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, ValidationError
+from yaml.constructor import SafeConstructor
+from yaml.error import MarkedYAMLError
+
+from game.scenario.errors import Issue, ScenarioError, locate, problem_at, validation_issues
+from game.scenario.loader import read_tree
+from game.scenario.models import Id, Strict
+
+
+class Exercise(Strict):
+    """One exercise for a class; ``scenario`` is a path relative to the exercise file."""
+
+    id: Id | None = None
+    title: str
+    description: str | None = None
+    scenario: str
+    change: str | None = Field(None, description="The counterfactual change, in a sentence.")
+    humans: list[Id] = Field([], description="Factions the students play.")
+    goals: list[str] = Field([], description="What the class should learn.")
+    minutes: Annotated[int, Field(gt=0)] | None = None
+    debrief: list[str] = Field([], description="Questions for the class after the game.")
+
+
+def load_exercise(path: Path) -> Exercise:
+    """Load and check an exercise file; raise ``ScenarioError`` listing every problem (the
+    scenario it names must exist)."""
+    name = str(path)
+    root = read_tree(path)
+    try:
+        data = SafeConstructor().construct_document(root)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or root.start_mark
+        raise ScenarioError([problem_at(mark, name, "(root)", str(error.problem))]) from None
+    try:
+        exercise = Exercise.model_validate(data, by_alias=True, by_name=False)
+    except ValidationError as error:
+        raise ScenarioError(locate(i, root, name) for i in validation_issues(error)) from None
+    if not (path.parent / exercise.scenario).is_file():
+        issue = Issue(("scenario",), f"no scenario file {exercise.scenario} beside the exercise")
+        raise ScenarioError([locate(issue, root, name)])
+    return exercise
