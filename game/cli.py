@@ -189,6 +189,13 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 
         print(bench_ui(_load(args.scenario)))
         return 0
+    if args.compare is not None:
+        from game.analysis.commands import bench_compare
+
+        _load(args.scenario)
+        _load(args.compare)
+        print(bench_compare(str(args.scenario), str(args.compare), args.runs))
+        return 0
     from game.analysis.commands import bench
 
     print(bench(_load(args.scenario), str(args.scenario), args.runs))
@@ -345,6 +352,15 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--runs", type=int, default=10000, help="default: %(default)s")
     bench.add_argument(
         "--ui", action="store_true", help="time the window's frames instead (headless)"
+    )
+    bench.add_argument(
+        "--compare",
+        type=Path,
+        nargs="?",
+        const=SCENARIOS_DIR / "ablations" / "no_apparatus.yaml",
+        metavar="OTHER",
+        help="time 'compare SCENARIO OTHER' at --runs runs each instead "
+        "(OTHER default: the no_apparatus ablation)",
     )
     bench.set_defaults(handler=_cmd_bench)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 import time
@@ -311,4 +312,22 @@ def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
         f"{runs / cold:,.0f} games/s\n"
         f"one standard decision, single game, {spec.quarter_labels[state.turn]}: "
         f"{decision_ms:.2f} ms"
+    )
+
+
+def bench_compare(scenario_arg: str, other_arg: str, runs: int) -> str:
+    """Time ``compare`` of two scenarios at ``runs`` runs each as a cold command on all
+    cores: the wall-clock time and the CPU time of every process (the machine may be shared,
+    so the wall clock alone says little)."""
+    command = [sys.executable, "-m", "game", "compare", scenario_arg, other_arg, "--runs",
+               str(runs), "--seed", "1", "--ai", "standard", "--quiet"]  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return (
+        f"compare --runs {runs} (two arms, {2 * runs:,} games, cold, all cores): "
+        f"{wall:.2f} s wall, {cpu:.2f} s CPU over all processes, {2 * runs / wall:,.0f} games/s"
     )

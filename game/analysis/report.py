@@ -230,6 +230,13 @@ def _compare_document(
         blocks = divergence_blocks(arm)
         blocks[0] = Heading(f"First point of divergence: {label}")
         document.blocks += blocks
+        document.blocks.append(
+            Figure(
+                charts.timeline_chart(arm),
+                f"{label}: the runs' timeline beside history's",
+                f"timeline-{label.lower()}",
+            )
+        )
     document.blocks += sources_blocks(base["checkpoints"], scenarios[0] if scenarios else None)
     document.blocks += debrief_blocks(exercise)
     return document
