@@ -122,9 +122,11 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     folder = args.out_dir
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--out-dir {folder} is a file; name a folder")
-    parent = folder if folder.is_dir() else folder.parent
-    if not os.access(parent if str(parent) else Path("."), os.W_OK):
-        raise UsageError(f"--out-dir {folder}: cannot write there")
+    existing = folder.absolute()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir() or not os.access(existing, os.W_OK):
+        raise UsageError(f"--out-dir {folder}: cannot write in {existing}")
     loaded = _load(args.scenario)
     _check_ai(args, loaded.spec.factions)
     config = RunConfig(

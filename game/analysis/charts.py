@@ -212,7 +212,7 @@ def sweep_winners_chart(param: str, points: Sequence[SweepPoint]) -> bytes:
     xs, labels = _sweep_axis(param, points)
     figure, axes = plt.subplots(figsize=(7.2, 4.2))
     first = points[0].summary
-    for name in first["winners"]:
+    for name in [*first.get("faction_colours", {}), "split"]:
         counts = [p.summary["winners"].get(name, 0) for p in points]
         runs = [p.summary["runs"] for p in points]
         shares = [k / n for k, n in zip(counts, runs, strict=True)]

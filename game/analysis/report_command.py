@@ -12,6 +12,7 @@ from game.analysis.batch import RunConfig, run_batch, summarise
 from game.analysis.document import Document, render_html, render_markdown
 from game.analysis.report import summary_document
 from game.analysis.report_game import (
+    SavedGame,
     SavedGameError,
     game_document,
     play_back,
@@ -95,7 +96,7 @@ def _scenario_model(path: Path, sha256: str) -> Scenario | None:
 
 def _game_report(
     path: Path,
-    saved: Any,
+    saved: SavedGame,
     scenario_path: Path | None,
     exercise: Exercise | None,
     runs: int,
@@ -105,6 +106,10 @@ def _game_report(
     if chosen is None:
         raise ReportError(f"{path}: the save names no scenario file; give --scenario")
     loaded = load(chosen)
+    done = len(saved.record.actions)
+    if done < loaded.spec.turns:
+        quarter = loaded.spec.quarter_labels[done]
+        raise ReportError(f"{path}: the game is not finished (saved in {quarter}); finish it first")
     try:
         played = play_back(loaded.spec, loaded.sha256, saved.record)
     except ReplayMismatch as error:

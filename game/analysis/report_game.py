@@ -4,8 +4,8 @@ history and the events and votes around it, the sources, and the debrief questio
 
 A saved game is a ``GameRecord`` as JSON, either alone (with a ``scenario`` key naming the
 scenario file, beside the record's fields) or wrapped: any mapping with a ``record`` key
-holding the record and a ``scenario`` key (as ``replay --json`` writes, and as versioned save
-files do)."""
+holding the record and a ``scenario`` key (as ``replay --json`` writes), or a save file of
+the window. The game must be finished."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from game.scenario.exercise import Exercise
 from game.scenario.models import Scenario
 
 RECORD_KEYS = frozenset(f.name for f in fields(GameRecord))
+SAVE_DEFAULTS: dict[str, Any] = {"run_index": 0, "ai": "standard", "historicity": 1.0}
 
 
 class SavedGameError(ValueError):
@@ -42,7 +43,9 @@ class SavedGame:
 
 def read_saved_game(data: Any) -> SavedGame | None:
     """The saved game in parsed JSON, or None if it is not one; raises ``SavedGameError``
-    for a record with missing or unknown fields."""
+    for one that lacks what a replay needs. Besides a ``GameRecord`` alone or under a
+    ``record`` key, this reads the window's save files (``format`` heirs-of-lenin-save):
+    their game is run 0 of their seed, its computer factions played by the standard AI."""
     if not isinstance(data, dict):
         return None
     inner = data.get("record")
@@ -52,10 +55,13 @@ def read_saved_game(data: Any) -> SavedGame | None:
         inner, scenario = data, data.get("scenario")
     else:
         return None
-    missing = {"scenario_sha256", "seed", "run_index", "ai", "historicity", "actions"} - set(inner)
+    missing = {"scenario_sha256", "seed", "actions"} - set(inner)
     if missing:
         raise SavedGameError(f"the game record lacks {', '.join(sorted(missing))}")
-    record = GameRecord(**{k: v for k, v in inner.items() if k in RECORD_KEYS})
+    values = {**SAVE_DEFAULTS, **{k: v for k, v in inner.items() if k in RECORD_KEYS}}
+    if "format" in inner:  # a save file: its version is the file format's, not the record's
+        values.pop("version", None)
+    record = GameRecord(**values)
     return SavedGame(record, scenario if isinstance(scenario, str) else None)
 
 

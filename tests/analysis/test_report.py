@@ -127,3 +127,22 @@ def test_a_broken_exercise_reports_every_problem(batch_json: Path, tmp_path: Pat
 def test_report_needs_an_output(batch_json: Path) -> None:
     done = run_game("report", str(batch_json))
     assert done.returncode == 2 and "--html FILE and/or --md FILE" in done.stderr
+
+
+def test_a_window_save_of_a_finished_game_is_reported(tmp_path: Path) -> None:
+    """The window's save format (run 0 of its seed, no policies recorded) is read; an
+    unfinished one is refused with the quarter it was saved in."""
+    done = run_game("replay", str(MINIMAL), "--seed", "3", "--run", "0", "--json")
+    record = json.loads(done.stdout)["record"]
+    save = {
+        "format": "heirs-of-lenin-save", "version": 1, "label": "a test",
+        "scenario": str(MINIMAL), "scenario_sha256": record["scenario_sha256"], "seed": 3,
+        "humans": ["trotsky"], "difficulty": "normal", "guided": False,
+        "actions": record["actions"], "hashes": record["hashes"],
+    }  # fmt: skip
+    path = tmp_path / "save.json"
+    path.write_text(json.dumps(save))
+    assert "seed 3, run 0, policies standard" in report(path, tmp_path / "s.html", "--runs", "20")
+    path.write_text(json.dumps({**save, "actions": record["actions"][:4]}))
+    done = run_game("report", str(path), "--html", str(tmp_path / "u.html"))
+    assert done.returncode == 2 and "not finished (saved in 1923Q2)" in done.stderr
