@@ -6,30 +6,18 @@ random numbers): the arms are paired, and each claim is judged on the per-run di
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
 from game.analysis.batch import BatchResult
+from game.analysis.differences import Difference, paired_proportions
 from game.engine.outcome import SPLIT
 from game.engine.spec import GameSpec
 from game.scenario.models import Expectation
 
 BoolArray = NDArray[np.bool_]
-Z_95 = 1.959963984540054
-
-
-@dataclass(frozen=True)
-class PairedDifference:
-    """The mean of per-run differences (other minus base) of a yes/no outcome."""
-
-    base_rate: float
-    other_rate: float
-    difference: float
-    ci: tuple[float, float]  # 95%, normal approximation on the paired differences
-    z: float
 
 
 @dataclass(frozen=True)
@@ -38,7 +26,9 @@ class ClaimVerdict:
 
     claim: Expectation
     label: str
-    result: PairedDifference
+    base_rate: float
+    other_rate: float
+    difference: Difference  # paired: Newcombe's interval, McNemar's mid-p
     p_value: float | None  # one-sided, in the claimed direction; None for 'same'
     holds: bool
 
@@ -54,23 +44,12 @@ def outcome(spec: GameSpec, result: BatchResult, claim: Expectation) -> BoolArra
     return wins & result.outright if claim.measure == "outright" else wins  # type: ignore[no-any-return]
 
 
-def paired_difference(base: BoolArray, other: BoolArray) -> PairedDifference:
-    """Compare two yes/no outcomes of the same runs, shapes (N,)."""
-    d = other.astype(np.float64) - base.astype(np.float64)
-    n = d.size
-    mean = float(d.mean())
-    se = float(d.std(ddof=1)) / math.sqrt(n) if n > 1 else 0.0
-    z = mean / se if se > 0.0 else math.copysign(math.inf, mean) if mean else 0.0
-    half = Z_95 * se
-    return PairedDifference(
-        float(base.mean()), float(other.mean()), mean, (mean - half, mean + half), z
-    )
-
-
-def one_sided_p(z: float, direction: str) -> float:
-    """P(Z >= z) for a claimed rise, P(Z <= z) for a claimed fall."""
-    signed = z if direction == "up" else -z
-    return 0.5 * math.erfc(signed / math.sqrt(2.0))
+def one_sided_p(difference: Difference, direction: str) -> float:
+    """The two-sided p-value halved when the estimate points the claimed way ("up" or
+    "down"), its complement when it points the other way."""
+    half = difference.p_value / 2.0
+    pointing = difference.estimate > 0 if direction == "up" else difference.estimate < 0
+    return half if pointing else 1.0 - half
 
 
 def label(claim: Expectation) -> str:
@@ -89,10 +68,11 @@ def judge(
 ) -> ClaimVerdict:
     """Whether the paired batches bear the claim out: a change in the claimed direction with
     one-sided p below ``alpha``, or for 'same' a 95% interval inside the claim's margin."""
-    result = paired_difference(outcome(base_spec, base, claim), outcome(other_spec, other, claim))
+    base_hit, other_hit = outcome(base_spec, base, claim), outcome(other_spec, other, claim)
+    difference = paired_proportions(base_hit, other_hit)
+    rates = float(base_hit.mean()), float(other_hit.mean())
     if claim.direction == "same":
-        low, high = result.ci
-        holds = -claim.margin <= low and high <= claim.margin
-        return ClaimVerdict(claim, label(claim), result, None, holds)
-    p = one_sided_p(result.z, claim.direction)
-    return ClaimVerdict(claim, label(claim), result, p, p < alpha)
+        holds = -claim.margin <= difference.low and difference.high <= claim.margin
+        return ClaimVerdict(claim, label(claim), *rates, difference, None, holds)
+    p = one_sided_p(difference, claim.direction)
+    return ClaimVerdict(claim, label(claim), *rates, difference, p, p < alpha)

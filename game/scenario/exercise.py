@@ -12,7 +12,7 @@ from yaml.constructor import SafeConstructor
 from yaml.error import MarkedYAMLError
 
 from game.scenario.errors import Issue, ScenarioError, locate, problem_at, validation_issues
-from game.scenario.loader import read_tree
+from game.scenario.loader import load_scenario, read_tree
 from game.scenario.models import Id, Strict
 
 
@@ -31,8 +31,8 @@ class Exercise(Strict):
 
 
 def load_exercise(path: Path) -> Exercise:
-    """Load and check an exercise file; raise ``ScenarioError`` listing every problem (the
-    scenario it names must exist)."""
+    """Load and check an exercise file; raise ``ScenarioError`` listing every problem. The
+    scenario it names must exist and be valid, and the factions students play its own."""
     name = str(path)
     root = read_tree(path)
     try:
@@ -44,7 +44,18 @@ def load_exercise(path: Path) -> Exercise:
         exercise = Exercise.model_validate(data, by_alias=True, by_name=False)
     except ValidationError as error:
         raise ScenarioError(locate(i, root, name) for i in validation_issues(error)) from None
-    if not (path.parent / exercise.scenario).is_file():
+    scenario = path.parent / exercise.scenario
+    if not scenario.is_file():
         issue = Issue(("scenario",), f"no scenario file {exercise.scenario} beside the exercise")
         raise ScenarioError([locate(issue, root, name)])
+    factions = [f.id for f in load_scenario(scenario).model.factions]
+    strangers = [
+        locate(
+            Issue(("humans", i), f"{human!r} is not a faction of {exercise.scenario}"), root, name
+        )
+        for i, human in enumerate(exercise.humans)
+        if human not in factions
+    ]
+    if strangers:
+        raise ScenarioError(strangers)
     return exercise

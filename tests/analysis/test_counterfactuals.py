@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from game.analysis.batch import BatchResult, RunConfig, run_batch
-from game.analysis.claims import judge, one_sided_p, paired_difference
+from game.analysis.claims import judge, one_sided_p
+from game.analysis.differences import Difference
 from game.analysis.runs import Loaded, load
 from game.scenario.models import Expectation
 
@@ -44,29 +45,19 @@ def test_the_counterfactual_moves_what_it_claims(path: Path) -> None:
     other = _batch(path, claims.ai, claims.historicity)
     for claim in claims.expects:
         verdict = judge(claim, _loaded(base_path).spec, base, loaded.spec, other)
-        r = verdict.result
+        d = verdict.difference
         assert verdict.holds, (
-            f"{verdict.label} {claim.direction}: {r.base_rate:.3f} -> {r.other_rate:.3f}, "
-            f"CI {r.ci[0]:+.3f}..{r.ci[1]:+.3f}, p {verdict.p_value}"
+            f"{verdict.label} {claim.direction}: {verdict.base_rate:.3f} -> "
+            f"{verdict.other_rate:.3f}, CI {d.low:+.3f}..{d.high:+.3f}, p {verdict.p_value}"
         )
 
 
-def test_a_paired_difference_uses_the_per_run_changes() -> None:
-    base = np.array([True, True, False, False] * 25)
-    other = np.array([True, False, False, True] * 25)
-    result = paired_difference(base, other)
-    assert result.difference == 0.0 and result.base_rate == result.other_rate == 0.5
-    assert result.ci[0] < 0.0 < result.ci[1]
-    moved = paired_difference(base, base | np.array([False, False, True, False] * 25))
-    assert moved.difference == pytest.approx(0.25)
-    assert moved.z > 5
-
-
 def test_one_sided_p_values_point_the_claimed_way() -> None:
-    assert one_sided_p(0.0, "up") == pytest.approx(0.5)
-    assert one_sided_p(2.326, "up") == pytest.approx(0.01, abs=1e-4)
-    assert one_sided_p(-2.326, "down") == pytest.approx(0.01, abs=1e-4)
-    assert one_sided_p(2.326, "down") == pytest.approx(0.99, abs=1e-4)
+    rise = Difference(0.1, 0.05, 0.15, 0.02, 100)
+    assert one_sided_p(rise, "up") == pytest.approx(0.01)
+    assert one_sided_p(rise, "down") == pytest.approx(0.99)
+    fall = Difference(-0.1, -0.15, -0.05, 0.02, 100)
+    assert one_sided_p(fall, "down") == pytest.approx(0.01)
 
 
 def _splits(n: int, split: int) -> BatchResult:
