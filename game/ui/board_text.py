@@ -101,7 +101,8 @@ def details_html(match: Match, faction: int, action: int, red: str) -> str:
             "undo one to choose again.</font>"
         )
     effects = likely_effects(spec, state, faction, action, len(match.plans[faction]))
-    lines.append("<b>Likely effect:</b> " + escape("; ".join(effects)))
+    said = "; ".join(effect.rstrip(".") for effect in effects)
+    lines.append(f"<b>Likely effect:</b> {escape(said)}.")
     forecast = forecast_vote(spec, state, faction, action)
     if forecast is not None:
         session = spec.sessions[forecast.session]

@@ -142,10 +142,12 @@ class BoardScreen(Screen):
         for i, action in enumerate(options[self.page * rows : (self.page + 1) * rows]):
             ok = bool(legal[action])
             cost = float(self.match.spec.actions.cost[action])
-            text = f"{'' if ok else '✕ '}{action_title(self.match.spec, action)} — {cost:g}"
+            title = f"{'' if ok else '✕ '}{action_title(self.match.spec, action)}"
+            price = f" — {cost:g}"
+            room = width - 16 - self.app.theme.font("body", "bold").size(price)[0]
             button = self.button(
                 pygame.Rect(x, y + i * ROW, width, ROW - 2),
-                draw.fit(self.app.theme, text, width - 12),
+                draw.fit(self.app.theme, title, room) + price,
                 partial(self._select, action),
                 tooltip=None if ok else "Not allowed now: select it to see why.",
             )
@@ -220,7 +222,7 @@ class BoardScreen(Screen):
         )
 
     def on_event(self, event: pygame.event.Event) -> bool:
-        if self.guide.on_event(event):
+        if not self.resolving and self.guide.on_event(event):
             return True
         shifted = event.type == pygame.KEYDOWN and event.mod & pygame.KMOD_SHIFT
         if shifted and event.key in SCROLL_KEYS and "details" in self.boxes:
@@ -229,7 +231,8 @@ class BoardScreen(Screen):
         return False
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        self.guide.draw(surface)
+        if not self.resolving:  # the guide waits while the quarter is played out
+            self.guide.draw(surface)
 
     def _news_html(self) -> str:
         unfolding = self.report if (self.revealed or self.pending) else None

@@ -52,13 +52,14 @@ class EndScreen(Screen):
             lambda: flow.new_game(self.app),
             key=pygame.K_n,
         )
-        self.button(
+        title = self.button(
             pygame.Rect(w - 210, h - 52, 200, 40),
             "Title  [Enter]",
             lambda: flow.title(self.app),
             key=pygame.K_RETURN,
             object_id="@poster",
         )
+        self.focus_on(title)  # the frame sits on what Enter does
 
     def chart_rect(self) -> pygame.Rect:
         w, h = self.app.window.get_size()
