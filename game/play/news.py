@@ -74,7 +74,10 @@ def action_text(spec: GameSpec, faction: int, action: int) -> str:
     if kind.startswith("motion_"):
         return f"{who} tables a motion for the next session: {action_title(spec, action)}."
     arg = argument_name(spec, kind, int(spec.actions.arg[action]))
-    return TEMPLATES[kind].format(who=who, arg=arg)
+    template = TEMPLATES[kind]
+    if not template.startswith("{who}") and who.startswith("The "):
+        who = "the " + who[4:]  # 'sends the General Secretary's man', not 'The'
+    return template.format(who=who, arg=arg)
 
 
 def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:

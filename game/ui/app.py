@@ -17,6 +17,7 @@ from game.play.match import Match
 from game.play.saves import AUTOSAVE, write_save
 from game.play.settings import Settings
 from game.ui import draw
+from game.ui.guide import GuideProgress
 from game.ui.screen import Screen
 from game.ui.theme import Theme, register_fonts
 
@@ -50,7 +51,7 @@ class App:
         self.screen: Screen | None = None
         self.mouse = (-1, -1)  # where the pointer was last seen, from events (works headless)
         self.planners: list[int] = []  # humans still to plan this quarter, in order
-        self.guide_seen: set[str] = set()  # notes of the guided opening already read
+        self.guides: dict[int, GuideProgress] = {}  # each human's guided opening, this game
         self.queue: list[Callable[[], Screen]] = []  # the quarter's events and sessions to show
 
     def _open_window(self) -> pygame.Surface:

@@ -31,8 +31,9 @@ def poster_background(surface: pygame.Surface, theme: Theme, bold: bool = False)
         pygame.draw.polygon(surface, ink, [(w, h), (w, int(h * 0.9)), (int(w * 0.93), h)])
 
 
-def header_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str) -> None:
-    """A black bar with a red wedge and the title in poster type."""
+def header_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str) -> int:
+    """A black bar with a red wedge and the title in poster type, clear of the wedge;
+    returns the x where the title ends."""
     pygame.draw.rect(surface, theme.colour("ink"), rect)
     wedge = [
         (rect.x, rect.bottom),
@@ -42,7 +43,9 @@ def header_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: 
     ]
     pygame.draw.polygon(surface, theme.colour("red"), wedge)
     text = theme.text(title, "heading", theme.colour("paper"), "poster")
-    surface.blit(text, (rect.x + 2 * rect.h + 4, rect.centery - text.get_height() // 2))
+    return surface.blit(
+        text, (rect.x + 2 * rect.h + 16, rect.centery - text.get_height() // 2)
+    ).right
 
 
 def panel(
@@ -101,6 +104,16 @@ def wrap(
                 line = word
         lines.append(line)
     return lines
+
+
+def fit(theme: Theme, text: str, width: int, role: str = "body", face: str = "bold") -> str:
+    """``text`` cut with an ellipsis to fit ``width`` pixels (buttons use bold body text)."""
+    font = theme.font(role, face)
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 def text_block(

@@ -86,6 +86,7 @@ def load_game(app: App, path: Path) -> None:
 
 def play(app: App, match: Match) -> None:
     app.match = match
+    app.guides = {}
     app.planners = list(match.human)
     next_planner(app)
 

@@ -1,10 +1,14 @@
 """The guided opening: a few notes on the board in the first quarters, each pointing at the
 part of the screen it explains — the actions, the apparatus, the delegates, unity and the
-sessions — as they first matter. Shown one at a time; 'Stop the guide' switches it off."""
+sessions — as they first matter. Shown one at a time, only in the first quarters.
+
+Each human player at the machine has their own progress (hot-seat): notes one player has
+read, or a guide one player has stopped, do not affect the others. 'Stop the guide' ends it
+for that player in this game; the settings' "Guided opening" is the default for new games."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pygame
@@ -74,25 +78,36 @@ STEPS = (
 )
 
 
-class Guide:
-    """The guide's progress in one game, and its note, drawn above the board's widgets with
-    two buttons of its own: 'Got it' (G) and 'Stop the guide' (X)."""
+GUIDE_QUARTERS = 3  # the notes are shown in the first quarters only (also after a load)
 
-    def __init__(self, app: App, match: Match) -> None:
+
+@dataclass
+class GuideProgress:
+    """One player's progress through the guide: the notes read, and whether it was stopped."""
+
+    seen: set[str] = field(default_factory=set)
+    stopped: bool = False
+
+
+class Guide:
+    """The guide of the player at the board, and its note, drawn above the board's widgets
+    with two buttons of its own: 'Got it' (G) and 'Stop the guide' (X)."""
+
+    def __init__(self, app: App, match: Match, progress: GuideProgress) -> None:
         self.app = app
         self.match = match
-        self.on = match.setup.guided
+        self.progress = progress
         self.anchors: dict[str, pygame.Rect] = {}
         self.box = pygame.Rect(0, 0, 0, 0)
         self.next_rect = pygame.Rect(0, 0, 0, 0)
         self.stop_rect = pygame.Rect(0, 0, 0, 0)
 
     def current(self) -> Step | None:
-        if not self.on:
+        turn = self.match.state.turn
+        if not self.match.setup.guided or self.progress.stopped or turn >= GUIDE_QUARTERS:
             return None
-        seen = self.app.guide_seen
         for step in STEPS:
-            if step.id not in seen and self.match.state.turn >= step.turn and self._relevant(step):
+            if step.id not in self.progress.seen and turn >= step.turn and self._relevant(step):
                 return step
         return None
 
@@ -134,14 +149,14 @@ class Guide:
         if step is None:
             return False
         if event.type == pygame.KEYDOWN and event.key == pygame.K_g:
-            self.app.guide_seen.add(step.id)
+            self.progress.seen.add(step.id)
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_x:
             self.stop()
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             if self.next_rect.collidepoint(event.pos):
-                self.app.guide_seen.add(step.id)
+                self.progress.seen.add(step.id)
                 return True
             if self.stop_rect.collidepoint(event.pos):
                 self.stop()
@@ -150,8 +165,8 @@ class Guide:
         return False
 
     def stop(self) -> None:
-        self.on = False
-        self.app.settings.guided = False
+        """Stop the guide for this player, for the rest of this game."""
+        self.progress.stopped = True
 
     def draw(self, surface: pygame.Surface) -> None:
         step = self.current()

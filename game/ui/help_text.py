@@ -23,7 +23,7 @@ F1: this help (on the board)<br><br>
 <b>The board</b><br>
 Pick a kind of action, then an option, then 'Plan it' (Enter)<br>
 U: undo the last planned action · E: end the quarter<br>
-PgUp / PgDn: more options · G: next note of the guided opening<br>
+PgUp / PgDn: more options · Shift+PgUp / Shift+PgDn: scroll the option's details · G: next note of the guided opening<br>
 While the quarter is played: F changes the speed, Space skips<br><br>
 <b>Sessions</b><br>
 Left / Right: previous and next motion · Enter: next motion, then continue<br><br>

@@ -168,6 +168,7 @@ class Theme:
             },
             "label": {"font": font},
             "#news": {"font": {**font, "size": str(self.size("small"))}},
+            "#details": {"font": {**font, "size": str(self.size("small"))}},
             "@poster": {"colours": {"normal_bg": p.red, "normal_text": p.paper}},
         }
 

@@ -11,6 +11,7 @@ import pygame
 
 from game.engine.explain import why_illegal
 from game.play.saves import saves_dir
+from game.ui.board_text import escape
 from game.ui.screens.board import BoardScreen
 
 from .conftest import Driver
@@ -88,10 +89,13 @@ def test_a_game_from_title_to_end(driver: Driver) -> None:
     d.click("Recruit")
     illegal = next(t for t in d.buttons() if t.startswith("✕"))
     d.click(illegal)
-    d.click("Plan it")
+    d.key(pygame.K_RETURN)  # the focus is on "Plan it", which is disabled: nothing happens
     chosen = board(d).selected
     assert chosen is not None and match.plans[0] == []
-    assert board(d).notice == why_illegal(spec, match.state, 0, chosen)
+    plan = next(e.element for e in board(d).entries if e.element.text.startswith("Plan it"))
+    assert not plan.is_enabled
+    details = board(d).boxes["details"].html_text
+    assert details.count(escape(why_illegal(spec, match.state, 0, chosen))) == 1
     d.shot("06_illegal_reason")
 
     d.click("Motion")

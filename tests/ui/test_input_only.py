@@ -78,7 +78,8 @@ def test_two_humans_take_turns_behind_a_handover(driver: Driver) -> None:
     d.shot("14_handover")
     d.key(pygame.K_RETURN)
     assert d.screen == "board" and _board(d).faction == 0
-    _board(d).guide.stop()
+    d.key(pygame.K_x)  # the first player stops the guide
+    assert _board(d).guide.current() is None
     d.click("Publish")
     d.click("Publish —")
     d.click("Plan it")
@@ -89,4 +90,14 @@ def test_two_humans_take_turns_behind_a_handover(driver: Driver) -> None:
     assert second.faction == 1
     match = d.app.match
     assert match is not None and match.plans[0] and not match.plans[1]
+    assert second.guide.current() is not None, "the second player still gets the guide"
     d.shot("15_second_player_board")
+
+    d.key(pygame.K_g)  # the second player reads a note...
+    d.key(pygame.K_e)
+    d.until(lambda: d.screen != "board" or _board(d).resolving is False)
+    while d.screen in ("event", "session"):
+        d.key(pygame.K_RETURN)
+    assert d.screen == "handover"
+    d.key(pygame.K_RETURN)
+    assert _board(d).faction == 0 and _board(d).guide.current() is None, "stopped stays stopped"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.outcome import SPLIT
+from game.engine.spec import GameSpec
 from game.play.match import Match
 from game.ui import draw, flow
 from game.ui.app import App
@@ -51,13 +52,14 @@ class EndScreen(Screen):
             lambda: flow.new_game(self.app),
             key=pygame.K_n,
         )
-        self.button(
+        title = self.button(
             pygame.Rect(w - 210, h - 52, 200, 40),
             "Title  [Enter]",
             lambda: flow.title(self.app),
             key=pygame.K_RETURN,
             object_id="@poster",
         )
+        self.focus_on(title)  # the frame sits on what Enter does
 
     def chart_rect(self) -> pygame.Rect:
         w, h = self.app.window.get_size()
@@ -92,42 +94,49 @@ class EndScreen(Screen):
         self._timeline(surface, pygame.Rect(20, 120, w // 2 - 30, h - 190))
 
     def _timeline(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """History's checkpoints in date order, each with when (if ever) it happened in this
+        game; columns as wide as their widest entry."""
         theme = self.app.theme
         spec, state = self.match.spec, self.match.state
         top = draw.panel(surface, theme, rect, "Your game beside history")
         line = theme.font("small").get_linesize()
-        x = rect.x + 8
-        surface.blit(theme.text("really", "small", theme.colour("muted"), "bold"), (x, top))
-        surface.blit(
-            theme.text("in your game", "small", theme.colour("muted"), "bold"), (x + 70, top)
-        )
-        surface.blit(theme.text("what", "small", theme.colour("muted"), "bold"), (x + 170, top))
+        rows = [
+            _checkpoint_row(spec, int(state.reached[0, c]), c) for c in range(len(spec.checkpoints))
+        ]
+        rows.sort(key=lambda row: spec.checkpoints[row[0]].date)
+        font = theme.font("small", "bold")
+        x1 = rect.x + 8
+        x2 = x1 + max(font.size(t)[0] for t in ("really", *(r[1] for r in rows))) + 14
+        x3 = x2 + max(font.size(t)[0] for t in ("in your game", *(r[2] for r in rows))) + 14
+        muted = theme.colour("muted")
+        for x, head in ((x1, "really"), (x2, "in your game"), (x3, "what")):
+            surface.blit(theme.text(head, "small", muted, "bold"), (x, top))
         y = top + line + 2
-        reached_count = 0
-        for c, checkpoint in enumerate(spec.checkpoints):
+        for c, date, when, reached in rows:
             if y > rect.bottom - 2 * line:
                 break
-            turn = int(state.reached[0, c])
-            if turn >= 0:
-                reached_count += 1
-                offset = turn - checkpoint.turn
-                when = spec.quarter_labels[turn]
-                delta = "on time" if offset == 0 else f"{offset:+d} q"
-                colour = theme.colour("yes")
-            else:
-                when, delta, colour = "not reached", "", theme.colour("no")
-            surface.blit(theme.text(checkpoint.date, "small"), (x, y))
-            surface.blit(theme.text(f"{when} {delta}", "small", colour, "bold"), (x + 70, y))
-            title = theme.text(checkpoint.title[:48], "small")
-            surface.blit(title, (x + 170, y))
+            checkpoint = spec.checkpoints[c]
+            colour = theme.colour("yes" if reached else "no")
+            surface.blit(theme.text(date, "small"), (x1, y))
+            surface.blit(theme.text(when, "small", colour, "bold"), (x2, y))
+            surface.blit(theme.text(checkpoint.title, "small"), (x3, y))
             self.zone(
-                pygame.Rect(x, y, rect.w - 16, line),
+                pygame.Rect(x1, y, rect.w - 16, line),
                 f"{checkpoint.title} ({checkpoint.date}): {checkpoint.description}"
                 + (f" Note: {checkpoint.note}" if checkpoint.note else ""),
             )
             y += line
-        total = len(spec.checkpoints)
-        summary = f"{reached_count} of {total} moments of real history happened in your game."
-        surface.blit(
-            theme.text(summary, "small", theme.colour("red"), "bold"), (x, rect.bottom - line - 4)
-        )
+        reached_count = sum(1 for row in rows if row[3])
+        summary = f"{reached_count} of {len(rows)} moments of real history happened in your game."
+        red = theme.colour("red")
+        surface.blit(theme.text(summary, "small", red, "bold"), (x1, rect.bottom - line - 4))
+
+
+def _checkpoint_row(spec: GameSpec, turn: int, c: int) -> tuple[int, str, str, bool]:
+    """(checkpoint, its real date, when it happened here and how early or late, reached?)."""
+    checkpoint = spec.checkpoints[c]
+    if turn < 0:
+        return c, checkpoint.date, "not reached", False
+    offset = turn - checkpoint.turn
+    delta = "on time" if offset == 0 else f"{offset:+d} q"
+    return c, checkpoint.date, f"{spec.quarter_labels[turn]} {delta}", True

@@ -71,7 +71,7 @@ class NewGameScreen(Screen):
         x, y, bw, bh, gap = int(w * 0.08), 120, int(w * 0.5), 36, 8
         rows: list[tuple[str, object, str]] = [
             (
-                f"Scenario: {self._scenario_label()}  ▸",
+                draw.fit(self.app.theme, f"Scenario: {self._scenario_label()}", bw - 60) + "  ▸",
                 self._next_scenario,
                 "Which scenario to play: the campaign or a counterfactual.",
             ),

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 import pygame
 
+from game.analysis.runs import load
 from game.play.settings import AI_SPEEDS
+from game.scenario.errors import ScenarioError
 from game.ui import draw, flow
 from game.ui.app import App
 from game.ui.screen import Screen
@@ -27,6 +29,7 @@ class SettingsScreen(Screen):
     def __init__(self, app: App, back: Screen | None) -> None:
         super().__init__(app)
         self.back = back
+        self.sample = palette_sample(app)
 
     def build(self) -> None:
         s = self.app.settings
@@ -109,10 +112,23 @@ class SettingsScreen(Screen):
         draw.header_bar(surface, theme, pygame.Rect(0, 0, w, 56), "SETTINGS")
         x = w // 2 - 220
         y = 120 + 7 * 48 + 30
-        sample = " ".join(f"■ {name}" for name in ("Stalin", "Trotsky", "Zinoviev", "Bukharin"))
-        surface.blit(theme.text("Palette sample:", "small"), (x, y))
-        cx = x + 110
-        for f, word in enumerate(sample.split("■ ")[1:]):
-            colour = theme.faction_colour(("#b0141c", "#2b2b2b", "#c8871e", "#1d5c8c"), f)
-            pygame.draw.rect(surface, colour, (cx, y + 2, 14, 14))
-            cx = surface.blit(theme.text(word.strip(), "small"), (cx + 18, y)).right + 12
+        names, colours = self.sample
+        cx = surface.blit(theme.text("Palette sample:", "small"), (x, y)).right + 10
+        for f, name in enumerate(names):
+            if cx > w - 120:
+                cx, y = x, y + theme.font("small").get_linesize() + 4
+            pygame.draw.rect(surface, theme.faction_colour(colours, f), (cx, y + 2, 14, 14))
+            cx = surface.blit(theme.text(name, "small"), (cx + 18, y)).right + 12
+
+
+def palette_sample(app: App) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The factions' names and colours of the game being played, or else of the scenario the
+    window was opened with (the palette may recolour them); none if it cannot be loaded."""
+    if app.match is not None:
+        spec = app.match.spec
+    else:
+        try:
+            spec = load(app.options.scenario).spec
+        except (ScenarioError, OSError):
+            return (), ()
+    return spec.faction_names, spec.faction_colour

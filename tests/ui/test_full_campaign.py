@@ -1,0 +1,68 @@
+"""The whole 1922 campaign, 31 quarters, in the real window headless, played by a scripted
+player with the keyboard: each quarter it picks a kind of action in turn and plans that
+kind's first option (a wait when none is allowed), then reads every event and session. It
+checks that every kind of session the campaign holds was shown and that the end screen
+names an outcome."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.analysis.runs import load
+from game.play.match import Match, Setup
+from game.ui import flow
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.session import SessionScreen
+
+from .conftest import Driver
+
+CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
+
+
+def _plan_quarter(d: Driver, quarter: int) -> None:
+    """Plan two actions with the keyboard: a category's first option, Enter, Enter."""
+    board = d.app.screen
+    assert isinstance(board, BoardScreen)
+    categories = [c for c in _category_buttons(d) if not c.startswith("Wait")]
+    for i in range(board.match.rounds):
+        before = len(board.match.plans[board.faction])
+        d.click(categories[(2 * quarter + i) % len(categories)])
+        d.key(pygame.K_RETURN)  # the option, focused after picking the kind
+        d.key(pygame.K_RETURN)  # "Plan it", focused after choosing the option
+        if len(board.match.plans[board.faction]) == before:
+            d.click("Wait")
+            d.key(pygame.K_RETURN)
+            d.key(pygame.K_RETURN)
+        assert len(board.match.plans[board.faction]) == before + 1
+
+
+def _category_buttons(d: Driver) -> list[str]:
+    return [t.removeprefix("▸ ") for t in d.buttons() if "—" not in t and "[" not in t]
+
+
+def test_the_whole_campaign_by_keyboard(driver: Driver) -> None:
+    d = driver
+    loaded = load(CAMPAIGN)
+    flow.play(d.app, Match(loaded, Setup(CAMPAIGN, ("stalin",), guided=False)))
+    d.step()
+    kinds: set[str] = set()
+    by_id = {s.id: s.kind for s in loaded.spec.sessions}
+    quarter = 0
+    while d.screen != "end":
+        assert d.screen == "board", d.screen
+        _plan_quarter(d, quarter)
+        d.key(pygame.K_e)
+        d.until(lambda: d.screen != "board" or d.app.screen.worker is None)  # type: ignore[union-attr]
+        d.until(lambda: d.screen != "board" or d.app.screen.report is None, 4000)  # type: ignore[union-attr]
+        while d.screen in ("event", "session"):
+            if isinstance(d.app.screen, SessionScreen):
+                kinds.add(by_id[d.app.screen.session["id"]])
+            d.key(pygame.K_RETURN)
+        quarter += 1
+    match = d.app.match
+    assert match is not None
+    assert quarter == loaded.spec.turns or bool(match.state.split[0])
+    assert kinds == {s.kind for s in loaded.spec.sessions if s.turn < quarter}
+    d.shot("16_full_campaign_end")
