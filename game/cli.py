@@ -221,9 +221,13 @@ def _cmd_play(args: argparse.Namespace) -> int:
         except SaveError as error:
             print(f"heirs: error: {error}", file=sys.stderr)
             return 2
+    if args.exercise is not None:
+        from game.scenario.exercise import load_exercise
+
+        load_exercise(args.exercise)  # a bad file: its problems, exit 2
     from game.ui import Options, run
 
-    return run(Options(args.scenario, args.faction, args.load))
+    return run(Options(args.scenario, args.faction, args.load, args.exercise))
 
 
 def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> None:
@@ -372,6 +376,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument("--faction", help="the faction you lead (default: chosen in the window)")
     play.add_argument("--load", type=Path, metavar="SAVE", help="a saved game to open")
+    play.add_argument(
+        "--exercise",
+        type=Path,
+        metavar="FILE",
+        help="a class exercise to start (scenarios/exercises/*.yaml); its end screen writes "
+        "the report",
+    )
     play.set_defaults(handler=_cmd_play)
     return parser
 

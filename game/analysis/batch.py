@@ -164,6 +164,8 @@ def run_batches(
                 now = games_done.value
                 progress(now - reported)
                 reported = now
+        if progress is not None:  # the quarters played since the last poll
+            progress(games_done.value - reported)
         parts = [future.result() for future in futures]
     return _gather(len(arms), chunks, parts)
 

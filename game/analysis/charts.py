@@ -47,16 +47,21 @@ def _wrap(text: str, width: int = 34) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def winners_chart(summary: dict[str, Any], highlight: str | None = None) -> bytes:
+def winners_chart(
+    summary: dict[str, Any],
+    highlight: str | None = None,
+    size: tuple[float, float] | None = None,
+) -> bytes:
     """Each faction's share of wins (and of splits) with its 95% Wilson interval, largest
-    first; ``highlight`` (a saved game's winner) is outlined and labelled."""
+    first; ``highlight`` (a saved game's winner) is outlined and labelled. ``size`` (inches)
+    overrides the size fitted to the number of bars."""
     runs = summary["runs"]
     items = sorted(summary["winners"].items(), key=lambda kv: -kv[1])
     names = [name for name, _ in items]
     shares = np.array([count / runs for _, count in items])
     bounds = np.array([wilson_interval(count, runs) for _, count in items])
     errors = np.abs(bounds.T - shares)
-    figure, axes = plt.subplots(figsize=(6.4, 0.45 * len(names) + 0.9))
+    figure, axes = plt.subplots(figsize=size or (6.4, 0.45 * len(names) + 0.9))
     bars = axes.barh(names, shares, xerr=errors, color=[_colour(summary, n) for n in names])
     axes.invert_yaxis()
     for bar, share, high in zip(bars, shares, bounds[:, 1], strict=True):
@@ -172,11 +177,12 @@ def reached_chart(summary: dict[str, Any], mark: int | None = None) -> bytes:
     return _png(figure)
 
 
-def forest_chart(summary: dict[str, Any]) -> bytes:
+def forest_chart(summary: dict[str, Any], size: tuple[float, float] | None = None) -> bytes:
     """A comparison's differences in share (OTHER - BASE, percentage points) for who wins and
-    each checkpoint, with 95% intervals; those surviving Holm's correction in red."""
+    each checkpoint, with 95% intervals; those surviving Holm's correction in red. ``size``
+    (inches) overrides the size fitted to the number of rows."""
     rows = [c for c in summary["comparisons"] if c["measure"] in ("winner", "checkpoint")]
-    figure, axes = plt.subplots(figsize=(7.6, 0.3 * len(rows) + 1.2))
+    figure, axes = plt.subplots(figsize=size or (7.6, 0.3 * len(rows) + 1.2))
     for y, row in enumerate(rows):
         colour = GAME if row["significant"] else "#555555"
         low, high = (100 * v for v in row["ci"])

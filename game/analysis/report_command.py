@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from game.analysis.report_game import (
     play_back,
     read_saved_game,
 )
-from game.analysis.runs import load
+from game.analysis.runs import Loaded, load
 from game.engine.record import ReplayMismatch
 from game.fileio import write_atomic
 from game.scenario.errors import ScenarioError
@@ -105,15 +106,31 @@ def _game_report(
     chosen = scenario_path or (Path(saved.scenario) if saved.scenario else None)
     if chosen is None:
         raise ReportError(f"{path}: the save names no scenario file; give --scenario")
-    loaded = load(chosen)
+    try:
+        return game_report(load(chosen), saved, exercise, runs, jobs)
+    except ReportError as error:
+        raise ReportError(f"{path}: {error}") from None
+
+
+def game_report(
+    loaded: Loaded,
+    saved: SavedGame,
+    exercise: Exercise | None,
+    runs: int,
+    jobs: int | None,
+    progress: Callable[[float], None] | None = None,
+) -> Document:
+    """The report of a finished saved game of ``loaded``, set against ``runs`` runs of the same
+    scenario and seed (``progress`` is told of the games played, as ``run_batch`` does).
+    Raises ``ReportError`` if the game is unfinished or does not replay."""
     done = len(saved.record.actions)
     if done < loaded.spec.turns:
         quarter = loaded.spec.quarter_labels[done]
-        raise ReportError(f"{path}: the game is not finished (saved in {quarter}); finish it first")
+        raise ReportError(f"the game is not finished (saved in {quarter}); finish it first")
     try:
         played = play_back(loaded.spec, loaded.sha256, saved.record)
     except ReplayMismatch as error:
-        raise ReportError(f"{path}: cannot replay it with {chosen}: {error}") from None
+        raise ReportError(f"cannot replay it with {loaded.path}: {error}") from None
     from game.ai.policies import parse_ai
 
     record = saved.record
@@ -123,7 +140,8 @@ def _game_report(
     except ValueError:
         ai = "standard"  # a game with human players is set against the standard AI
     config = RunConfig(str(loaded.path), loaded.sha256, record.seed, runs, ai, record.historicity)
-    reference = summarise(loaded.spec, config, run_batch(loaded.spec, config, jobs))
+    batch = run_batch(loaded.spec, config, jobs, progress)
+    reference = summarise(loaded.spec, config, batch)
     return game_document(loaded.spec, loaded.source.model, saved, played, reference, exercise)
 
 

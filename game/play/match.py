@@ -47,13 +47,15 @@ class IllegalPlan(Exception):
 @dataclass(frozen=True)
 class Setup:
     """How a game was started: which scenario, who plays which faction at this machine,
-    how hard the AI plays, the seed, and whether the guided opening is on."""
+    how hard the AI plays, the seed, whether the guided opening is on, and the class
+    exercise it plays (its file), if any."""
 
     scenario: Path
     humans: tuple[str, ...]
     difficulty: str = "normal"
     seed: int = 1
     guided: bool = True
+    exercise: str | None = None
 
 
 @dataclass

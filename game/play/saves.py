@@ -61,6 +61,7 @@ def to_json(match: Match) -> dict[str, Any]:
         "humans": list(setup.humans),
         "difficulty": setup.difficulty,
         "guided": setup.guided,
+        "exercise": setup.exercise,
         "actions": match.history,
         "hashes": match.hashes,
     }
@@ -84,8 +85,14 @@ def read_save(path: Path) -> Match:
         raise SaveError(f"The save's scenario {scenario} cannot be loaded ({error}).") from None
     if loaded.sha256 != data["scenario_sha256"]:
         raise SaveError(f"The scenario {scenario} has changed since this game was saved.")
+    exercise = data.get("exercise")
     setup = Setup(
-        scenario, tuple(data["humans"]), data["difficulty"], int(data["seed"]), bool(data["guided"])
+        scenario,
+        tuple(data["humans"]),
+        data["difficulty"],
+        int(data["seed"]),
+        bool(data["guided"]),
+        exercise if isinstance(exercise, str) else None,
     )
     try:
         return Match(loaded, setup, data["actions"], data["hashes"])

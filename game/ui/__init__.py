@@ -6,13 +6,16 @@ from game.ui.app import App, Options
 
 
 def run(options: Options) -> int:
-    """Open the window on the title screen (or straight into a loaded game) and play."""
+    """Open the window on the title screen (or straight into a loaded game or an exercise)
+    and play."""
     from game.ui import flow
 
     app = App(options)
     flow.title(app)
     if options.load is not None:
         flow.load_game(app, options.load)
+    elif options.exercise is not None:
+        flow.start_exercise(app, options.exercise)
     return app.run()
 
 

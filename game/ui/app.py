@@ -14,6 +14,7 @@ import pygame
 import pygame_gui
 
 from game.play.match import Match
+from game.play.reports import REPORT_RUNS
 from game.play.saves import AUTOSAVE, write_save
 from game.play.settings import Settings
 from game.ui import draw
@@ -26,11 +27,14 @@ FPS = 60
 
 @dataclass(frozen=True)
 class Options:
-    """What the command line asks for: a scenario, a faction to play, a save to load."""
+    """What the command line asks for: a scenario, a faction to play, a save to load, an
+    exercise to start; and how many runs a finished game's report sets it against."""
 
     scenario: Path
     faction: str | None = None
     load: Path | None = None
+    exercise: Path | None = None
+    report_runs: int = REPORT_RUNS
 
 
 class App:

@@ -59,6 +59,12 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def quarter_html(spec: GameSpec, report: TurnReport) -> str:
+    """One quarter's news under its date: actions, events, votes with their reasons."""
+    items = "".join(f"• {escape(d.text)}<br>" for d in quarter_news(spec, report))
+    return f"<b>{spec.quarter_labels[report.turn]}</b><br>{items}"
+
+
 def news_html(match: Match, unfolding: TurnReport | None, revealed: list[Dispatch]) -> str:
     """The news feed: the quarter being revealed (if any), then the last quarters, newest
     first."""
@@ -69,10 +75,8 @@ def news_html(match: Match, unfolding: TurnReport | None, revealed: list[Dispatc
         label = spec.quarter_labels[unfolding.turn]
         parts.append(f"<b>{label} — THE QUARTER UNFOLDS</b><br>{items}")
     for report in reversed(match.reports[-NEWS_QUARTERS:]):
-        if report is unfolding:
-            continue
-        items = "".join(f"• {escape(d.text)}<br>" for d in quarter_news(spec, report))
-        parts.append(f"<b>{spec.quarter_labels[report.turn]}</b><br>{items}")
+        if report is not unfolding:
+            parts.append(quarter_html(spec, report))
     if not parts:
         parts.append(
             "<b>THE NEWS</b><br>Nothing yet: the first quarter has not been played. What every "

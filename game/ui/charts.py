@@ -1,6 +1,9 @@
-"""Charts drawn with matplotlib into an Agg buffer and handed to pygame as a surface."""
+"""Charts drawn with matplotlib into an Agg buffer and handed to pygame as a surface; and the
+reports' PNG charts (``game.analysis.charts``) fitted into a rectangle of the window."""
 
 from __future__ import annotations
+
+import io
 
 import matplotlib
 
@@ -53,3 +56,16 @@ def strength_chart(
     buffer = canvas.buffer_rgba()
     width, height = canvas.get_width_height()
     return pygame.image.frombuffer(bytes(buffer), (width, height), "RGBA").convert_alpha()
+
+
+def figure_inches(size: tuple[int, int], dpi: int) -> tuple[float, float]:
+    """The figure size, in inches at ``dpi``, that fills ``size`` pixels."""
+    return size[0] / dpi, size[1] / dpi
+
+
+def png_surface(png: bytes, size: tuple[int, int]) -> pygame.Surface:
+    """A PNG chart scaled to fit within ``size`` pixels, keeping its proportions."""
+    image = pygame.image.load(io.BytesIO(png), "chart.png").convert_alpha()
+    scale = min(size[0] / image.get_width(), size[1] / image.get_height())
+    shape = (max(1, int(image.get_width() * scale)), max(1, int(image.get_height() * scale)))
+    return pygame.transform.smoothscale(image, shape)

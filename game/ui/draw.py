@@ -48,6 +48,12 @@ def header_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: 
     ).right
 
 
+def page(surface: pygame.Surface, theme: Theme, title: str, bar: int = 56) -> None:
+    """A menu page: the paper background and a header bar of height ``bar`` with ``title``."""
+    poster_background(surface, theme)
+    header_bar(surface, theme, pygame.Rect(0, 0, surface.get_width(), bar), title)
+
+
 def panel(
     surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str | None = None
 ) -> int:

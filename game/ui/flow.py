@@ -8,8 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+from game.analysis.lab import LabSetup, RunRow
 from game.analysis.runs import load
+from game.play.exercises import exercise_setup, read_exercise
 from game.play.match import Match, Setup, TurnReport
 from game.play.saves import SaveError, read_save
 from game.scenario.errors import ScenarioError
@@ -50,6 +53,41 @@ def help(app: App) -> None:
     app.go(HelpScreen(app, app.screen))
 
 
+def exercises(app: App) -> None:
+    from game.ui.screens.exercises import ExercisesScreen
+
+    app.go(ExercisesScreen(app))
+
+
+def lab(app: App) -> None:
+    from game.ui.screens.lab import LabScreen
+
+    app.go(LabScreen(app))
+
+
+def lab_results(
+    app: App, setup: LabSetup, summary: dict[str, Any], rows: list[RunRow], back: Screen
+) -> None:
+    from game.ui.screens.lab_results import LabResultsScreen
+
+    app.go(LabResultsScreen(app, setup, summary, rows, back))
+
+
+def lab_runs(app: App, results: Screen) -> None:
+    from game.ui.screens.lab_results import LabResultsScreen
+    from game.ui.screens.lab_runs import LabRunsScreen
+
+    assert isinstance(results, LabResultsScreen)
+    app.go(LabRunsScreen(app, results))
+
+
+def replay(app: App, setup: LabSetup, arm: int, run: int, back: Screen) -> None:
+    """Replay run ``run`` of the lab's comparison as arm ``arm`` (0 base, 1 other) played it."""
+    from game.ui.screens.replay import ReplayScreen
+
+    app.go(ReplayScreen(app, setup, arm, run, back))
+
+
 def back_to(app: App, screen: Screen | None) -> None:
     """Return to a screen left for a menu (the board keeps its match), or the title."""
     if screen is None:
@@ -67,6 +105,17 @@ def start(app: App, setup: Setup) -> None:
         title(app)
         return
     play(app, match)
+
+
+def start_exercise(app: App, path: Path) -> None:
+    """Start a class exercise; one that cannot be read is reported on the title screen."""
+    try:
+        info = read_exercise(path)
+    except (ScenarioError, OSError) as error:
+        app.message = f"The exercise {path} cannot be loaded: {error}"
+        title(app)
+        return
+    start(app, exercise_setup(info))
 
 
 def load_game(app: App, path: Path) -> None:

@@ -1,6 +1,6 @@
 """The end: who won and how, the game's timeline beside history's (each checkpoint of the
-scenario: reached or not, when, against its real date), and each faction's strength over
-time, charted with matplotlib."""
+scenario: reached or not, when, against its real date), each faction's strength over time,
+charted with matplotlib, and the game's report (written unasked for a class exercise)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from game.play.match import Match
 from game.ui import draw, flow
 from game.ui.app import App
 from game.ui.charts import strength_chart
+from game.ui.report_status import ReportWriter
 from game.ui.screen import Screen
 
 
@@ -42,10 +43,21 @@ class EndScreen(Screen):
         super().__init__(app)
         self.match = match
         self.chart: pygame.Surface | None = None
+        self.report = ReportWriter(match, app.options.report_runs)
+        if match.setup.exercise:  # an exercise's game writes its report unasked
+            self.report.start()
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
         self.chart = None
+        self.button(
+            pygame.Rect(w - 630, h - 52, 200, 40),
+            "Write report  [R]",
+            self.report.start,
+            tooltip="An HTML report of this game: its outcome among runs of the same scenario, "
+            "its timeline and where it left history, in the reports folder.",
+            key=pygame.K_r,
+        )
         self.button(
             pygame.Rect(w - 420, h - 52, 200, 40),
             "New game  [N]",
@@ -60,6 +72,9 @@ class EndScreen(Screen):
             object_id="@poster",
         )
         self.focus_on(title)  # the frame sits on what Enter does
+
+    def update(self, dt: float) -> None:
+        self.report.update()
 
     def chart_rect(self) -> pygame.Rect:
         w, h = self.app.window.get_size()
@@ -92,6 +107,7 @@ class EndScreen(Screen):
             "nobody wins outright.",
         )
         self._timeline(surface, pygame.Rect(20, 120, w // 2 - 30, h - 190))
+        self.report.draw(surface, theme, pygame.Rect(20, h - 60, w - 670, 56))
 
     def _timeline(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """History's checkpoints in date order, each with when (if ever) it happened in this

@@ -27,6 +27,16 @@ def scenario_files(folder: Path = SCENARIOS) -> list[Path]:
     )
 
 
+def load_cached(cache: dict[Path, Loaded | str], path: Path) -> Loaded | str:
+    """The scenario at ``path``, loaded once into ``cache``; a string says why it cannot be."""
+    if path not in cache:
+        try:
+            cache[path] = load(path)
+        except (ScenarioError, OSError) as error:
+            cache[path] = f"cannot be loaded: {error}"
+    return cache[path]
+
+
 class NewGameScreen(Screen):
     name = "new_game"
 
@@ -46,13 +56,7 @@ class NewGameScreen(Screen):
 
     def loaded(self) -> Loaded | str:
         """The chosen scenario, loaded once; a string says why it cannot be."""
-        path = self.files[self.file_index]
-        if path not in self.cache:
-            try:
-                self.cache[path] = load(path)
-            except (ScenarioError, OSError) as error:
-                self.cache[path] = f"cannot be loaded: {error}"
-        return self.cache[path]
+        return load_cached(self.cache, self.files[self.file_index])
 
     def factions(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         got = self.loaded()

@@ -1,5 +1,5 @@
 """The title screen: the poster, and the way into a new game, the last game, the saves, the
-settings and the help."""
+class exercises, the counterfactual lab, the settings and the help."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ class TitleScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
-        x, y, bw, bh = int(w * 0.62), int(h * 0.36), int(w * 0.3), 40
+        x, y, bw, bh = int(w * 0.62), int(h * 0.3), int(w * 0.3), 40
         items = [
             ("New game  [N]", lambda: flow.new_game(self.app), pygame.K_n, True),
             (
@@ -25,6 +25,8 @@ class TitleScreen(Screen):
                 save_path(AUTOSAVE).exists(),
             ),
             ("Load a game  [L]", lambda: flow.saves(self.app), pygame.K_l, True),
+            ("Class exercises  [E]", lambda: flow.exercises(self.app), pygame.K_e, True),
+            ("Counterfactual lab  [B]", lambda: flow.lab(self.app), pygame.K_b, True),
             ("Settings  [S]", lambda: flow.settings(self.app), pygame.K_s, True),
             ("Help and glossary  [H]", lambda: flow.help(self.app), pygame.K_h, True),
             ("Quit  [Esc]", self.app.quit, pygame.K_ESCAPE, True),

@@ -1,0 +1,81 @@
+"""Writing a finished game's report from the end screen: the reference batch and the HTML
+are made in a thread (the window keeps drawing), with a progress bar, then the full path of
+the file written, or why it could not be."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.analysis.report_command import ReportError
+from game.play.match import Match
+from game.play.reports import write_game_report
+from game.scenario.errors import ScenarioError
+from game.ui import draw
+from game.ui.theme import Theme
+from game.ui.worker import Worker
+
+
+class ReportWriter:
+    """One game's report: started by ``start``, followed by ``update`` every frame."""
+
+    def __init__(self, match: Match, runs: int) -> None:
+        self.match = match
+        self.runs = runs
+        self.worker: Worker[Path] | None = None
+        self.games = 0.0  # games of the reference batch played so far (written by the thread)
+        self.path: Path | None = None
+        self.error: str | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def start(self) -> None:
+        """Write the report in a thread (nothing if it is being written)."""
+        if self.worker is None:
+            self.games, self.path, self.error = 0.0, None, None
+            self.worker = Worker(lambda: write_game_report(self.match, self.runs, self._played))
+
+    def _played(self, games: float) -> None:
+        self.games += games
+
+    def update(self) -> None:
+        """Take the thread's result once it has finished."""
+        if self.worker is None or not self.worker.done:
+            return
+        try:
+            self.path = self.worker.result()
+        except (ReportError, ScenarioError, OSError) as error:
+            self.error = f"The report could not be written: {error}"
+        self.worker = None
+
+    def draw(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
+        """The progress bar while writing, then where the report is (or the error)."""
+        if self.running:
+            text = f"Writing the report: {self.runs:,} runs of the same scenario to compare with…"
+            surface.blit(theme.text(text, "small", face="bold"), rect.topleft)
+            gauge = pygame.Rect(rect.x, rect.y + 22, rect.w, 12)
+            draw.bar(surface, theme, gauge, self.games / self.runs, theme.colour("red"))
+        elif self.path is not None:
+            font = theme.font("small", "bold")
+            text = f"Report written: {self.path.resolve()}"
+            for i, line in enumerate(path_lines(font, text, rect.w)[:3]):
+                image = theme.text(line, "small", face="bold")
+                surface.blit(image, (rect.x, rect.y + i * font.get_linesize()))
+        elif self.error is not None:
+            draw.text_block(
+                surface, theme, self.error, rect.topleft, rect.w, "small", theme.colour("red")
+            )
+
+
+def path_lines(font: pygame.font.Font, path: str, width: int) -> list[str]:
+    """A file path broken after its separators into lines no wider than ``width`` (a part
+    wider than that stays whole)."""
+    lines = [""]
+    for part in path.replace("/", "/\0").replace("\\", "\\\0").split("\0"):
+        if lines[-1] and font.size(lines[-1] + part)[0] > width:
+            lines.append("")
+        lines[-1] += part
+    return lines

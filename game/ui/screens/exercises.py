@@ -1,0 +1,123 @@
+"""The class exercises: each exercise under ``scenarios/exercises`` with its length, its
+scenario, the factions the students play and its goals; starting one begins a new game of
+its scenario with the students' factions human and the guided opening on."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pygame
+
+from game.play.exercises import EXERCISES, ExerciseInfo, exercise_list, exercise_setup
+from game.ui import draw, flow
+from game.ui.app import App
+from game.ui.screen import Screen
+
+
+class ExercisesScreen(Screen):
+    name = "exercises"
+    arrow_focus = False  # Up and Down choose the exercise
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.items = exercise_list(EXERCISES)
+        self.chosen = 0
+
+    @property
+    def info(self) -> ExerciseInfo | None:
+        """The chosen exercise, or None if there is none or it cannot be read."""
+        if not self.items:
+            return None
+        item = self.items[self.chosen]
+        return item if isinstance(item, ExerciseInfo) else None
+
+    def build(self) -> None:
+        w, h = self.app.window.get_size()
+        x, y, bw, bh = 24, 76, int(w * 0.36), 40
+        for i, item in enumerate(self.items):
+            if isinstance(item, ExerciseInfo):
+                minutes = f" · {item.exercise.minutes} min" if item.exercise.minutes else ""
+                text = f"{'▸ ' if i == self.chosen else ''}{item.exercise.title}{minutes}"
+            else:
+                text = f"{item[0].name} (cannot be read)"
+            rect = pygame.Rect(x, y + i * (bh + 8), bw, bh)
+            button = self.button(rect, text, partial(self._choose, i))
+            if i == self.chosen:
+                self.focus_on(button)
+        self.button(
+            pygame.Rect(x, h - 60, bw // 2 - 4, 44),
+            "Start  [Enter]",
+            self._start,
+            key=pygame.K_RETURN,
+            enabled=self.info is not None,
+            object_id="@poster",
+        )
+        self.button(
+            pygame.Rect(x + bw // 2 + 4, h - 60, bw // 2 - 4, 44),
+            "Back  [Esc]",
+            lambda: flow.title(self.app),
+            key=pygame.K_ESCAPE,
+        )
+
+    def _choose(self, index: int) -> None:
+        self.chosen = index
+        self.rebuild()
+
+    def _start(self) -> None:
+        info = self.info
+        if info is not None:
+            flow.start(self.app, exercise_setup(info))
+
+    def on_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):
+            step = 1 if event.key == pygame.K_DOWN else -1
+            if self.items:
+                self._choose((self.chosen + step) % len(self.items))
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.app.theme
+        draw.page(surface, theme, "CLASS EXERCISES")
+        w, h = surface.get_size()
+        rect = pygame.Rect(int(w * 0.36) + 48, 76, w - int(w * 0.36) - 72, h - 140)
+        if not self.items:
+            draw.text_block(surface, theme, f"No exercises in {EXERCISES}.", rect.topleft, rect.w)
+            return
+        item = self.items[self.chosen]
+        top = draw.panel(surface, theme, rect, "The exercise")
+        inner = pygame.Rect(rect.x + 12, top + 6, rect.w - 24, rect.bottom - top - 12)
+        if isinstance(item, ExerciseInfo):
+            self._details(surface, item, inner)
+        else:
+            text = f"{item[0]} cannot be read: {item[1]}"
+            draw.text_block(
+                surface, theme, text, inner.topleft, inner.w, colour=theme.colour("red")
+            )
+
+    def _details(self, surface: pygame.Surface, info: ExerciseInfo, rect: pygame.Rect) -> None:
+        theme = self.app.theme
+        exercise = info.exercise
+        muted = theme.colour("muted")
+        y = draw.text_block(
+            surface, theme, exercise.title, rect.topleft, rect.w, "heading", face="bold"
+        )
+        facts = [f"Scenario: {info.scenario_title}", f"Students play: {', '.join(info.students)}"]
+        if exercise.minutes:
+            facts.append(f"About {exercise.minutes} minutes")
+        y = draw.text_block(
+            surface, theme, " · ".join(facts), (rect.x, y + 2), rect.w, "small", muted
+        )
+        for text in (exercise.description, exercise.change and f"The change: {exercise.change}"):
+            if text:
+                y = draw.text_block(surface, theme, text, (rect.x, y + 8), rect.w, "small")
+        if exercise.goals:
+            y = draw.text_block(surface, theme, "Goals", (rect.x, y + 10), rect.w, face="bold")
+            for goal in exercise.goals:
+                y = draw.text_block(surface, theme, f"• {goal}", (rect.x, y + 2), rect.w, "small")
+        note = (
+            "The other factions are played by the computer. At the end, the game writes a "
+            "report with the debrief questions and where your game falls among "
+            f"{self.app.options.report_runs:,} computer runs of the same scenario."
+        )
+        draw.text_block(surface, theme, note, (rect.x, y + 12), rect.w, "small", muted)
