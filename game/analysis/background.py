@@ -5,6 +5,7 @@ the pool would finish its chunks first). POSIX only, like the worker pool itself
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 from collections.abc import Sequence
@@ -49,6 +50,7 @@ class BackgroundBatches:
         sender.close()
         self.total = float(sum(config.runs for _, config in arms))
         self._value: list[BatchResult] | None = None
+        atexit.register(self.cancel)  # else leaving the program would wait for the batches
 
     @property
     def fraction(self) -> float:
@@ -75,6 +77,7 @@ class BackgroundBatches:
                 raise BatchFailed(got)
             self._value = got
             self._process.join()
+            atexit.unregister(self.cancel)
         elif not alive:
             raise BatchFailed(f"the batch process died (exit code {self._process.exitcode})")
         return self._value
@@ -89,3 +92,4 @@ class BackgroundBatches:
                 self._process.kill()
         self._process.join()
         self._results.close()
+        atexit.unregister(self.cancel)
