@@ -167,9 +167,7 @@ class NewGameScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
-        draw.poster_background(surface, theme)
-        w, _ = surface.get_size()
-        draw.header_bar(surface, theme, pygame.Rect(0, 0, w, 56), "A NEW GAME")
+        draw.page(surface, theme, "A NEW GAME")
         got = self.loaded()
         x = int(surface.get_width() * 0.62)
         width = int(surface.get_width() * 0.33)

@@ -64,9 +64,8 @@ class SavesScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
-        draw.poster_background(surface, theme)
+        draw.page(surface, theme, "SAVED GAMES")
         w, _h = surface.get_size()
-        draw.header_bar(surface, theme, pygame.Rect(0, 0, w, 56), "SAVED GAMES")
         surface.blit(
             theme.text(
                 f"Saves are kept in {saves_dir()}. The game saves itself at every quarter "

@@ -107,9 +107,8 @@ class SettingsScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
-        draw.poster_background(surface, theme)
+        draw.page(surface, theme, "SETTINGS")
         w, _ = surface.get_size()
-        draw.header_bar(surface, theme, pygame.Rect(0, 0, w, 56), "SETTINGS")
         x = w // 2 - 220
         y = 120 + 7 * 48 + 30
         names, colours = self.sample
