@@ -178,6 +178,23 @@ def debrief_blocks(exercise: Exercise | None) -> list[Block]:
     return [Heading("Debrief questions"), Bullets(list(exercise.debrief), ordered=True)]
 
 
+def framing_blocks(scenario: Scenario | None) -> list[Block]:
+    """A counterfactual's question, its framing and the claims it makes, when OTHER is one."""
+    claim = scenario.counterfactual if scenario else None
+    if claim is None:
+        return []
+    claims = [
+        f"{e.measure} {e.faction or e.checkpoint or ''}: {e.direction}".replace("  ", " ")
+        for e in claim.expects
+    ]
+    return [
+        Heading(f"The question: {claim.question}"),
+        Paragraph(claim.framing),
+        Paragraph(f"Its claims, tested under AI {claim.ai}, historicity {claim.historicity}:"),
+        Bullets(claims),
+    ]
+
+
 def _compare_document(
     summary: dict[str, Any], scenarios: list[Scenario | None], exercise: Exercise | None
 ) -> Document:
@@ -198,6 +215,7 @@ def _compare_document(
             f"Differences are OTHER - BASE. {count} of {len(summary['comparisons'])} are "
             f"larger than chance after {summary['correction']}."
         ),
+        *framing_blocks(scenarios[-1] if scenarios else None),
         *exercise_intro(exercise),
         Figure(charts.forest_chart(summary), "Differences with their 95% intervals", "differences"),
     ]

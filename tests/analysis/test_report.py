@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .cli import DATA, MINIMAL, run_game
+from .cli import CAMPAIGN, DATA, MINIMAL, run_game
 
 IMAGE = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 
@@ -146,3 +146,16 @@ def test_a_window_save_of_a_finished_game_is_reported(tmp_path: Path) -> None:
     path.write_text(json.dumps({**save, "actions": record["actions"][:4]}))
     done = run_game("report", str(path), "--html", str(tmp_path / "u.html"))
     assert done.returncode == 2 and "not finished (saved in 1923Q2)" in done.stderr
+
+
+def test_a_comparison_with_a_counterfactual_states_its_question(tmp_path: Path) -> None:
+    other = CAMPAIGN.parent / "counterfactuals" / "lenin_lives.yaml"
+    out, page = tmp_path / "c.json", tmp_path / "c.html"
+    done = run_game("compare", str(CAMPAIGN), str(other), "--runs", "12", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    text = report(out, page)
+    assert "The question: What if Lenin had lived" in text
+    assert "outright stalin: down" in text
+    plain = run_game("compare", str(MINIMAL), str(MINIMAL), "--runs", "6", "--out", str(out))
+    assert plain.returncode == 0, plain.stderr
+    assert "The question:" not in report(out, page)
