@@ -46,7 +46,7 @@ class App:
         pygame.init()
         pygame.display.set_caption("Heirs of Lenin")
         self.window = self._open_window()
-        self.theme = Theme(self.settings.palette, self.settings.text_size)
+        self.theme = self._new_theme()
         self.manager = self._new_manager()
         self.clock = pygame.time.Clock()
         self.running = True
@@ -62,6 +62,10 @@ class App:
         size = (self.settings.width, self.settings.height)
         flags = pygame.FULLSCREEN if self.settings.fullscreen else pygame.RESIZABLE
         return pygame.display.set_mode(size, flags)
+
+    def _new_theme(self) -> Theme:
+        """The settings' palette and text size, the text grown for the window's height."""
+        return Theme(self.settings.palette, self.settings.text_size, self.window.get_height())
 
     def _new_manager(self) -> pygame_gui.UIManager:
         manager = pygame_gui.UIManager(self.window.get_size())
@@ -82,12 +86,15 @@ class App:
         """Reopen the window and rebuild the widgets after the settings changed."""
         self.settings.save()
         self.window = self._open_window()
-        self.theme = Theme(self.settings.palette, self.settings.text_size)
-        if self.screen is not None:
-            self.screen.leave()
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """A new theme for the window's size, and the screen's widgets built again with it
+        (rebuilt, not left and entered, so a lab run or a quarter in play goes on)."""
+        self.theme = self._new_theme()
         self.manager = self._new_manager()
         if self.screen is not None:
-            self.screen.enter()
+            self.screen.rebuild()
 
     # --- the loop -------------------------------------------------------------------------
 
@@ -130,8 +137,7 @@ class App:
             self.window = pygame.display.set_mode(
                 (self.settings.width, self.settings.height), pygame.RESIZABLE
             )
-            self.manager.set_window_resolution(self.window.get_size())
-            self.screen.rebuild()
+            self._restyle()
             return
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             self.mouse = event.pos

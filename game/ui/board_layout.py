@@ -14,7 +14,7 @@ def board_rects(size: tuple[int, int], line: int, offices: int) -> dict[str, pyg
     text: the Politburo, Central Committee and offices panels (one line per office) take
     what their text needs and the map the rest of the left column."""
     w, h = size
-    top = HEADER_H
+    top = max(HEADER_H, 2 * line + 12)  # the tracks' two lines of small text, with larger text
     lw, mw = int(w * 0.40), int(w * 0.27)
     x1 = 8 + lw + 8
     x2 = x1 + mw + 8

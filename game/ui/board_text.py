@@ -121,5 +121,6 @@ def details_html(match: Match, faction: int, action: int, red: str) -> str:
 
 HINT_HTML = (
     "Pick a kind of action above, then one of its options, to see its cost, what it does and "
-    "its likely effect. Shift+PgUp / Shift+PgDn scroll this box."
+    "its likely effect; then Plan it (or Enter on the option). Shift+PgUp / Shift+PgDn scroll "
+    "this box."
 )

@@ -67,10 +67,13 @@ class View:
         return surface.blit(image, pos)
 
 
-def draw_header(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
-    """The black header: the date (which quarter of how many), then the tracks; the right
-    end is left to the Menu and Help buttons."""
-    turn = min(v.state.turn, v.spec.turns - 1)
+def draw_header(
+    surface: pygame.Surface, v: View, rect: pygame.Rect, turn: int | None = None
+) -> None:
+    """The black header: the date (which quarter of how many: ``turn``, or the state's), then
+    the tracks; the right end is left to the Menu and Help buttons (wider with larger text).
+    While a quarter is played out the board names that quarter, not the state's next one."""
+    turn = min(v.state.turn if turn is None else turn, v.spec.turns - 1)
     title = f"{quarter_name(v.spec.quarter_labels[turn])} · quarter {turn + 1} of {v.spec.turns}"
     left = draw.header_bar(surface, v.theme, rect, title) + 20
     v.zone(
@@ -78,7 +81,9 @@ def draw_header(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
         "The date. A turn is a quarter of a year; each faction takes two actions, then the "
         "quarter's events and sessions happen in the order of their dates.",
     )
-    draw_tracks(surface, v, pygame.Rect(left, 4, rect.w - 262 - left, rect.h - 6))
+    draw_tracks(
+        surface, v, pygame.Rect(left, 4, rect.w - int(262 * v.theme.scale) - left, rect.h - 6)
+    )
 
 
 def draw_tracks(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
@@ -161,7 +166,7 @@ def draw_central_committee(surface: pygame.Surface, v: View, rect: pygame.Rect) 
         pygame.draw.rect(surface, colour, seg)
         name = spec.faction_names[f] if f < spec.n_factions else "Uncommitted"
         if w > 40:
-            ink = v.theme.colour("paper") if sum(colour) < 360 else v.theme.colour("ink")
+            ink = v.theme.on(colour)
             v.text(surface, f"{100 * shares[f]:.0f}%", (seg.x + 3, seg.y + 1), "small", ink)
         v.zone(
             seg,

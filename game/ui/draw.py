@@ -31,6 +31,38 @@ def poster_background(surface: pygame.Surface, theme: Theme, bold: bool = False)
         pygame.draw.polygon(surface, ink, [(w, h), (w, int(h * 0.9)), (int(w * 0.93), h)])
 
 
+def card(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
+    """A paper card with an ink frame and a black drop shadow: text on the bold poster
+    background sits on one, so no word crosses the red band."""
+    pygame.draw.rect(surface, theme.colour("ink"), rect.move(8, 8))
+    pygame.draw.rect(surface, theme.colour("paper"), rect)
+    pygame.draw.rect(surface, theme.colour("ink"), rect, 2)
+
+
+def text_card(
+    surface: pygame.Surface,
+    theme: Theme,
+    lines: list[tuple[pygame.Surface, int]],
+    anchor: tuple[int, int],
+    centre: bool = False,
+    pad: int = 16,
+) -> pygame.Rect:
+    """Rendered ``lines`` (each with the gap below it) stacked on a card: the first line's
+    top left at ``anchor``, or, with ``centre``, each line centred on ``anchor``'s x.
+    Returns the card's rectangle."""
+    width = max(image.get_width() for image, _ in lines)
+    height = sum(image.get_height() + gap for image, gap in lines[:-1]) + lines[-1][0].get_height()
+    left = anchor[0] - width // 2 if centre else anchor[0]
+    box = pygame.Rect(left - pad, anchor[1] - pad, width + 2 * pad, height + 2 * pad)
+    card(surface, theme, box)
+    y = anchor[1]
+    for image, gap in lines:
+        x = anchor[0] - image.get_width() // 2 if centre else anchor[0]
+        surface.blit(image, (x, y))
+        y += image.get_height() + gap
+    return box
+
+
 def header_bar(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, title: str) -> int:
     """A black bar with a red wedge and the title in poster type, clear of the wedge;
     returns the x where the title ends."""
@@ -63,7 +95,7 @@ def panel(
     pygame.draw.rect(surface, theme.colour("ink"), rect, 1)
     if not title:
         return rect.y + 4
-    text = theme.text(title.upper(), "small", theme.colour("paper"), "poster")
+    text = theme.text(title.upper(), "small", theme.on(theme.colour("red")), "poster")
     strip = pygame.Rect(rect.x, rect.y, rect.w, text.get_height() + 4)
     pygame.draw.rect(surface, theme.colour("red"), strip)
     surface.blit(text, (rect.x + 6, rect.y + 2))

@@ -202,7 +202,9 @@ class Guide:
             pygame.draw.rect(surface, theme.colour(fill), rect)
             pygame.draw.rect(surface, theme.colour("paper"), rect, 1)
             draw.centred(
-                surface, theme.text(label, "small", theme.colour("paper"), "bold"), rect.center
+                surface,
+                theme.text(label, "small", theme.on(theme.colour(fill)), "bold"),
+                rect.center,
             )
 
 

@@ -21,7 +21,7 @@ Enter or Space: press the focused button<br>
 Esc: back, or the game menu on the board<br>
 F1: this help (on the board)<br><br>
 <b>The board</b><br>
-Pick a kind of action, then an option, then 'Plan it' (Enter)<br>
+Pick a kind of action; the focus on an option shows its details, and Enter plans it (with the mouse: click the option, then 'Plan it')<br>
 U: undo the last planned action · E: end the quarter<br>
 PgUp / PgDn: more options · Shift+PgUp / Shift+PgDn: scroll the option's details · G: next note of the guided opening<br>
 While the quarter is played: F changes the speed, Space skips<br><br>

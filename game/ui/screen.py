@@ -22,11 +22,13 @@ PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 @dataclass
 class Entry:
-    """A button, what pressing it does, and whether keyboard focus may land on it."""
+    """A button, what clicking it does, whether keyboard focus may land on it, and what
+    pressing it with the keyboard does when that differs from a click (``press``)."""
 
     element: pygame_gui.elements.UIButton
     action: Action
     focusable: bool = True
+    press: Action | None = None
 
 
 class Screen:
@@ -90,15 +92,17 @@ class Screen:
         enabled: bool = True,
         object_id: str | None = None,
         focusable: bool = True,
+        press: Action | None = None,
     ) -> pygame_gui.elements.UIButton:
         """A button that runs ``action`` when clicked, pressed with the keyboard focus on it,
-        or (given ``key``) by that shortcut key."""
+        or (given ``key``) by that shortcut key; ``press``, if given, is what Enter or Space
+        on it does instead (a shortcut for keyboard players)."""
         element = pygame_gui.elements.UIButton(
             rect, text, self.app.manager, tool_tip_text=tooltip, object_id=object_id
         )
         if not enabled:
             element.disable()
-        self.entries.append(Entry(element, action, focusable and enabled))
+        self.entries.append(Entry(element, action, focusable and enabled, press))
         if key is not None and enabled:
             self.shortcuts[key] = action
         return element
@@ -140,14 +144,19 @@ class Screen:
         elif focusable and event.key in PRESS_KEYS:
             if self.focus not in focusable:
                 self.focus = focusable[0]
-            self.entries[self.focus].action()
+            entry = self.entries[self.focus]
+            (entry.press or entry.action)()
 
     def _move(self, focusable: list[int], step: int) -> None:
         if self.focus not in focusable:
             self.focus = focusable[0] if step > 0 else focusable[-1]
-            return
-        at = focusable.index(self.focus)
-        self.focus = focusable[(at + step) % len(focusable)]
+        else:
+            at = focusable.index(self.focus)
+            self.focus = focusable[(at + step) % len(focusable)]
+        self.focus_moved()
+
+    def focus_moved(self) -> None:
+        """The keyboard focus moved to another button (a screen may preview what it does)."""
 
     def focus_on(self, element: pygame_gui.elements.UIButton) -> None:
         for i, entry in enumerate(self.entries):

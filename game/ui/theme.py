@@ -19,6 +19,7 @@ FONT_FILES = {
 }
 WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 TEXT_SIZES = {"small": 0.85, "normal": 1.0, "large": 1.2}
+BASE_HEIGHT, MAX_GROWTH = 720, 1.3  # text grows with the window's height, up to 30 % more
 BASE_SIZES = {"small": 12, "body": 14, "heading": 18, "title": 28, "poster": 64}
 Colour = tuple[int, int, int]
 
@@ -78,12 +79,31 @@ def rgb(hex_colour: str) -> Colour:
     return (int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16))
 
 
+def contrast(a: Colour, b: Colour) -> float:
+    """WCAG's contrast ratio of two colours, 1 to 21 (4.5 is enough for body text)."""
+
+    def luminance(c: Colour) -> float:
+        lin = [v / 255 / 12.92 if v <= 10 else ((v / 255 + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def window_scale(height: int) -> float:
+    """How much the text grows in a window ``height`` pixels high: not below the 720-pixel
+    size, and at most by MAX_GROWTH, so a large window is filled without huge letters."""
+    return min(max(height / BASE_HEIGHT, 1.0), MAX_GROWTH)
+
+
 class Theme:
     """A palette and a text scale, with cached fonts and rendered lines of text."""
 
-    def __init__(self, palette: str = "poster", text_size: str = "normal") -> None:
+    def __init__(
+        self, palette: str = "poster", text_size: str = "normal", height: int = BASE_HEIGHT
+    ) -> None:
         self.palette = PALETTES[palette]
-        self.scale = TEXT_SIZES[text_size]
+        self.scale = TEXT_SIZES[text_size] * window_scale(height)
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._text_cache: dict[tuple[str, str, int, Colour], pygame.Surface] = {}
 
@@ -91,6 +111,15 @@ class Theme:
         """A palette colour by field name: 'paper', 'ink', 'red'..."""
         value: str = getattr(self.palette, name)
         return rgb(value)
+
+    def on(self, ground: Colour) -> Colour:
+        """The colour for text on ``ground``: paper or ink, whichever contrasts more (paper
+        on the poster red, ink on the colour-blind vermilion)."""
+        return max(self.colour("paper"), self.colour("ink"), key=lambda c: contrast(c, ground))
+
+    def row(self, role: str = "body") -> int:
+        """The height of a one-line button for text of ``role``, growing with the text."""
+        return self.font(role, "bold").get_linesize() + 8
 
     def faction_colour(self, scenario_colours: tuple[str, ...], faction: int) -> Colour:
         """A faction's colour: the scenario's, or the palette's own when it overrides them;
@@ -127,6 +156,7 @@ class Theme:
     def gui_theme(self) -> dict[str, Any]:
         """The pygame_gui theme: buttons and text boxes in the poster style."""
         p = self.palette
+        on_red = p.paper if self.on(self.colour("red")) == self.colour("paper") else p.ink
         font = {"name": "dejavu", "size": str(self.size("body")), "bold": "0"}
         bold = {**font, "bold": "1"}
         return {
@@ -140,8 +170,8 @@ class Theme:
                     "dark_bg": p.paper,
                     "normal_text": p.ink,
                     "hovered_text": p.ink,
-                    "active_text": p.paper,
-                    "selected_text": p.paper,
+                    "active_text": on_red,
+                    "selected_text": on_red,
                     "disabled_text": p.muted,
                     "text_cursor": p.ink,
                     "normal_border": p.ink,
@@ -169,7 +199,7 @@ class Theme:
             "label": {"font": font},
             "#news": {"font": {**font, "size": str(self.size("small"))}},
             "#details": {"font": {**font, "size": str(self.size("small"))}},
-            "@poster": {"colours": {"normal_bg": p.red, "normal_text": p.paper}},
+            "@poster": {"colours": {"normal_bg": p.red, "normal_text": on_red}},
         }
 
 

@@ -22,18 +22,16 @@ CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.
 
 
 def _plan_quarter(d: Driver, quarter: int) -> None:
-    """Plan two actions with the keyboard: a category's first option, Enter, Enter."""
+    """Plan two actions: pick a kind, then Enter on its first option (focused) plans it."""
     board = d.app.screen
     assert isinstance(board, BoardScreen)
     categories = [c for c in _category_buttons(d) if not c.startswith("Wait")]
     for i in range(board.match.rounds):
         before = len(board.match.plans[board.faction])
         d.click(categories[(2 * quarter + i) % len(categories)])
-        d.key(pygame.K_RETURN)  # the option, focused after picking the kind
-        d.key(pygame.K_RETURN)  # "Plan it", focused after choosing the option
+        d.key(pygame.K_RETURN)  # the option, focused after picking the kind: planned
         if len(board.match.plans[board.faction]) == before:
             d.click("Wait")
-            d.key(pygame.K_RETURN)
             d.key(pygame.K_RETURN)
         assert len(board.match.plans[board.faction]) == before + 1
 

@@ -29,10 +29,9 @@ def test_keyboard_alone(driver: Driver) -> None:
     assert match is not None
     while d.screen != "end":
         if d.screen == "board":
-            # Tab to the next kind of action and open it (its first option is shown); Enter
-            # on the option moves the focus to 'Plan it'; Enter plans it.
+            # Tab to the next kind of action and open it (its first option is shown and
+            # focused); Enter on the option plans it, if it is allowed.
             d.key(pygame.K_TAB)
-            d.key(pygame.K_RETURN)
             d.key(pygame.K_RETURN)
             d.key(pygame.K_RETURN)
             d.key(pygame.K_e)

@@ -27,7 +27,6 @@ from game.ui.screen import Screen
 from game.ui.worker import Worker
 
 REVEAL_SECONDS = {"slow": 0.9, "normal": 0.45, "fast": 0.15, "instant": 0.0}
-ROW = 25  # the height of an option button, with its gap
 SCROLL_KEYS = {pygame.K_PAGEUP: -0.35, pygame.K_PAGEDOWN: 0.35}  # with Shift: the details
 
 
@@ -41,6 +40,7 @@ class BoardScreen(Screen):
         self.category = "campaign"
         self.page = 0
         self.selected: int | None = None
+        self.playing: int | None = None  # the quarter being played out, until it is shown
         self.notice: str | None = None
         self.worker: Worker[TurnReport] | None = None
         self.report: TurnReport | None = None
@@ -49,6 +49,7 @@ class BoardScreen(Screen):
         self.clock = 0.0
         self.layer: pygame.Surface | None = None
         self.boxes: dict[str, pygame_gui.elements.UITextBox] = {}
+        self.option_at: dict[int, int] = {}  # entry index -> the option its button plans
         self.guide = Guide(app, match, app.guides.setdefault(faction, GuideProgress()))
 
     @property
@@ -74,6 +75,7 @@ class BoardScreen(Screen):
     def build(self) -> None:
         r = self.rects()
         self.layer = None
+        self.option_at = {}
         self._kill_boxes()
         self._text_box("news", self._news_html(), r["news"])
         self._header_buttons(r["header"])
@@ -92,25 +94,24 @@ class BoardScreen(Screen):
         )
 
     def _header_buttons(self, header: pygame.Rect) -> None:
-        self.button(
-            pygame.Rect(header.right - 256, 6, 126, 30),
-            "Menu [Esc]",
-            self._menu,
-            key=pygame.K_ESCAPE,
-            focusable=False,
-        )
-        self.button(
-            pygame.Rect(header.right - 124, 6, 116, 30),
-            "Help [F1]",
-            lambda: flow.help(self.app),
-            key=pygame.K_F1,
-            focusable=False,
-        )
+        """Menu and Help at the header's right end, as wide as their labels."""
+        font = self.app.theme.font("body", "bold")
+        right = header.right - 8
+        for label, action, key in (
+            ("Help [F1]", lambda: flow.help(self.app), pygame.K_F1),
+            ("Menu [Esc]", self._menu, pygame.K_ESCAPE),
+        ):
+            width = font.size(label)[0] + 24
+            rect = pygame.Rect(right - width, 6, width, header.h - 12)
+            self.button(rect, label, action, key=key, focusable=False)
+            right = rect.x - 6
 
     def _action_buttons(self, rect: pygame.Rect) -> int:
         """The kinds of action, the chosen kind's options and the plan, undo and end buttons;
         returns the y where the details of the chosen option begin."""
-        y = self._category_buttons(rect, rect.y + self.app.theme.font("body").get_linesize() + 30)
+        theme = self.app.theme
+        top = rect.y + theme.font("small").get_linesize() + theme.font("body").get_linesize() + 16
+        y = self._category_buttons(rect, top)  # under the panel's title and the influence left
         y = self._option_buttons(rect, y)
         self._plan_buttons(rect)
         return y
@@ -118,23 +119,24 @@ class BoardScreen(Screen):
     def _category_buttons(self, rect: pygame.Rect, y: int) -> int:
         spec = self.match.spec
         cats = board_text.categories(spec)
-        cols = 3
+        cols, row = 3, self.app.theme.row() + 3
         bw = (rect.w - 12) // cols
         for i, cat in enumerate(cats):
             button = self.button(
-                pygame.Rect(rect.x + 6 + (i % cols) * bw, y + (i // cols) * 28, bw - 4, 26),
+                pygame.Rect(rect.x + 6 + (i % cols) * bw, y + (i // cols) * row, bw - 4, row - 2),
                 ("▸ " if cat == self.category else "") + board_text.CATEGORY_LABELS.get(cat, cat),
                 partial(self._pick_category, cat),
                 tooltip=board_text.category_tip(spec, cat),
             )
             if cat == self.category and self.selected is None:
                 self.focus_on(button)
-        return y + ((len(cats) + cols - 1) // cols) * 28 + 6
+        return y + ((len(cats) + cols - 1) // cols) * row + 6
 
     def _option_buttons(self, rect: pygame.Rect, y: int) -> int:
         """One page of the chosen kind's options (legal ones first), with PgUp / PgDn."""
         options = self._options()
-        rows = max(3, min(7, (rect.bottom - y - 200) // ROW))
+        row = self.app.theme.row()  # an option button's height, with its gap
+        rows = max(3, min(7, (rect.bottom - y - 8 * row) // row))
         pages = max(1, (len(options) + rows - 1) // rows)
         self.page = min(self.page, pages - 1)
         legal = self.match.legal(self.faction)
@@ -146,32 +148,35 @@ class BoardScreen(Screen):
             price = f" — {cost:g}"
             room = width - 16 - self.app.theme.font("body", "bold").size(price)[0]
             button = self.button(
-                pygame.Rect(x, y + i * ROW, width, ROW - 2),
+                pygame.Rect(x, y + i * row, width, row - 2),
                 draw.fit(self.app.theme, title, room) + price,
                 partial(self._select, action),
                 tooltip=None if ok else "Not allowed now: select it to see why.",
+                press=partial(self._plan_now, action) if ok else None,
             )
+            self.option_at[len(self.entries) - 1] = action
             if action == self.selected:
                 self.focus_on(button)
-        y += rows * ROW
+        y += rows * row
         if pages > 1:
             back = f"◂ [PgUp] {self.page + 1}/{pages}"
             self.button(
-                pygame.Rect(x, y, self.app.theme.font("body", "bold").size(back)[0] + 20, ROW - 3),
+                pygame.Rect(x, y, self.app.theme.font("body", "bold").size(back)[0] + 20, row - 3),
                 back,
                 lambda: self._turn_page(-1),
                 key=pygame.K_PAGEUP,
                 focusable=False,
             )
             ahead = "[PgDn] ▸"
+            ahead_w = self.app.theme.font("body", "bold").size(ahead)[0] + 20
             self.button(
-                pygame.Rect(rect.right - 116, y, 110, ROW - 3),
+                pygame.Rect(rect.right - 6 - ahead_w, y, ahead_w, row - 3),
                 ahead,
                 lambda: self._turn_page(1),
                 key=pygame.K_PAGEDOWN,
                 focusable=False,
             )
-        return y + ROW + 2
+        return y + row + 2
 
     def _plan_buttons(self, rect: pygame.Rect) -> None:
         """Plan (only a legal option while actions are left), Undo and End quarter."""
@@ -193,16 +198,25 @@ class BoardScreen(Screen):
         box = pygame.Rect(rect.x + 6, top, rect.w - 12, max(bottom - top, 40))
         self._text_box("details", self._details_html(), box)
 
-    def _details_html(self) -> str:
+    def _details_html(self, action: int | None = None) -> str:
+        """The details of ``action`` (the selected option by default), after any notice."""
         red = self.app.theme.palette.red
         notice = (
             f"<font color='{red}'>{board_text.escape(self.notice)}</font><br>"
             if self.notice
             else ""
         )
-        if self.selected is None:
+        action = self.selected if action is None else action
+        if action is None:
             return notice + board_text.HINT_HTML
-        return notice + board_text.details_html(self.match, self.faction, self.selected, red)
+        return notice + board_text.details_html(self.match, self.faction, action, red)
+
+    def focus_moved(self) -> None:
+        """With the keyboard focus on an option, the details box shows that option, so a
+        keyboard player reads it before Enter plans it."""
+        action = self.option_at.get(self.focus)
+        if action is not None and "details" in self.boxes:
+            self.boxes["details"].set_text(self._details_html(action))
 
     def _resolving_buttons(self, rect: pygame.Rect) -> None:
         by = rect.bottom - 36
@@ -280,6 +294,13 @@ class BoardScreen(Screen):
             self.selected = None
         self.rebuild()
 
+    def _plan_now(self, action: int) -> None:
+        """Enter on a legal option plans it at once, and the focus stays on that row."""
+        focus = self.focus
+        self.selected = action
+        self._plan()
+        self.focus = min(focus, len(self.entries) - 1)
+
     def _undo(self) -> None:
         action = self.match.undo(self.faction)
         if action is not None:
@@ -299,6 +320,7 @@ class BoardScreen(Screen):
     def resolve(self) -> None:
         """Let the AI choose and the quarter play out in a worker thread."""
         self.selected = None
+        self.playing = self.match.state.turn
         self.worker = Worker(self.match.resolve)
         self.rebuild()
 
@@ -366,7 +388,7 @@ class BoardScreen(Screen):
         draw.poster_background(layer, theme)
         r = self.rects()
         view = board_view.View(self.match.spec, self.match.state, theme, self.zone)
-        board_view.draw_header(layer, view, r["header"])
+        board_view.draw_header(layer, view, r["header"], self.playing if self.resolving else None)
         map_view.draw_map(layer, view, r["map"])
         board_view.draw_politburo(layer, view, r["politburo"])
         board_view.draw_central_committee(layer, view, r["cc"])

@@ -25,7 +25,7 @@ class HandoverScreen(Screen):
     def build(self) -> None:
         w, h = self.app.window.get_size()
         self.button(
-            pygame.Rect(w // 2 - 150, int(h * 0.62), 300, 44),
+            pygame.Rect(w // 2 - 150, int(h * 0.62), 300, self.app.theme.row() + 18),
             "I am ready  [Enter]",
             self.then,
             key=pygame.K_RETURN,
@@ -40,24 +40,10 @@ class HandoverScreen(Screen):
         name = spec.faction_names[self.faction]
         leader = spec.figure_names[int(spec.faction_leader[self.faction])]
         quarter = spec.quarter_labels[min(self.match.state.turn, spec.turns - 1)]
-        draw.centred(
-            surface,
-            theme.text("PASS THE MACHINE", "title", theme.colour("ink"), "poster"),
-            (w // 2, int(h * 0.3)),
-        )
-        draw.centred(
-            surface,
-            theme.text(
-                f"to the player of {name} ({leader})", "heading", theme.colour("ink"), "bold"
-            ),
-            (w // 2, int(h * 0.4)),
-        )
-        draw.centred(
-            surface,
-            theme.text(
-                f"{quarter}: the other players look away while you plan.",
-                "body",
-                theme.colour("ink"),
-            ),
-            (w // 2, int(h * 0.47)),
-        )
+        ink = theme.colour("ink")
+        lines = [
+            (theme.text("PASS THE MACHINE", "title", ink, "poster"), 24),
+            (theme.text(f"to the player of {name} ({leader})", "heading", ink, "bold"), 16),
+            (theme.text(f"{quarter}: the other players look away while you plan.", "body", ink), 0),
+        ]
+        draw.text_card(surface, theme, lines, (w // 2, int(h * 0.26)), centre=True, pad=24)

@@ -22,7 +22,8 @@ class PauseScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
-        x, y, bw, bh = w // 2 - 160, int(h * 0.3), 320, 40
+        bw, bh = int(320 * self.app.theme.scale), self.app.theme.row() + 14
+        x, y = w // 2 - bw // 2, int(h * 0.3)
         items = [
             ("Back to the game  [Esc]", lambda: self.app.go(self.board), pygame.K_ESCAPE),
             ("Save the game  [S]", self._save, pygame.K_s),
@@ -53,14 +54,8 @@ class PauseScreen(Screen):
         theme = self.app.theme
         draw.poster_background(surface, theme, bold=True)
         w, h = surface.get_size()
-        draw.centred(
-            surface,
-            theme.text("THE GAME IS PAUSED", "title", theme.colour("ink"), "poster"),
-            (w // 2, int(h * 0.2)),
-        )
+        ink = theme.colour("ink")
+        lines = [(theme.text("THE GAME IS PAUSED", "title", ink, "poster"), 8)]
         if self.app.message:
-            draw.centred(
-                surface,
-                theme.text(self.app.message, "small", theme.colour("ink")),
-                (w // 2, int(h * 0.26)),
-            )
+            lines.append((theme.text(self.app.message, "small", ink), 0))
+        draw.text_card(surface, theme, lines, (w // 2, int(h * 0.12)), centre=True)

@@ -15,7 +15,7 @@ class TitleScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
-        x, y, bw, bh = int(w * 0.62), int(h * 0.3), int(w * 0.3), 40
+        x, y, bw, bh = int(w * 0.62), int(h * 0.3), int(w * 0.3), self.app.theme.row() + 14
         items = [
             ("New game  [N]", lambda: flow.new_game(self.app), pygame.K_n, True),
             (
@@ -39,32 +39,20 @@ class TitleScreen(Screen):
         theme = self.app.theme
         draw.poster_background(surface, theme, bold=True)
         w, h = surface.get_size()
-        ink, paper, red = theme.colour("ink"), theme.colour("paper"), theme.colour("red")
-        title = theme.text("HEIRS", "poster", ink, "poster")
-        surface.blit(title, (int(w * 0.06), int(h * 0.08)))
-        title2 = theme.text("OF LENIN", "poster", red, "poster")
-        surface.blit(title2, (int(w * 0.06), int(h * 0.08) + title.get_height()))
-        sub = theme.text("НАСЛЕДНИКИ ЛЕНИНА · 1922–1929", "heading", ink, "poster")
-        surface.blit(sub, (int(w * 0.06), int(h * 0.08) + 2 * title.get_height() + 6))
-        lines = (
+        ink, red = theme.colour("ink"), theme.colour("red")
+        body = [
             "Spring 1922. Lenin is ill. Four camps reach for his mantle:",
             "the General Secretary, the Left, the Leningrad bloc and the Right.",
             "Only party bodies vote. Win them.",
-        )
-        y = int(h * 0.08) + 2 * title.get_height() + 48
-        for line in lines:
-            surface.blit(theme.text(line, "body", ink), (int(w * 0.06), y))
-            y += theme.font("body").get_linesize()
-        if self.app.message:
-            box = pygame.Rect(int(w * 0.06), int(h * 0.78), int(w * 0.5), 60)
-            pygame.draw.rect(surface, ink, box)
-            draw.text_block(
-                surface,
-                theme,
-                self.app.message,
-                (box.x + 8, box.y + 6),
-                box.w - 16,
-                "small",
-                paper,
-                max_lines=3,
-            )
+        ]
+        lines = [
+            (theme.text("HEIRS", "poster", ink, "poster"), 0),
+            (theme.text("OF LENIN", "poster", red, "poster"), 6),
+            (theme.text("НАСЛЕДНИКИ ЛЕНИНА · 1922–1929", "heading", ink, "poster"), 18),
+            *((theme.text(line, "body", ink), 3) for line in body),
+        ]
+        draw.text_card(surface, theme, lines, (int(w * 0.06), int(h * 0.08)), pad=20)
+        if self.app.message:  # a message from the last screen, on a card of its own
+            wrapped = draw.wrap(theme, self.app.message, int(w * 0.5), "small")[:3]
+            notes = [(theme.text(line, "small", ink), 2) for line in wrapped]
+            draw.text_card(surface, theme, notes, (int(w * 0.06), int(h * 0.8)), pad=10)

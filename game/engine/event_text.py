@@ -1,0 +1,76 @@
+"""What an event changes, in plain words, from the scenario's effects: the lines an event
+card shows under the event's own text ("Lenin's health −20", "The Left: legitimacy +15").
+Numbers are shown as the board shows them (0 to 100 for shares, the mood and a line as
+left or right)."""
+
+from __future__ import annotations
+
+from game.engine.spec import TESTAMENT_STATES, EffectSpec, EventSpec, GameSpec
+from game.engine.state import IDEOLOGY, INFLUENCE, LEGITIMACY, MOOD
+
+TRACK_WORDS = ("Party unity", "The party's mood", "Lenin's health", "The economy")
+STAT_WORDS = ("influence", "prestige", "legitimacy", "popularity", "line")
+TESTAMENT_WORDS = {
+    "hidden": "is hidden",
+    "surfaced": "surfaces",
+    "read_to_delegations": "is read to the delegations",
+    "read_to_congress": "is read to the congress",
+    "published": "is published",
+}
+
+
+def _points(add: float) -> str:
+    """A share as the board shows it: 0.15 -> '+15'."""
+    return f"{100 * add:+.0f}".replace("-", "−")
+
+
+def _leaning(add: float) -> str:
+    """A move on the left-right scale: -0.1 -> 'moves left by 0.10'."""
+    return f"moves {'left' if add < 0 else 'right'} by {abs(add):.2f}"
+
+
+def _track(effect: EffectSpec) -> str:
+    name = TRACK_WORDS[effect.index]
+    if effect.index == MOOD:
+        return f"{name} {_leaning(effect.add)}"
+    return f"{name} {_points(effect.add)}"
+
+
+def _faction(spec: GameSpec, effect: EffectSpec) -> str:
+    name, stat = spec.faction_names[effect.index], STAT_WORDS[effect.stat]
+    if effect.stat == IDEOLOGY:
+        return f"{name}: its line {_leaning(effect.add)}"
+    if effect.stat == INFLUENCE:
+        return f"{name}: influence {effect.add:+.1f}".replace("-", "−")
+    return f"{name}: {stat} {_points(effect.add)}"
+
+
+def _region(spec: GameSpec, effect: EffectSpec) -> list[str]:
+    where = spec.region_names[effect.index] if effect.index >= 0 else "Every region"
+    lines = []
+    if effect.members_factor != 1.0:
+        lines.append(f"{where}: party members {_points(effect.members_factor - 1.0)} %")
+    if effect.recruits_add:
+        lines.append(f"{where}: new recruits {_points(effect.recruits_add)}")
+    if effect.sympathy_to >= 0 and effect.sympathy_add:
+        towards = spec.faction_names[effect.sympathy_to]
+        lines.append(f"{where}: members lean toward {towards} ({_points(effect.sympathy_add)})")
+    return lines
+
+
+def effect_lines(spec: GameSpec, event: EventSpec) -> list[str]:
+    """Each effect of ``event`` as a short line (a legitimacy effect only where the
+    scenario counts legitimacy, as the rules apply it)."""
+    lines: list[str] = []
+    for effect in event.effects:
+        if effect.kind == "track":
+            lines.append(_track(effect))
+        elif effect.kind == "faction" and (effect.stat != LEGITIMACY or spec.on("legitimacy")):
+            lines.append(_faction(spec, effect))
+        elif effect.kind == "region":
+            lines += _region(spec, effect)
+        elif effect.kind == "figure_dies":
+            lines.append(f"{spec.figure_names[effect.index]} dies")
+        elif effect.kind == "testament":
+            lines.append(f"Lenin's Testament {TESTAMENT_WORDS[TESTAMENT_STATES[effect.index]]}")
+    return lines
