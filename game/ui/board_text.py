@@ -4,6 +4,8 @@ and its vote forecast with the reasons). Text only, so it can be checked without
 
 from __future__ import annotations
 
+import datetime
+
 from game.engine.actions import family
 from game.engine.explain import action_help, action_title, why_illegal
 from game.engine.forecast import forecast_vote, likely_effects
@@ -54,6 +56,11 @@ def quarter_name(label: str) -> str:
     return f"{SEASONS[q]} {year}"
 
 
+def day_name(when: datetime.date) -> str:
+    """A date as the cards and sessions write it: '4 August 1922'."""
+    return f"{when.day} {when:%B} {when.year}"
+
+
 def escape(text: str) -> str:
     """Text made safe for pygame_gui's HTML."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -62,7 +69,7 @@ def escape(text: str) -> str:
 def quarter_html(spec: GameSpec, report: TurnReport) -> str:
     """One quarter's news under its date: actions, events, votes with their reasons."""
     items = "".join(f"• {escape(d.text)}<br>" for d in quarter_news(spec, report))
-    return f"<b>{spec.quarter_labels[report.turn]}</b><br>{items}"
+    return f"<b>{quarter_name(spec.quarter_labels[report.turn])}</b><br>{items}"
 
 
 def news_html(match: Match, unfolding: TurnReport | None, revealed: list[Dispatch]) -> str:
@@ -72,7 +79,7 @@ def news_html(match: Match, unfolding: TurnReport | None, revealed: list[Dispatc
     parts = []
     if unfolding is not None:
         items = "".join(f"• {escape(d.text)}<br>" for d in revealed)
-        label = spec.quarter_labels[unfolding.turn]
+        label = quarter_name(spec.quarter_labels[unfolding.turn]).upper()
         parts.append(f"<b>{label} — THE QUARTER UNFOLDS</b><br>{items}")
     for report in reversed(match.reports[-NEWS_QUARTERS:]):
         if report is not unfolding:

@@ -4,6 +4,7 @@ reports' PNG charts (``game.analysis.charts``) fitted into a rectangle of the wi
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import matplotlib
 
@@ -61,6 +62,25 @@ def strength_chart(
 def figure_inches(size: tuple[int, int], dpi: int) -> tuple[float, float]:
     """The figure size, in inches at ``dpi``, that fills ``size`` pixels."""
     return size[0] / dpi, size[1] / dpi
+
+
+def fitted_chart(
+    render: Callable[[tuple[float, float]], bytes], size: tuple[int, int], dpi: int
+) -> pygame.Surface:
+    """A chart drawn to fill ``size`` pixels at its own text size. A chart saved with a tight
+    box grows past its figure by its labels, and scaling it back down shrinks the text (a
+    lab's two dozen differences became hard to read): so it is drawn once, and again with
+    the figure smaller by what overflowed."""
+    inches = figure_inches(size, dpi)
+    png = render(inches)
+    width, height = pygame.image.load(io.BytesIO(png), "chart.png").get_size()
+    if width > size[0] or height > size[1]:
+        inches = (
+            inches[0] * min(1.0, size[0] / width) * 0.98,
+            inches[1] * min(1.0, size[1] / height) * 0.98,
+        )
+        png = render(inches)
+    return png_surface(png, size)
 
 
 def png_surface(png: bytes, size: tuple[int, int]) -> pygame.Surface:

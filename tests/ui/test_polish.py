@@ -21,6 +21,7 @@ from game.ui.screens.board import BoardScreen
 from game.ui.screens.event import EventScreen
 from game.ui.screens.handover import HandoverScreen
 from game.ui.screens.pause import PauseScreen
+from game.ui.screens.session import long_date
 from game.ui.theme import PALETTES, Theme, contrast
 
 from .conftest import SHORT, Driver
@@ -170,3 +171,9 @@ def test_an_event_card_fits_its_text_and_says_what_it_changed(driver: Driver) ->
     assert card.y + 70 + text_h < button.y < card.bottom  # the text ends above the button
     assert card.bottom - button.bottom < 40  # and little paper is left below it
     d.shot("30_event_effects")
+
+
+def test_session_dates_are_written_out_to_the_precision_given() -> None:
+    assert long_date("1922-08-04") == "4 August 1922"
+    assert long_date("1929-11") == "November 1929"
+    assert long_date("1929") == "1929"

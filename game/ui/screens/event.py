@@ -14,7 +14,7 @@ from game.engine.event_text import effect_lines
 from game.play.match import Match
 from game.ui import draw
 from game.ui.app import App
-from game.ui.board_text import quarter_name
+from game.ui.board_text import day_name, quarter_name
 from game.ui.screen import Screen
 from game.ui.theme import Colour
 
@@ -25,8 +25,7 @@ def event_date(label: str, day: int) -> str:
     """The calendar date of day ``day`` of quarter ``label`` ('1922Q2', 55 -> '26 May 1922')."""
     year, q = label.split("Q")
     start = datetime.date(int(year), 3 * (int(q) - 1) + 1, 1)
-    when = start + datetime.timedelta(days=day)
-    return f"{when.day} {when:%B} {when.year}"
+    return day_name(start + datetime.timedelta(days=day))
 
 
 class EventScreen(Screen):

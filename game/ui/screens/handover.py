@@ -10,6 +10,7 @@ import pygame
 from game.play.match import Match
 from game.ui import draw
 from game.ui.app import App
+from game.ui.board_text import quarter_name
 from game.ui.screen import Screen
 
 
@@ -39,7 +40,7 @@ class HandoverScreen(Screen):
         w, h = surface.get_size()
         name = spec.faction_names[self.faction]
         leader = spec.figure_names[int(spec.faction_leader[self.faction])]
-        quarter = spec.quarter_labels[min(self.match.state.turn, spec.turns - 1)]
+        quarter = quarter_name(spec.quarter_labels[min(self.match.state.turn, spec.turns - 1)])
         ink = theme.colour("ink")
         lines = [
             (theme.text("PASS THE MACHINE", "title", ink, "poster"), 24),

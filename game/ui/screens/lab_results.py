@@ -11,7 +11,7 @@ from game.analysis import charts as report_charts
 from game.analysis.lab import LabSetup, RunRow
 from game.ui import draw, flow
 from game.ui.app import App
-from game.ui.charts import figure_inches, png_surface
+from game.ui.charts import figure_inches, fitted_chart, png_surface
 from game.ui.screen import Screen
 from game.ui.screens.lab import ai_label
 
@@ -68,12 +68,15 @@ class LabResultsScreen(Screen):
         return pygame.Rect(w // 2 + 8, 64, w // 2 - 24, h - 132)
 
     def _chart(self, size: tuple[int, int]) -> pygame.Surface:
-        inches = figure_inches(size, report_charts.DPI)
         if self.chart_index == 0:
-            png = report_charts.forest_chart(self.summary, inches)
-        else:
-            arm = self.summary["base" if self.chart_index == 1 else "other"]
-            png = report_charts.winners_chart(arm, size=(inches[0], min(inches[1], 4.0)))
+            return fitted_chart(
+                lambda inches: report_charts.forest_chart(self.summary, inches),
+                size,
+                report_charts.DPI,
+            )
+        arm = self.summary["base" if self.chart_index == 1 else "other"]
+        inches = figure_inches(size, report_charts.DPI)
+        png = report_charts.winners_chart(arm, size=(inches[0], min(inches[1], 4.0)))
         return png_surface(png, size)
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -4,6 +4,7 @@ the agenda voted motion by motion, with the tally and the reasons for each outco
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +17,7 @@ from game.play.match import Match
 from game.play.news import logged_blocs
 from game.ui import draw
 from game.ui.app import App
+from game.ui.board_text import day_name
 from game.ui.screen import Screen
 
 Seat = tuple[int, int, float]  # x, y, angle
@@ -46,6 +48,17 @@ def hemicycle(n: int, centre: tuple[int, int], outer: float) -> list[Seat]:
 
 def _result(vote: dict[str, Any]) -> str:
     return "carried" if vote["passed"] else "defeated"
+
+
+def long_date(iso: str) -> str:
+    """'1922-08-04' -> '4 August 1922' (as the event cards write dates); a date the
+    scenario gives only to the month or year stays so: '1929-11' -> 'November 1929'."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return day_name(datetime.date.fromisoformat(iso))
+    if len(parts) == 2:
+        return f"{datetime.date(int(parts[0]), int(parts[1]), 1):%B} {parts[0]}"
+    return iso
 
 
 class SessionScreen(Screen):
@@ -121,7 +134,7 @@ class SessionScreen(Screen):
             surface,
             theme,
             pygame.Rect(0, 0, w, 48),
-            f"{self.session['name'].upper()} · {self.session['date']}",
+            f"{self.session['name'].upper()} · {long_date(self.session['date'])}",
         )
         hall = self.hall_rect()
         if self.votes:
@@ -251,6 +264,8 @@ class SessionScreen(Screen):
                 max_lines=2,
             )
         if not self.votes:
+            note = "Nothing came to a vote: the session met, and the quarter goes on."
+            draw.text_block(surface, theme, note, (x, y), width, "small", theme.colour("muted"))
             return
         vote = self.votes[self.index]
         spec = self.match.spec
