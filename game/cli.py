@@ -230,6 +230,26 @@ def _cmd_play(args: argparse.Namespace) -> int:
     return run(Options(args.scenario, args.faction, args.load, args.exercise))
 
 
+def _cmd_duel(args: argparse.Namespace) -> int:
+    from game.analysis.duel import duel_command
+
+    if args.runs < 1:
+        raise UsageError("--runs must be at least 1")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    spec = _load(args.scenario).spec
+    factions = list(spec.factions) if args.factions is None else args.factions.split(",")
+    unknown = [f for f in factions if f not in spec.factions]
+    if unknown or not factions:
+        raise UsageError(
+            f"--factions names no faction {unknown[0] if unknown else ''!r}; factions: "
+            + ", ".join(spec.factions)
+        )
+    jobs = args.jobs or os.cpu_count() or 1
+    print(duel_command(spec, args.seed, args.runs, factions, jobs))
+    return 0
+
+
 def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> None:
     if scenario:
         parser.add_argument(
@@ -244,8 +264,8 @@ def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> 
     parser.add_argument(
         "--ai",
         default="standard",
-        help="random, standard or historical, for all or per faction: "
-        "'stalin=historical,default=standard' (default: %(default)s)",
+        help="random, standard, historical or hard (difficulties: easy, normal = standard, "
+        "hard), for all or per faction: 'stalin=hard,default=standard' (default: %(default)s)",
     )
     parser.add_argument(
         "--historicity",
@@ -384,6 +404,21 @@ def build_parser() -> argparse.ArgumentParser:
         "the report",
     )
     play.set_defaults(handler=_cmd_play)
+
+    duel = sub.add_parser(
+        "duel", help="win rates of each faction played by hard against standard opponents"
+    )
+    duel.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
+    duel.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+    duel.add_argument("--runs", type=int, default=300, help="games per faction (default: 300)")
+    duel.add_argument("--factions", help="comma-separated (default: every faction)")
+    duel.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default: all cores); never changes results",
+    )
+    duel.set_defaults(handler=_cmd_duel)
     return parser
 
 

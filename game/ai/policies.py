@@ -4,6 +4,11 @@
 - ``standard``: the personality's utilities plus the scenario's fixed noise.
 - ``historical``: the standard utilities pulled, with weight H in [0, 1], toward what the
   faction really did in that period (the scenario's ``ai.historical`` stances).
+- ``hard``: a lookahead that simulates the candidates ahead (``game.ai.lookahead``).
+
+The difficulty levels are names for these: ``easy`` is the standard utilities with three times
+the scenario's noise (the personality still shows, the blunders are frequent), ``normal`` is
+``standard``, ``hard`` is the lookahead.
 
 All chance comes from the counter-based generator keyed by (seed, run, turn, faction, round),
 so a run's choices never depend on its batch.
@@ -27,10 +32,11 @@ from game.engine.state import IDEOLOGY, State
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
 
-POLICY_NAMES = ("random", "standard", "historical")
+POLICY_NAMES = ("random", "standard", "historical", "easy", "normal", "hard")
 HISTORICAL_SCALE = 4.0
 UNIT_VARIANCE = 12.0**0.5
 TIE_BREAK = 0.5
+EASY_NOISE = 3.0
 
 
 class Policy:
@@ -67,7 +73,11 @@ class RandomPolicy(Policy):
         return _best_legal(_draws(spec, state, faction, rnd), legal_mask(spec, state, faction))
 
 
+@dataclass(frozen=True)
 class StandardPolicy(Policy):
+    """The personality's utilities plus the scenario's noise, times ``noise_scale``."""
+
+    noise_scale: float = 1.0
     name = "standard"
 
     def scores(
@@ -75,7 +85,7 @@ class StandardPolicy(Policy):
     ) -> FloatArray:
         """(B, A): utilities with the scenario's noise added (uniform, unit variance)."""
         noise = (_draws(spec, state, faction, rnd) - np.float32(0.5)) * np.float32(
-            UNIT_VARIANCE * spec.ai_noise
+            UNIT_VARIANCE * spec.ai_noise * self.noise_scale
         )
         return utilities(spec, state, faction, ctx) + noise
 
@@ -144,13 +154,19 @@ def historical_bonus(spec: GameSpec, state: State, faction: int, rnd: int) -> Fl
 
 
 def make_policy(name: str, historicity: float) -> Policy:
-    """A policy by name: random, standard or historical."""
+    """A policy by name: random, standard, historical, or a difficulty (easy, normal, hard)."""
+    from game.ai.lookahead import LookaheadPolicy  # it builds on this module's policies
+
     if name == "random":
         return RandomPolicy()
-    if name == "standard":
+    if name in ("standard", "normal"):
         return StandardPolicy()
+    if name == "easy":
+        return StandardPolicy(noise_scale=EASY_NOISE)
     if name == "historical":
         return HistoricalPolicy(historicity)
+    if name == "hard":
+        return LookaheadPolicy()
     raise ValueError(f"unknown AI policy {name!r}; choose from {', '.join(POLICY_NAMES)}")
 
 

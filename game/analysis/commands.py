@@ -17,13 +17,15 @@ import numpy as np
 from tqdm import tqdm
 
 from game import __version__
-from game.ai.policies import parse_ai
+from game.ai.policies import make_policy, parse_ai
+from game.ai.utility import context
 from game.analysis.batch import RunConfig, run_batch, run_batches, summarise
 from game.analysis.compare import compare_summary, format_compare, independent_seed
 from game.analysis.csvout import RunTable, write_runs_csv
 from game.analysis.runs import Loaded
 from game.engine.record import record_game
-from game.engine.state import initial_state
+from game.engine.spec import GameSpec
+from game.engine.state import State, initial_state
 from game.engine.turn import begin_turn, resolve_turn, take_actions
 from game.fileio import write_atomic
 
@@ -311,7 +313,8 @@ def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
         f"simulate --runs {runs} --ai standard (cold, all cores): {cold:.2f} s, "
         f"{runs / cold:,.0f} games/s\n"
         f"one standard decision, single game, {spec.quarter_labels[state.turn]}: "
-        f"{decision_ms:.2f} ms"
+        f"{decision_ms:.2f} ms\n"
+        f"hard decision: {hard_decision_ms(spec, state):.0f} ms"
     )
 
 
@@ -331,3 +334,19 @@ def bench_compare(scenario_arg: str, other_arg: str, runs: int) -> str:
         f"compare --runs {runs} (two arms, {2 * runs:,} games, cold, all cores): "
         f"{wall:.2f} s wall, {cpu:.2f} s CPU over all processes, {2 * runs / wall:,.0f} games/s"
     )
+
+
+def hard_decision_ms(spec: GameSpec, state: State) -> float:
+    """The slowest of the four factions' ``hard`` decisions from one single-game position,
+    in milliseconds (the best of three timings each)."""
+    ctx = context(spec, state)
+    policy = make_policy("hard", 1.0)
+    slowest = 0.0
+    for f in range(spec.n_factions):
+        timings = []
+        for _ in range(3):
+            start = time.perf_counter()
+            policy.choose(spec, state, f, 0, ctx)
+            timings.append(time.perf_counter() - start)
+        slowest = max(slowest, min(timings))
+    return 1000.0 * slowest
