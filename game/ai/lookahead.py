@@ -35,7 +35,7 @@ class LookaheadPolicy(Policy):
 
     candidates: int = 4
     samples: int = 6
-    horizon: int = 31
+    horizon: int = 4
     temperature: float = 0.15
     name = "hard"
 
