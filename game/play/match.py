@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from game.ai.policies import POLICY_NAMES, PolicySet, parse_ai
+from game.ai.policies import PolicySet, parse_ai
 from game.analysis.runs import Loaded
 from game.engine.actions import apply_actions, legal_mask
 from game.engine.explain import why_illegal
@@ -33,11 +33,9 @@ DIFFICULTIES = ("easy", "normal", "hard")
 
 
 def policy_for(difficulty: str) -> str:
-    """The AI policy that plays a difficulty: ``hard`` uses the lookahead policy when this
-    build has one; everything else the standard personality-driven policy."""
-    if difficulty == "hard" and "hard" in POLICY_NAMES:
-        return "hard"
-    return "standard"
+    """The AI policy that plays a difficulty: ``easy`` the personalities with thrice the
+    noise, ``normal`` the standard personality-driven policy, ``hard`` the lookahead."""
+    return {"easy": "easy", "normal": "standard", "hard": "hard"}[difficulty]
 
 
 class IllegalPlan(Exception):

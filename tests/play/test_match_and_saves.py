@@ -10,7 +10,7 @@ import pytest
 
 from game.ai.policies import POLICY_NAMES
 from game.analysis.runs import load
-from game.play.match import IllegalPlan, Match, Setup, policy_for
+from game.play.match import DIFFICULTIES, IllegalPlan, Match, Setup, policy_for
 from game.play.saves import SaveError, read_save, write_save
 from game.play.settings import DATA_ENV, Settings
 
@@ -24,8 +24,8 @@ def match(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Match:
 
 
 def test_difficulties_map_to_policies() -> None:
-    assert policy_for("easy") == policy_for("normal") == "standard"
-    assert policy_for("hard") == ("hard" if "hard" in POLICY_NAMES else "standard")
+    assert [policy_for(d) for d in DIFFICULTIES] == ["easy", "standard", "hard"]
+    assert all(policy_for(d) in POLICY_NAMES for d in DIFFICULTIES)
 
 
 def test_plans_are_checked_and_undone(match: Match) -> None:

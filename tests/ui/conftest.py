@@ -4,6 +4,7 @@ directory, and a driver that posts real keyboard and mouse events and steps fram
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from game.ui import App, Options, flow
 
 SHORT = Path(__file__).parent / "data" / "short.yaml"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screens"
+WAIT_SECONDS = 180.0  # how long background work may take before a test gives up
+FRAME_PAUSE = 0.002  # seconds each waiting frame leaves to the background threads
 
 
 class Driver:
@@ -65,13 +68,17 @@ class Driver:
                 return
         raise AssertionError(f"no button {text!r} on {self.screen}: {self.buttons()}")
 
-    def until(self, done: Callable[[], bool], frames: int = 2000) -> None:
-        """Step frames until ``done()`` (the AI works in a thread meanwhile)."""
-        for _ in range(frames):
+    def until(self, done: Callable[[], bool], seconds: float = WAIT_SECONDS) -> None:
+        """Step frames until ``done()``, while the AI, a report or a batch works in the
+        background. The limit is wall time, not frames, and each frame leaves the workers a
+        moment, so a busy machine makes the test slower, not failed."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
             if done():
                 return
             self.step(1)
-        raise AssertionError(f"timed out on {self.screen}")
+            time.sleep(FRAME_PAUSE)
+        raise AssertionError(f"timed out after {seconds:.0f} s on {self.screen}")
 
     def shot(self, name: str) -> Path:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
