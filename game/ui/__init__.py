@@ -8,8 +8,20 @@ from game.ui.app import App, Options
 def run(options: Options) -> int:
     """Open the window on the title screen (or straight into a loaded game or an exercise)
     and play."""
-    from game.ui import flow
+    import sys
 
+    import pygame
+
+    from game.ui import flow
+    from game.ui.display import missing_display, quiet_audio
+
+    quiet_audio()
+    pygame.init()
+    problem = missing_display()
+    if problem is not None:
+        pygame.quit()
+        print(f"heirs: error: {problem}", file=sys.stderr)
+        return 1
     app = App(options)
     flow.title(app)
     if options.load is not None:
