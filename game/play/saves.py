@@ -16,6 +16,7 @@ from game.engine.record import ReplayMismatch
 from game.fileio import write_atomic
 from game.play.match import DIFFICULTIES, Match, Setup
 from game.play.settings import data_dir
+from game.scenario.dates import Quarter
 
 SAVE_FORMAT = "heirs-of-lenin-save"
 SAVE_VERSION = 1
@@ -50,10 +51,11 @@ def to_json(match: Match) -> dict[str, Any]:
     spec = match.spec
     turn = min(match.state.turn, spec.turns - 1)
     factions = ", ".join(spec.faction_names[f] for f in match.human)
+    season = Quarter.parse(spec.quarter_labels[turn]).season
     return {
         "format": SAVE_FORMAT,
         "version": SAVE_VERSION,
-        "label": f"{spec.quarter_labels[turn]} — {factions} ({setup.difficulty})",
+        "label": f"{season}, {spec.title} — {factions} ({setup.difficulty})",
         "saved_at": time.time(),
         "scenario": str(setup.scenario),
         "scenario_sha256": match.loaded.sha256,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+SEASONS = ("Winter", "Spring", "Summer", "Autumn")
 
 
 @dataclass(frozen=True, order=True)
@@ -40,6 +41,11 @@ class Quarter:
 
     def __str__(self) -> str:
         return f"{self.year}Q{self.q}"
+
+    @property
+    def season(self) -> str:
+        """How players read it: 'Spring 1922' for 1922Q2."""
+        return f"{SEASONS[self.q - 1]} {self.year}"
 
 
 @dataclass(frozen=True, order=True)

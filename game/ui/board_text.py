@@ -12,6 +12,7 @@ from game.engine.forecast import forecast_vote, likely_effects
 from game.engine.spec import GameSpec
 from game.play.match import Match, TurnReport
 from game.play.news import Dispatch, quarter_news
+from game.scenario.dates import Quarter
 
 CATEGORY_LABELS = {
     "pass": "Wait",
@@ -31,7 +32,6 @@ CATEGORY_LABELS = {
     "motion": "Motion",
 }
 NEWS_QUARTERS = 6
-SEASONS = {"1": "Winter", "2": "Spring", "3": "Summer", "4": "Autumn"}
 
 
 def categories(spec: GameSpec) -> list[str]:
@@ -52,8 +52,7 @@ def category_tip(spec: GameSpec, category: str) -> str:
 
 def quarter_name(label: str) -> str:
     """'1922Q2' -> 'Spring 1922'."""
-    year, q = label.split("Q")
-    return f"{SEASONS[q]} {year}"
+    return Quarter.parse(label).season
 
 
 def day_name(when: datetime.date) -> str:

@@ -11,7 +11,7 @@ import pytest
 from game.ai.policies import POLICY_NAMES
 from game.analysis.runs import load
 from game.play.match import DIFFICULTIES, IllegalPlan, Match, Setup, policy_for
-from game.play.saves import SaveError, read_save, write_save
+from game.play.saves import SaveError, list_saves, read_save, write_save
 from game.play.settings import DATA_ENV, Settings
 
 SHORT = Path("tests/ui/data/short.yaml")
@@ -54,6 +54,13 @@ def test_a_save_replays_exactly(match: Match) -> None:
     assert loaded.history == match.history
     assert loaded.state.row_hashes() == match.state.row_hashes()
     assert loaded.setup == match.setup
+
+
+def test_the_saves_list_names_the_season_and_the_scenario(match: Match) -> None:
+    match.resolve()
+    write_save(match, "three")
+    [info] = [i for i in list_saves() if i.name == "three"]
+    assert info.label.startswith(f"Summer 1922, {match.spec.title} — ")
 
 
 @pytest.mark.parametrize(

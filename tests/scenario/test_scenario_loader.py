@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.constructor import SafeConstructor
 
+from game.scenario.dates import Quarter
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import (
     load_scenario,
@@ -167,3 +168,12 @@ def test_damaged_files_never_crash(
     path = tmp_path_factory.mktemp("damaged") / "x.yaml"
     path.write_text("\n".join(lines), encoding="utf-8")
     assert validate_command([path]) in (0, 2)
+
+
+def test_a_quarter_reads_as_its_season() -> None:
+    assert [Quarter(1922, q).season for q in (1, 2, 3, 4)] == [
+        "Winter 1922",
+        "Spring 1922",
+        "Summer 1922",
+        "Autumn 1922",
+    ]
