@@ -55,7 +55,7 @@ def to_json(match: Match) -> dict[str, Any]:
     return {
         "format": SAVE_FORMAT,
         "version": SAVE_VERSION,
-        "label": f"{season}, {spec.title} — {factions} ({setup.difficulty})",
+        "label": f"{season}, {factions} ({setup.difficulty}) — {spec.title}",
         "saved_at": time.time(),
         "scenario": str(setup.scenario),
         "scenario_sha256": match.loaded.sha256,

@@ -60,7 +60,8 @@ def test_the_saves_list_names_the_season_and_the_scenario(match: Match) -> None:
     match.resolve()
     write_save(match, "three")
     [info] = [i for i in list_saves() if i.name == "three"]
-    assert info.label.startswith(f"Summer 1922, {match.spec.title} — ")
+    assert info.label.startswith("Summer 1922, The Left (normal) — ")
+    assert info.label.endswith(match.spec.title)
 
 
 @pytest.mark.parametrize(

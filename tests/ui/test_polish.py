@@ -21,6 +21,7 @@ from game.ui.screens.board import BoardScreen
 from game.ui.screens.event import EventScreen
 from game.ui.screens.handover import HandoverScreen
 from game.ui.screens.pause import PauseScreen
+from game.ui.screens.saves import LINE, save_line
 from game.ui.screens.session import long_date
 from game.ui.theme import PALETTES, Theme, contrast
 
@@ -177,3 +178,10 @@ def test_session_dates_are_written_out_to_the_precision_given() -> None:
     assert long_date("1922-08-04") == "4 August 1922"
     assert long_date("1929-11") == "November 1929"
     assert long_date("1929") == "1929"
+
+
+def test_a_long_save_line_keeps_its_time() -> None:
+    short = save_line("autosave: Spring 1922", "2026-11-27 10:00")
+    assert short == "autosave: Spring 1922 · 2026-11-27 10:00"
+    long = save_line("game-1: " + "x" * 200, "2026-11-27 10:00")
+    assert len(long) == LINE and long.endswith("… · 2026-11-27 10:00")

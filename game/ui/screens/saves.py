@@ -13,6 +13,7 @@ from game.ui import draw, flow
 from game.ui.app import App
 from game.ui.screen import Screen
 
+LINE = 110  # characters a save's line shows; its description is cut to fit its time
 ROWS = 10
 
 
@@ -30,10 +31,9 @@ class SavesScreen(Screen):
         shown = saves[self.page * ROWS : (self.page + 1) * ROWS]
         for i, info in enumerate(shown):
             when = datetime.datetime.fromtimestamp(info.saved_at).strftime("%Y-%m-%d %H:%M")
-            text = f"{info.name}: {info.label}  ({when})"
             self.button(
                 pygame.Rect(40, 120 + i * 42, w - 80, 36),
-                text[:110],
+                save_line(f"{info.name}: {info.label}", when),
                 partial(flow.load_game, self.app, info.path),
             )
         y = h - 56
@@ -82,3 +82,13 @@ class SavesScreen(Screen):
             surface.blit(
                 theme.text(self.app.message, "small", theme.colour("paper")), (box.x + 6, box.y + 4)
             )
+
+
+def save_line(description: str, when: str) -> str:
+    """A save's line: its name and description, cut with an ellipsis so that the time it
+    was saved always shows at the end."""
+    tail = f" · {when}"
+    room = LINE - len(tail)
+    if len(description) > room:
+        description = description[: room - 1] + "…"
+    return description + tail
