@@ -12,8 +12,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.analysis.batch import BatchResult
+from game.analysis.compare import wins_of
 from game.analysis.differences import Difference, paired_proportions
-from game.engine.outcome import SPLIT
 from game.engine.spec import GameSpec
 from game.scenario.models import Expectation
 
@@ -35,13 +35,11 @@ class ClaimVerdict:
 
 def outcome(spec: GameSpec, result: BatchResult, claim: Expectation) -> BoolArray:
     """(N,): whether each run shows the outcome a claim is about."""
-    if claim.measure == "split":
-        return result.winner == SPLIT  # type: ignore[no-any-return]
     if claim.measure == "checkpoint":
         ids = [c.id for c in spec.checkpoints]
         return result.reached[:, ids.index(str(claim.checkpoint))] >= 0
-    wins = result.winner == spec.factions.index(str(claim.faction))
-    return wins & result.outright if claim.measure == "outright" else wins  # type: ignore[no-any-return]
+    wins = wins_of(spec, result, str(claim.faction or "split"))
+    return wins & result.outright if claim.measure == "outright" else wins
 
 
 def one_sided_p(difference: Difference, direction: str) -> float:

@@ -88,7 +88,7 @@ def compare_results(
     found: list[Comparison] = []
     proportions = paired_proportions if paired else independent_proportions
     for name in (*_union(base_spec.factions, other_spec.factions), "split"):
-        x, y = _wins(base_spec, base_result, name), _wins(other_spec, other_result, name)
+        x, y = wins_of(base_spec, base_result, name), wins_of(other_spec, other_result, name)
         found.append(Comparison("winner", name, name, _share(x), _share(y), proportions(x, y)))
     other_index = {c.id: i for i, c in enumerate(other_spec.checkpoints)}
     for c in by_date(base_spec):
@@ -111,7 +111,7 @@ def _union(first: tuple[str, ...], second: tuple[str, ...]) -> list[str]:
     return [*first, *(name for name in second if name not in first)]
 
 
-def _wins(spec: GameSpec, result: BatchResult, name: str) -> BoolArray:
+def wins_of(spec: GameSpec, result: BatchResult, name: str) -> BoolArray:
     """(N,): whether each run was won by faction ``name`` (or split, for ``split``)."""
     if name == "split":
         return result.winner == SPLIT  # type: ignore[no-any-return]

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
+from analysis.cli import CAMPAIGN, MINIMAL, run_game
 
 from game.ai.lookahead import LookaheadPolicy
 from game.ai.policies import EASY_NOISE, StandardPolicy, make_policy, parse_ai
@@ -15,21 +12,6 @@ from game.ai.utility import context, utilities
 from game.analysis.duel import DuelRow, duel
 from game.analysis.runs import load
 from game.engine.state import initial_state
-
-ROOT = Path(__file__).resolve().parents[2]
-MINIMAL = ROOT / "tests" / "scenario" / "minimal.yaml"
-CAMPAIGN = ROOT / "scenarios" / "1922_succession.yaml"
-
-
-def run_game(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_difficulties_name_policies() -> None:

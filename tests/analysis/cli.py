@@ -1,4 +1,4 @@
-"""Running the command line from the analysis tests."""
+"""Running the command line from the tests (the analysis, AI and engine tests share it)."""
 
 from __future__ import annotations
 

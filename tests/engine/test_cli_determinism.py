@@ -3,24 +3,12 @@ a usage error (exit 2, ``usage:``), never a traceback."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from analysis.cli import run_game
 
-from .helpers import MINIMAL, ROOT
-
-
-def run_game(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "game", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from .helpers import MINIMAL
 
 
 def test_simulate_output_does_not_depend_on_jobs(tmp_path: Path) -> None:
