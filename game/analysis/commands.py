@@ -26,7 +26,7 @@ from game.analysis.runs import Loaded
 from game.engine.record import record_game
 from game.engine.spec import GameSpec
 from game.engine.state import State, initial_state
-from game.engine.turn import begin_turn, resolve_turn, take_actions
+from game.engine.turn import play_quarter
 from game.fileio import write_atomic
 
 
@@ -300,10 +300,7 @@ def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
     state = initial_state(spec, 1, np.array([0]))
     policy = parse_ai("standard", spec.factions, 1.0)
     for _ in range(8):
-        begin_turn(spec, state)
-        for rnd in range(spec.rules.actions_per_turn):
-            take_actions(spec, state, policy.choose_all(spec, state, rnd))
-        resolve_turn(spec, state)
+        play_quarter(spec, state, policy.choose_all)
     repeats = 200
     start = time.perf_counter()
     for _ in range(repeats):

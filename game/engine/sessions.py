@@ -3,6 +3,7 @@ motions the factions tabled, and (congresses) elect the Central Committee and th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -31,8 +32,15 @@ Log = list[dict[str, Any]]
 NOISE_SPACING = 32
 
 
-def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> None:
-    """Hold session ``index`` in every game that has not split."""
+def run_session(
+    spec: GameSpec,
+    state: State,
+    index: int,
+    log: Log | None,
+    motion_done: Callable[[int], None] | None = None,
+) -> None:
+    """Hold session ``index`` in every game that has not split; ``motion_done(m)``, if given,
+    is called after each motion ``m`` is decided (the checkpoint tracer's hook)."""
     session = spec.sessions[index]
     settle_the_dead(spec, state)
     live = ~state.split
@@ -55,7 +63,9 @@ def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> No
             put &= ~_shields(spec, state, sponsor, motion.target)
             put &= target_fits(state, kind, motion.target)
         _decide(spec, state, session, m, put, sponsor, m * 8, log)
-    _decide_tabled(spec, state, session, live, log)
+        if motion_done is not None:
+            motion_done(m)
+    _decide_tabled(spec, state, session, live, log, motion_done)
     if SESSION_KINDS[session.kind] == "congress":
         _elect(spec, state, session, live)
 
@@ -133,7 +143,12 @@ def _decide(
 
 
 def _decide_tabled(
-    spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.bool_], log: Log | None
+    spec: GameSpec,
+    state: State,
+    session: SessionSpec,
+    live: NDArray[np.bool_],
+    log: Log | None,
+    motion_done: Callable[[int], None] | None,
 ) -> None:
     """Put the motions the factions tabled, faction by faction, if they still make sense."""
     space = spec.actions
@@ -148,6 +163,8 @@ def _decide_tabled(
             sponsor = np.full(state.batch, f, dtype=np.int64)
             key = (len(spec.motions) + a) * 8 + f
             _decide(spec, state, session, int(space.motion[a]), games & still, sponsor, key, log)
+            if motion_done is not None:
+                motion_done(int(space.motion[a]))
 
 
 def _elect(spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.bool_]) -> None:
