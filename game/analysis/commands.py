@@ -23,7 +23,7 @@ from game.analysis.batch import RunConfig, run_batch, run_batches, summarise
 from game.analysis.compare import compare_summary, format_compare, independent_seed
 from game.analysis.csvout import RunTable, write_runs_csv
 from game.analysis.runs import Loaded
-from game.engine.record import record_game
+from game.engine.record import GameRecord, record_game, replay
 from game.engine.spec import GameSpec
 from game.engine.state import State, initial_state
 from game.engine.turn import play_quarter
@@ -202,28 +202,35 @@ def replay_text(loaded: Loaded, seed: int, run: int, ai: str, historicity: float
     """Play run ``run`` of ``seed`` alone and return its record and quarter-by-quarter log."""
     spec = loaded.spec
     log: list[dict[str, Any]] = []
-    record, state = record_game(
-        spec,
-        loaded.sha256,
-        seed,
-        run,
-        ai,
-        historicity,
-        parse_ai(ai, spec.factions, historicity).choose_all,
-        log,
-    )
+    choose = parse_ai(ai, spec.factions, historicity).choose_all
+    record, state = record_game(spec, loaded.sha256, seed, run, ai, historicity, choose, log)
+    return _replay_data(loaded, record, state, log)
+
+
+def record_text(loaded: Loaded, record: GameRecord) -> dict[str, Any]:
+    """Replay a game record (or a save's) and return it as ``replay_text`` does; raises
+    ``ReplayMismatch`` (``RulesVersionError`` for other rules) if it does not replay."""
+    log: list[dict[str, Any]] = []
+    state = replay(loaded.spec, record, log, loaded.sha256)
+    return _replay_data(loaded, record, state, log)
+
+
+def _replay_data(
+    loaded: Loaded, record: GameRecord, state: State, log: list[dict[str, Any]]
+) -> dict[str, Any]:
     from game.engine.outcome import SPLIT, decide
 
+    spec = loaded.spec
     outcome = decide(spec, state)
     winner = int(outcome.winner[0])
     return {
         "scenario": str(loaded.path),
         "scenario_sha256": loaded.sha256,
         "version": __version__,
-        "seed": seed,
-        "run": run,
-        "ai": ai,
-        "historicity": historicity,
+        "seed": record.seed,
+        "run": record.run_index,
+        "ai": record.ai,
+        "historicity": record.historicity,
         "winner": "split" if winner == SPLIT else spec.factions[winner],
         "outright": bool(outcome.outright[0]),
         "record": record.to_json(),
