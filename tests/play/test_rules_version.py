@@ -8,13 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from analysis.cli import MINIMAL, run_game
 
 from game.analysis.runs import load
 from game.engine.record import RULES_VERSION, GameRecord, RulesVersionError, replay
 from game.play.match import Match, Setup
 from game.play.saves import SaveError, read_save, write_save
 from game.play.settings import DATA_ENV
-from analysis.cli import MINIMAL, run_game
 
 SHORT = Path("tests/ui/data/short.yaml")
 REFUSAL = f"made by rules version 1; this is rules version {RULES_VERSION}"
