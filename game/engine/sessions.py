@@ -37,10 +37,11 @@ def run_session(
     state: State,
     index: int,
     log: Log | None,
-    motion_done: Callable[[int], None] | None = None,
+    traced: Callable[[int], None] | None = None,
 ) -> None:
-    """Hold session ``index`` in every game that has not split; ``motion_done(m)``, if given,
-    is called after each motion ``m`` is decided (the checkpoint tracer's hook)."""
+    """Hold session ``index`` in every game that has not split. ``traced``, if given (the
+    checkpoint tracer's hook), is called with -1 once the session has opened and with ``m``
+    after each motion ``m`` is decided."""
     session = spec.sessions[index]
     settle_the_dead(spec, state)
     live = ~state.split
@@ -49,6 +50,8 @@ def run_session(
         log.append(
             {"type": "session", "id": session.id, "name": session.name, "date": session.date}
         )
+    if traced is not None:
+        traced(-1)
     for m in session.agenda:
         motion = spec.motions[m]
         kind = MOTION_KINDS[motion.kind]
@@ -63,9 +66,9 @@ def run_session(
             put &= ~_shields(spec, state, sponsor, motion.target)
             put &= target_fits(state, kind, motion.target)
         _decide(spec, state, session, m, put, sponsor, m * 8, log)
-        if motion_done is not None:
-            motion_done(m)
-    _decide_tabled(spec, state, session, live, log, motion_done)
+        if traced is not None:
+            traced(m)
+    _decide_tabled(spec, state, session, live, log, traced)
     if SESSION_KINDS[session.kind] == "congress":
         _elect(spec, state, session, live)
 
@@ -148,7 +151,7 @@ def _decide_tabled(
     session: SessionSpec,
     live: NDArray[np.bool_],
     log: Log | None,
-    motion_done: Callable[[int], None] | None,
+    traced: Callable[[int], None] | None,
 ) -> None:
     """Put the motions the factions tabled, faction by faction, if they still make sense."""
     space = spec.actions
@@ -163,8 +166,8 @@ def _decide_tabled(
             sponsor = np.full(state.batch, f, dtype=np.int64)
             key = (len(spec.motions) + a) * 8 + f
             _decide(spec, state, session, int(space.motion[a]), games & still, sponsor, key, log)
-            if motion_done is not None:
-                motion_done(int(space.motion[a]))
+            if traced is not None:
+                traced(int(space.motion[a]))
 
 
 def _elect(spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.bool_]) -> None:

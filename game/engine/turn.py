@@ -45,7 +45,8 @@ class Tracer(Protocol):
         """``faction`` took the actions ``taken`` (B,)."""
 
     def after_motion(self, state: State, session: int, motion: int) -> None:
-        """Session ``session`` voted motion ``motion`` (and carried it out where it passed)."""
+        """Session ``session`` opened (``motion`` -1: the dead replaced, the session held) or
+        voted motion ``motion`` (and carried it out where it passed)."""
 
     def after_session(self, state: State, session: int) -> None:
         """Session ``session`` is over (its elections held)."""
@@ -97,8 +98,8 @@ def resolve_turn(
     record the checkpoints reached and move to the next quarter."""
     for kind, index in spec.schedule[state.turn]:
         if kind == "session":
-            motion_done = None if tracer is None else partial(tracer.after_motion, state, index)
-            run_session(spec, state, index, log, motion_done)
+            traced = None if tracer is None else partial(tracer.after_motion, state, index)
+            run_session(spec, state, index, log, traced)
             if tracer is not None:
                 tracer.after_session(state, index)
         else:
