@@ -97,6 +97,32 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_decompose(args: argparse.Namespace) -> int:
+    from game.analysis.decompose import decompose_command
+
+    _check_batch(args)
+    _check_writable(args.md, "--md")
+    if not 0.0 <= args.historicity <= 1.0:
+        raise UsageError("--historicity must be between 0 and 1")
+    loaded = _load(args.scenario)
+    if args.focus not in loaded.spec.factions:
+        raise UsageError(
+            f"--focus {args.focus!r} is not a faction of {args.scenario}; choose from "
+            + ", ".join(loaded.spec.factions)
+        )
+    decompose_command(
+        loaded,
+        args.runs,
+        args.seed,
+        args.historicity,
+        args.focus,
+        args.jobs,
+        (args.out, args.md),
+        args.quiet,
+    )
+    return 0
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     from game.analysis.batch import RunConfig
     from game.analysis.commands import compare
@@ -340,6 +366,43 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(simulate)
     _add_batch_options(simulate)
     simulate.set_defaults(handler=_cmd_simulate)
+
+    decompose = sub.add_parser(
+        "decompose",
+        help="who wins and what made each checkpoint true, with the record followed by all, "
+        "by one faction, by his rivals or by none, with and without the apparatus",
+    )
+    decompose.add_argument(
+        "scenario",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_SCENARIO,
+        metavar="SCENARIO",
+        help="scenario file (default: the 1922 campaign)",
+    )
+    decompose.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+    decompose.add_argument(
+        "--historicity",
+        type=float,
+        default=1.0,
+        help="0..1, how strongly 'historical' follows the record (default: 1)",
+    )
+    decompose.add_argument(
+        "--focus",
+        default="stalin",
+        help="the faction whose play is set apart from his rivals' (default: %(default)s)",
+    )
+    decompose.add_argument("--runs", type=int, default=1000, help="per arm (default: %(default)s)")
+    decompose.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default: all cores); never changes results",
+    )
+    decompose.add_argument("--out", type=Path, help="write the results as JSON")
+    decompose.add_argument("--md", type=Path, help="write the tables as Markdown")
+    decompose.add_argument("--quiet", action="store_true", help="print nothing")
+    decompose.set_defaults(handler=_cmd_decompose)
 
     compare = sub.add_parser(
         "compare",
