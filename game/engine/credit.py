@@ -29,8 +29,11 @@ from game.engine.state import State
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
 
-# What can make a checkpoint come true, as the decomposition's columns.
-CATEGORIES = ("vote", "session", "action", "event", "slow forces", "start")
+# What can make a checkpoint come true, as the decomposition's columns: a vote on the agenda
+# (a motion the scenario puts), a vote on a motion a faction tabled (a policy's choice resolved
+# by the rules), a session's meeting or elections, another action a policy chose, an event,
+# the slow forces (with income and the dead replaced), or nothing since the start.
+CATEGORIES = ("agenda vote", "tabled vote", "session", "action", "event", "slow forces", "start")
 START, INCOME, SLOW = 0, 1, 2  # the fixed causes; the rest are laid out by ``Causes``
 FIXED = 3
 OPENED = -1  # the motion number a session's hook gives when the session has opened
@@ -112,7 +115,9 @@ class Causes:
         rest -= 2 * self.sessions
         if rest < self.sessions * self.motions:
             session, motion = divmod(rest, self.motions)
-            return "vote", f"{spec.sessions[session].name}: {spec.motions[motion].title}"
+            tabled = bool((spec.actions.motion == motion).any())
+            words = f"{spec.sessions[session].name}: {spec.motions[motion].title}"
+            return "tabled vote" if tabled else "agenda vote", words
         faction, kind = divmod(rest - self.sessions * self.motions, self.kinds)
         return "action", f"{spec.factions[faction]}: {spec.actions.kind_names[kind]}"
 

@@ -55,7 +55,7 @@ def test_the_vote_that_made_a_checkpoint_true_is_credited() -> None:
     assert (state.reached[:, 0] == target).all()
     assert (tracer.credit[:, 0] == Causes.of(spec).motion(congress, motion)).all()
     assert Causes.of(spec).describe(spec, int(tracer.credit[0, 0])) == (
-        "vote",
+        "agenda vote",
         "Twelfth Congress: Condemn the Opposition",
     )
 
