@@ -80,7 +80,7 @@ def decompose(
     batches = [
         (
             specs[arm.apparatus],
-            RunConfig(str(loaded.path), loaded.sha256, seed, runs, arm.ai, historicity, True),
+            RunConfig(str(loaded.path), loaded.sha256, seed, runs, arm.ai, historicity, trace=True),
         )
         for arm in arms
     ]
@@ -201,6 +201,8 @@ def decompose_document(data: dict[str, Any]) -> Document:
                 for i, arm in enumerate(arms)
             ],
         ),
+        Heading(f"What the apparatus carries: {data['focus']}'s wins (% of runs)"),
+        _apparatus_table(data),
         Heading("Checkpoints reached (% of runs, by arm)"),
         Table(
             ["checkpoint", *(str(i + 1) for i in range(len(arms)))],
@@ -216,6 +218,19 @@ def decompose_document(data: dict[str, Any]) -> Document:
             _credit_table(arm, data["categories"], runs),
         ]
     return document
+
+
+def _apparatus_table(data: dict[str, Any]) -> Table:
+    """For each way of playing, the focus faction's win share with the apparatus and without
+    it, and the difference in points (arms i and i + 4)."""
+    runs, arms, focus = data["runs"], data["arms"], data["focus"]
+    half = len(arms) // 2
+    rows = []
+    for on, off in zip(arms[:half], arms[half:], strict=True):
+        with_, without = on["winners"][focus], off["winners"][focus]
+        change = f"{100 * (without - with_) / runs:+.1f}"
+        rows.append([on["title"], _pct(with_, runs), _pct(without, runs), change])
+    return Table(["play", "with the apparatus", "without", "change (points)"], rows)
 
 
 def _credit_table(arm: dict[str, Any], categories: list[str], runs: int) -> Table:
@@ -249,7 +264,7 @@ def _aligned(rows: list[list[str]]) -> list[str]:
     """Columns two spaces apart: numbers right-aligned, words left-aligned."""
     columns = list(zip(*rows, strict=True))
     widths = [max(map(len, column)) for column in columns]
-    numeric = [all(set(cell) <= set("0123456789.-() ") for cell in col[1:]) for col in columns]
+    numeric = [all(set(cell) <= set("0123456789.+-() ") for cell in col[1:]) for col in columns]
     return [
         "  ".join(
             cell.rjust(w) if right else cell.ljust(w)

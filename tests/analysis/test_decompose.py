@@ -45,6 +45,7 @@ def test_the_command_writes_its_tables(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Who wins" in done.stdout and "What made each checkpoint true" in done.stdout
+    assert "What the apparatus carries: stalin's wins" in done.stdout
     data = json.loads(out.read_text())
     assert data["kind"] == "decompose" and data["runs"] == 5 and data["historicity"] == 1.0
     assert "| checkpoint | reached |" in md.read_text()
