@@ -44,7 +44,9 @@ def wants(spec: GameSpec, state: State, motion: MotionSpec) -> FloatArray:
         if kind != "confirm_secretary":
             stance = -stance
     elif kind in (*SANCTION_KINDS, "remove_office", "readmit", "condemn_line"):
-        stance = sanction_stance(spec, state, struck(spec, state, motion))
+        # A resolution against a line names nobody: no comrade's punishment to shrink from.
+        named = kind != "condemn_line"
+        stance = sanction_stance(spec, state, struck(spec, state, motion), named)
         if kind == "readmit":
             stance = -stance
     else:
@@ -117,17 +119,20 @@ def publicity(testament: IntArray) -> FloatArray:
     return np.where(testament >= 1, 1.0 + (testament - 1) / 3.0, 0.0)
 
 
-def sanction_stance(spec: GameSpec, state: State, target: IntArray) -> FloatArray:
+def sanction_stance(
+    spec: GameSpec, state: State, target: IntArray, named: bool = True
+) -> FloatArray:
     """(B, F): bystanders back a sanction against a faction they hold grudges against and
     whose line is far from theirs; the base stance (negative) is the reluctance to punish a
-    comrade. ``target`` (B,) is the struck faction, -1 none (then nobody cares: 0)."""
+    comrade, left out when the motion ``named`` nobody. ``target`` (B,) is the struck
+    faction, -1 none (then nobody cares: 0)."""
     k = spec.rules.k
     rows = query.rows(state)
     t = np.maximum(target, 0)
     grudge = state.grievance[rows, :, t] if spec.on("alliances") else 0.0
     ideology = line(state)
     distance = np.abs(ideology - ideology[rows, t][:, None])
-    stance = k["sanction_base"] + grudge + k["sanction_distance"] * distance
+    stance = k["sanction_base"] * named + grudge + k["sanction_distance"] * distance
     return np.where(target[:, None] >= 0, stance, 0.0)
 
 
