@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from game.engine import query
 from game.engine.spec import CENSURED, PERSONALITY_TRAITS, GameSpec
 from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, POPULARITY, PRESTIGE, UNITY, State
-from game.engine.votes import sanction_stance, secretary_stance
+from game.engine.wants import policy_wants, sanction_stance, secretary_stance
 
 FloatArray = NDArray[np.float64]
 Scores = NDArray[np.float32]
@@ -90,11 +90,10 @@ def _odds(spec: GameSpec, state: State, stance: FloatArray, weight: FloatArray) 
 
 def _sanction_odds(spec: GameSpec, state: State, weight: FloatArray) -> FloatArray:
     """(B, F): the rough chance of a sanction against each faction, moved by the strongest."""
-    ideology = state.stats[:, :, IDEOLOGY]
     odds = np.zeros((state.batch, spec.n_factions))
     for t in range(spec.n_factions):
         target = np.full(state.batch, t)
-        stance = sanction_stance(spec, state, target, ideology)
+        stance = sanction_stance(spec, state, target)
         stance[:, t] = -1.0
         odds[:, t] = _odds(spec, state, np.clip(stance, -1.0, 1.0), weight)
     return odds
@@ -225,7 +224,7 @@ def _motion_utilities(
     aligned = faction >= 0
     chance = np.where(aligned, ctx.sanction_odds[rows, index], 0.0)
     policy_chance = np.clip(0.5 + 2.0 * (backing - 0.3), 0.0, 1.0)[:, None]
-    line = 1.0 - 2.0 * np.abs(state.stats[:, f, IDEOLOGY][:, None] - spec.policy_position[None, :])
+    line = policy_wants(spec, state)[:, f, :]
     out[:, space.block("motion_policy")] = line * policy_chance * (0.5 + p[T["aggression"]])
     enemy = np.where(aligned, rival[rows, index], 0.0)
     leaders = np.zeros(len(spec.figures))

@@ -35,6 +35,7 @@ from game.engine.state import (
     State,
 )
 from game.engine.tracks import add_stat, add_unity, shift_sympathy
+from game.engine.wants import policy_wants
 
 BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
@@ -156,7 +157,7 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
     """(B, n): may the faction table this motion now."""
     free_slot = (state.tabled[:, f] < 0)[:, None]
     if kind == "policy":
-        return free_slot & ~state.adopted[:, args]
+        return free_slot & ~state.adopted[:, args] & policy_open(spec, state, f)[:, args]
     if kind == "read_testament":
         surfaced = (state.testament >= 1) & (state.testament < PUBLISHED)
         gensec = (
@@ -164,7 +165,8 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
             if spec.general_secretary >= 0
             else np.full(state.batch, -1)
         )
-        return free_slot & (surfaced & (gensec != f))[:, None]  # type: ignore[no-any-return]
+        friend = (gensec == f) | state.alliance[query.rows(state), f, np.maximum(gensec, 0)]
+        return free_slot & (surfaced & ~(friend & (gensec >= 0)))[:, None]  # type: ignore[no-any-return]
     target = state.figure_faction
     allied = np.take_along_axis(state.alliance[:, f, :], np.maximum(target, 0), axis=1)
     rival = ((target != f) & (target >= 0) & ~allied)[:, args]
@@ -180,6 +182,13 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
     return free_slot & alive & rival & target_ok  # type: ignore[no-any-return]
 
 
+def policy_open(spec: GameSpec, state: State, f: int) -> BoolArray:
+    """(B, P): the policies faction ``f`` may move: their date has come (``policy_from``) and
+    they are on its line (it wants them: ``wants.policy_wants`` above 0)."""
+    due = state.turn >= spec.policy_from
+    return due[None, :] & (policy_wants(spec, state)[:, f, :] > 0.0)
+
+
 def _in_good_standing(status: IntArray) -> BoolArray:
     return (status == ACTIVE) | (status == READMITTED)  # type: ignore[no-any-return]
 
@@ -191,8 +200,13 @@ def target_fits(state: State, kind: str, figure: int) -> BoolArray:
 
 
 _TARGET_CHECKS: dict[str, Callable[[State, IntArray], BoolArray]] = {
-    "condemn": lambda s, a: (
-        s.in_party[:, a] & ((s.status[:, a] == ACTIVE) | (s.status[:, a] == READMITTED))
+    "condemn": lambda s, a: (  # a censured man can be condemned again
+        s.in_party[:, a]
+        & (
+            (s.status[:, a] == ACTIVE)
+            | (s.status[:, a] == READMITTED)
+            | (s.status[:, a] == CENSURED)
+        )
     ),
     "remove_politburo": lambda s, a: s.politburo[:, a],
     "expel": lambda s, a: s.in_party[:, a],

@@ -9,6 +9,7 @@ from game.engine import query
 from game.engine.actions import family, recantable
 from game.engine.spec import MOTION_KINDS, PUBLISHED, STATUSES, GameSpec
 from game.engine.state import IDEOLOGY, INFLUENCE, State
+from game.engine.wants import policy_wants
 
 KIND_TITLES = {
     "pass": "Wait",
@@ -84,6 +85,7 @@ MOTION_VERBS = {
     "enrolment": "Open an enrolment",
     "read_testament": "Read Lenin's Testament",
     "confirm_secretary": "Confirm the General Secretary",
+    "condemn_line": "Condemn a deviation",
 }
 
 
@@ -247,16 +249,29 @@ def _motion_reason(spec: GameSpec, state: State, f: int, kind: str, action: int)
         return "You have already tabled a motion for the next session."
     motion = spec.motions[int(spec.actions.motion[action])]
     if kind == "policy":
-        return "That line is already the party's." if state.adopted[0, motion.policy] else ""
+        return _policy_reason(spec, state, f, motion.policy)
     if kind == "read_testament":
         if state.testament[0] < 1:
             return "Lenin's letter has not come to light."
         if state.testament[0] >= PUBLISHED:
             return "The letter is already public."
+        if query.holds_office(state, spec.general_secretary)[0] != f:
+            return "The General Secretary is your ally: you will not read a letter against him."
         return "The General Secretary will not move to read a letter against himself."
     if kind not in ("remove_office",) and not spec.on("discipline"):
         return "In this scenario nobody can be disciplined."
     return _target_reason(spec, state, f, kind, motion.target)
+
+
+def _policy_reason(spec: GameSpec, state: State, f: int, policy: int) -> str:
+    name = spec.policy_names[policy]
+    if state.adopted[0, policy]:
+        return "That line is already the party's."
+    if state.turn < spec.policy_from[policy]:
+        return f"Nobody has yet put {name} into words: it cannot be proposed yet."
+    if policy_wants(spec, state)[0, f, policy] <= 0.0:
+        return f"{name} is against your line: you will not move it."
+    return ""
 
 
 def _target_reason(spec: GameSpec, state: State, f: int, kind: str, figure: int) -> str:
@@ -274,7 +289,7 @@ def _target_reason(spec: GameSpec, state: State, f: int, kind: str, figure: int)
         return f"{name}'s faction is your ally."
     status = STATUSES[int(state.status[0, figure])]
     needs = {
-        "condemn": "in good standing in the party",
+        "condemn": "in the party",
         "remove_politburo": "in the Politburo",
         "remove_cc": "in the Central Committee",
         "expel": "in the party",

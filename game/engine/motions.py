@@ -23,6 +23,7 @@ from game.engine.spec import (
 )
 from game.engine.state import LEGITIMACY, MOOD, PRESTIGE, State
 from game.engine.tracks import add_stat, add_unity
+from game.engine.wants import deviating
 
 IntArray = NDArray[np.int64]
 Effect = Callable[[GameSpec, State, MotionSpec, IntArray, IntArray], None]
@@ -126,15 +127,17 @@ def _remove_cc(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntA
 
 
 def _remove_office(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
-    """Take an office from its holder and give it to the named successor; a motion with no
-    named successor installs the mover's own man; failing both, the office's heirs."""
+    """Take an office from its holder and give it to the mover's own nominee: the named
+    successor if he is active and in the mover's camp, else the mover's own man; failing
+    both, the office's heirs."""
     held = state.holder[g, m.office] == m.target
     gh, sh = g[held], s[held]
+    choice = _movers_man(spec, state, gh, sh)
     if m.successor >= 0:
-        able = query.figure_active(state)[gh, m.successor]
-        choice = np.where(able, m.successor, -1)
-    else:
-        choice = _movers_man(spec, state, gh, sh)
+        ours = query.figure_active(state)[gh, m.successor] & (
+            state.figure_faction[gh, m.successor] == sh
+        )
+        choice = np.where(ours, m.successor, choice)
     named = choice >= 0
     state.holder[gh[named], m.office] = choice[named]
     orphaned = gh[~named]
@@ -152,6 +155,17 @@ def _movers_man(spec: GameSpec, state: State, g: IntArray, sponsor: IntArray) ->
     score = np.where(able, spec.figure_loyalty[None, :] + 2.0 * ~leaders[None, :], -1.0)
     best = np.argmax(score, axis=1)
     return np.where((sponsor >= 0) & able.any(axis=1), best, -1)
+
+
+def _condemn_line(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    """A resolution against a deviation, naming nobody: the faction whose line lies furthest
+    that way loses standing as a censure would cost it, but no one's status changes; the
+    party closes ranks."""
+    faction = deviating(spec, state, m.deviation)[g]
+    has = faction >= 0
+    add_stat(state, g[has], faction[has], PRESTIGE, -spec.rules.k["censure_prestige"])
+    add_unity(spec, state, g, spec.rules.k["closing_ranks"])
+    _reward_sponsor(spec, state, g, s)
 
 
 def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
@@ -263,4 +277,5 @@ _EFFECTS: dict[str, Effect] = {
     "enrolment": _enrolment,
     "read_testament": _read_testament,
     "confirm_secretary": _confirm_secretary,
+    "condemn_line": _condemn_line,
 }

@@ -14,6 +14,7 @@ from game.engine.actions import legal_block, target_fits
 from game.engine.motions import apply_motion, reject_secretary, settle_the_dead
 from game.engine.spec import (
     CENSURED,
+    DISCIPLINE_KINDS,
     MOTION_KINDS,
     SANCTION_KINDS,
     SESSION_KINDS,
@@ -23,6 +24,7 @@ from game.engine.spec import (
 )
 from game.engine.state import State
 from game.engine.votes import body, vote
+from game.engine.wants import against, wants
 
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
@@ -55,16 +57,17 @@ def run_session(
     for m in session.agenda:
         motion = spec.motions[m]
         kind = MOTION_KINDS[motion.kind]
-        if kind in (*SANCTION_KINDS, "readmit") and not spec.on("discipline"):
+        if kind in DISCIPLINE_KINDS and not spec.on("discipline"):
             continue
         put = live.copy()
         if motion.condition is not None:
             put &= motion.condition.test(state)
-        sponsor = _agenda_sponsor(spec, state, motion)
-        put &= _mover_can_act(spec, state, sponsor, motion)
+        if kind == "policy":
+            put &= state.turn >= spec.policy_from[motion.policy]
         if kind in SANCTION_KINDS:
-            put &= ~_shields(spec, state, sponsor, motion.target)
             put &= target_fits(state, kind, motion.target)
+        sponsor = agenda_mover(spec, state, motion)
+        put &= sponsor >= 0
         _decide(spec, state, session, m, put, sponsor, m * 8, log)
         if traced is not None:
             traced(m)
@@ -73,33 +76,22 @@ def run_session(
         _elect(spec, state, session, live)
 
 
-def _mover_can_act(
-    spec: GameSpec, state: State, sponsor: IntArray, motion: MotionSpec
-) -> BoolArray:
-    """(B,): a motion moved by a named faction is put only while that faction's leader is in
-    the party; one moved by an office's holder needs a holder."""
-    if motion.sponsor_faction >= 0:
-        return query.leader_active(spec, state)[:, motion.sponsor_faction]
-    return sponsor >= 0
-
-
-def _shields(spec: GameSpec, state: State, sponsor: IntArray, figure: int) -> BoolArray:
-    """(B,): the would-be mover will not put a sanction against its own people; while the
-    alliances mechanism (alliances and grudges) is on, nor against an ally or a faction it
-    has no quarrel with: a motion on the agenda needs someone who wants it."""
-    target = state.figure_faction[:, figure]
-    own = (sponsor >= 0) & (target == sponsor)
+def agenda_mover(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
+    """(B,): who moves an agenda item: its named sponsor while that faction's leader is in
+    the party and moving it would not be against itself (``wants.against``: it wants the
+    motion, which strikes neither it nor its ally); failing that, the willing faction that
+    wants it most; -1 where nobody is willing (the item is not put)."""
+    want = wants(spec, state, motion)
+    willing = query.leader_active(spec, state) & ~against(spec, state, motion, want)
+    named = _named_sponsor(spec, state, motion)
     rows = query.rows(state)
-    s, t = np.maximum(sponsor, 0), np.maximum(target, 0)
-    if not spec.on("alliances"):
-        return own  # type: ignore[no-any-return]
-    quarrel = state.grievance[rows, s, t] + state.grievance[rows, t, s]
-    calm = (sponsor >= 0) & (target >= 0) & (quarrel < spec.rules.k["quarrel_needed"])
-    allied = state.alliance[rows, s, t]
-    return own | calm | ((sponsor >= 0) & (target >= 0) & allied)  # type: ignore[no-any-return]
+    keeps = (named >= 0) & willing[rows, np.maximum(named, 0)]
+    keenest = np.argmax(np.where(willing, want, -np.inf), axis=1)
+    return np.where(keeps, named, np.where(willing.any(axis=1), keenest, -1))
 
 
-def _agenda_sponsor(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
+def _named_sponsor(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
+    """(B,): the sponsor the scenario names: a faction, or the faction holding an office."""
     if motion.sponsor_faction >= 0:
         return np.full(state.batch, motion.sponsor_faction, dtype=np.int64)
     return query.holds_office(state, motion.sponsor_office)

@@ -39,10 +39,13 @@ MOTION_KINDS = (
     "enrolment",
     "read_testament",
     "confirm_secretary",
+    "condemn_line",
 )
-# Motion kinds that punish their target: the discipline mechanism governs them, and an agenda
-# sanction needs a mover with a quarrel against the target.
+# Motion kinds that punish their target figure.
 SANCTION_KINDS = ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport")
+# Motion kinds the discipline mechanism governs: the sanctions, readmission and resolutions
+# against a line (a deviation condemned without naming anyone).
+DISCIPLINE_KINDS = (*SANCTION_KINDS, "readmit", "condemn_line")
 SESSION_KINDS = ("congress", "conference", "plenum", "joint_plenum", "politburo")
 MECHANISMS = (
     "apparatus",
@@ -61,9 +64,12 @@ class MotionSpec:
     """One question that can be put to a vote; ``-1`` marks an unused index.
 
     ``kind`` indexes MOTION_KINDS; ``target`` and ``successor`` are figures, ``office`` an
-    office, ``policy`` a policy, ``testament`` a TESTAMENT_STATES index. An agenda motion is
-    moved by ``sponsor_faction`` or, if that is -1, by the faction holding ``sponsor_office``;
-    a tabled motion (``session`` -1) is moved by whoever tables it.
+    office, ``policy`` a policy, ``testament`` a TESTAMENT_STATES index, ``deviation`` the
+    side (+1 right, -1 left, 0 none) whose line a ``condemn_line`` resolution condemns. An
+    agenda motion names its sponsor: ``sponsor_faction`` or, if that is -1, the faction
+    holding ``sponsor_office``; at the session it is moved by that sponsor if it still wants
+    it, else by the faction that wants it most (``sessions``). A tabled motion (``session``
+    -1) is moved by whoever tables it.
     """
 
     id: str
@@ -79,6 +85,7 @@ class MotionSpec:
     sponsor_office: int
     condition: Cond | None
     session: int
+    deviation: int = 0
 
 
 @dataclass(frozen=True)
@@ -252,6 +259,7 @@ class GameSpec:
     policy_position: FloatArray  # (P,)
     policy_adopted: BoolArray  # (P,)
     policy_excludes: BoolArray  # (P, P)
+    policy_from: IntArray  # (P,) the first turn a motion for the policy can be put
     alliance: BoolArray  # (F, F)
     grievance: FloatArray  # (F, F) holder x against
     testament: int

@@ -121,6 +121,9 @@ def _compile_leaf(cond: m.Condition, ix: Indexer) -> c.Cond:
     return c.TestamentIn(tuple(TESTAMENT_STATES.index(s) for s in cond.testament.in_))
 
 
+DEVIATION_SIDES = {"left": -1, "right": 1}
+
+
 def _compile_motion(motion: m.Motion, session: int, ix: Indexer) -> MotionSpec:
     sponsor_faction = ix.faction.get(motion.sponsor, -1)
     return MotionSpec(
@@ -137,6 +140,7 @@ def _compile_motion(motion: m.Motion, session: int, ix: Indexer) -> MotionSpec:
         sponsor_office=-1 if sponsor_faction >= 0 else ix.office[motion.sponsor],
         condition=compile_condition(motion.condition, ix) if motion.condition else None,
         session=session,
+        deviation=DEVIATION_SIDES.get(motion.deviation or "", 0),
     )
 
 
@@ -506,6 +510,13 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         policy_position=np.array([p.position for p in scenario.policies]),
         policy_adopted=np.array([p.adopted for p in scenario.policies]),
         policy_excludes=excludes,
+        policy_from=np.array(
+            [
+                ix.date_turn(p.proposable_from)[0] if p.proposable_from else -(10**6)
+                for p in scenario.policies
+            ],
+            dtype=np.int64,
+        ),
         alliance=alliance,
         grievance=grievance,
         testament=TESTAMENT_STATES.index(scenario.testament),

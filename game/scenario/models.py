@@ -68,6 +68,7 @@ MotionKind = Literal[
     "enrolment",
     "read_testament",
     "confirm_secretary",
+    "condemn_line",
 ]
 
 
@@ -472,8 +473,16 @@ class Policy(Strict):
     position: Axis
     adopted: bool = False
     excludes: list[Id] = []
+    proposable_from: DateStr | None = Field(
+        None,
+        description=(
+            "The first date a motion for the policy can be put: when it was first formulated"
+            " or drafted. Absent: from the start."
+        ),
+    )
     description: str
     sources: SourceKeys
+    note: str | None = None
 
 
 class Alliance(Strict):
@@ -502,8 +511,15 @@ class Motion(Strict):
     policy: Id | None = None
     recruits: Annotated[int, Field(ge=0)] = 0
     testament: Literal["read_to_delegations", "read_to_congress", "published"] | None = None
+    deviation: Literal["left", "right"] | None = Field(
+        None, description="The side whose line a condemn_line resolution condemns."
+    )
     sponsor: Id = Field(
-        description="Faction that moves it, or an office id: the holder's faction moves it."
+        description=(
+            "The faction that really moved it, or an office id (the holder's faction). At the"
+            " session the sponsor moves it if it still wants it; else the faction that wants"
+            " it most; else it is not put."
+        )
     )
     condition: Condition | None = Field(
         None, description="The motion is only put if this holds when the session opens."
@@ -714,9 +730,6 @@ class Constants(Strict):
         0.3,
         description="How far Lenin's letter, once known to the leaders, turns members against "
         "the holder; twice as far once it is printed.",
-    )
-    quarrel_needed: float = Field(
-        0.2, description="Grudges between mover and target before a sanction on the agenda is put."
     )
     organised_swing: float = Field(
         0.3,

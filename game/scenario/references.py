@@ -79,6 +79,7 @@ _MOTION_NEEDS: dict[str, tuple[str, ...]] = {
     "policy": ("policy",),
     "remove_office": ("target", "office"),
     "read_testament": ("testament",),
+    "condemn_line": ("deviation",),
     **dict.fromkeys(
         ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport", "readmit"),
         ("target",),
