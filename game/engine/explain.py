@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import query
-from game.engine.actions import family, recantable
+from game.engine.actions import entrenched, family, recantable
+from game.engine.procedure import deciding_bodies, still_decidable
 from game.engine.spec import MOTION_KINDS, PUBLISHED, STATUSES, GameSpec
 from game.engine.state import IDEOLOGY, INFLUENCE, State
 
@@ -168,6 +169,14 @@ def _appoint_reason(spec: GameSpec, state: State, f: int, kind: str, arg: int) -
     ]
     if f not in owners:
         return f"Only the holder of {' or '.join(appointing)} appoints regional secretaries."
+    if entrenched(spec, state, f)[0, arg]:
+        boss = int(spec.region_boss[arg])
+        holder = spec.figure_names[int(state.holder[0, boss])]
+        return (
+            f"{spec.region_names[arg]} is run by {holder}'s machine as {spec.office_names[boss]}: "
+            "no circular can replace its secretary. Only the body that fills that office can, "
+            "by removing him."
+        )
     return ""
 
 
@@ -221,7 +230,20 @@ def _resign_reason(spec: GameSpec, state: State, f: int, kind: str, arg: int) ->
         return "Only the General Secretary can offer to resign."
     if state.tabled[0, f] >= 0:
         return "You have already tabled a motion for the next session."
-    return ""
+    block = spec.actions.block("resign")
+    return _no_body_left(spec, state, int(spec.actions.motion[block.start]))
+
+
+def _no_body_left(spec: GameSpec, state: State, m: int) -> str:
+    """Why motion ``m`` cannot be tabled any more: no session left could decide it; '' if
+    one could."""
+    if still_decidable(spec, state.turn, np.array([m]))[0]:
+        return ""
+    motion = spec.motions[m]
+    return (
+        f"No session left in the calendar has the power to decide this: it belongs to "
+        f"{deciding_bodies(motion)}."
+    )
 
 
 def _appeal_reason(spec: GameSpec, state: State, f: int, kind: str, arg: int) -> str:
@@ -246,6 +268,9 @@ def _motion_reason(spec: GameSpec, state: State, f: int, kind: str, action: int)
     if state.tabled[0, f] >= 0:
         return "You have already tabled a motion for the next session."
     motion = spec.motions[int(spec.actions.motion[action])]
+    late = _no_body_left(spec, state, int(spec.actions.motion[action]))
+    if late:
+        return late
     if kind == "policy":
         return "That line is already the party's." if state.adopted[0, motion.policy] else ""
     if kind == "read_testament":
@@ -256,10 +281,12 @@ def _motion_reason(spec: GameSpec, state: State, f: int, kind: str, action: int)
         return "The General Secretary will not move to read a letter against himself."
     if kind not in ("remove_office",) and not spec.on("discipline"):
         return "In this scenario nobody can be disciplined."
-    return _target_reason(spec, state, f, kind, motion.target)
+    return _target_reason(spec, state, f, kind, motion.target, motion.office)
 
 
-def _target_reason(spec: GameSpec, state: State, f: int, kind: str, figure: int) -> str:
+def _target_reason(
+    spec: GameSpec, state: State, f: int, kind: str, figure: int, office: int = -1
+) -> str:
     name = spec.figure_names[figure]
     target = int(state.figure_faction[0, figure])
     if not state.alive[0, figure]:
@@ -280,7 +307,7 @@ def _target_reason(spec: GameSpec, state: State, f: int, kind: str, figure: int)
         "expel": "in the party",
         "exile": "expelled first",
         "deport": "exiled first",
-        "remove_office": "General Secretary",
+        "remove_office": spec.office_names[office] if office >= 0 else "in office",
     }
     return f"{name} must be {needs.get(kind, 'eligible')} (now {status})."
 

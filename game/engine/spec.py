@@ -44,6 +44,10 @@ MOTION_KINDS = (
 # sanction needs a mover with a quarrel against the target.
 SANCTION_KINDS = ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport")
 SESSION_KINDS = ("congress", "conference", "plenum", "joint_plenum", "politburo")
+# The majority a body needs to carry a motion: "none" where the body has no power to decide it,
+# "simple" (more yes than no), "two_thirds" (at least two thirds of the votes cast).
+MAJORITIES = ("none", "simple", "two_thirds")
+NO_POWER, SIMPLE, TWO_THIRDS = range(3)
 MECHANISMS = (
     "apparatus",
     "membership",
@@ -63,7 +67,10 @@ class MotionSpec:
     ``kind`` indexes MOTION_KINDS; ``target`` and ``successor`` are figures, ``office`` an
     office, ``policy`` a policy, ``testament`` a TESTAMENT_STATES index. An agenda motion is
     moved by ``sponsor_faction`` or, if that is -1, by the faction holding ``sponsor_office``;
-    a tabled motion (``session`` -1) is moved by whoever tables it.
+    a tabled motion (``session`` -1) is moved by whoever tables it. ``majority`` gives, per
+    SESSION_KINDS, the MAJORITIES index a body of that kind needs to carry it (0: it has no
+    power to decide it). ``fallback`` is the lesser motion the mover puts instead when it
+    withdraws this one, -1 none.
     """
 
     id: str
@@ -79,6 +86,8 @@ class MotionSpec:
     sponsor_office: int
     condition: Cond | None
     session: int
+    majority: tuple[int, ...] = (NO_POWER,) * len(SESSION_KINDS)
+    fallback: int = -1
 
 
 @dataclass(frozen=True)
@@ -237,7 +246,7 @@ class GameSpec:
     office_income: FloatArray  # (O,)
     office_power: FloatArray  # (O,)
     office_appoints: BoolArray  # (O,)
-    office_heirs: tuple[tuple[int, ...], ...]
+    office_filled_by: BoolArray  # (O, len(SESSION_KINDS)) the bodies that fill each office
     general_secretary: int  # office index of the appointing office, -1 if none
     regions: tuple[str, ...]
     region_names: tuple[str, ...]
@@ -246,6 +255,7 @@ class GameSpec:
     region_sympathy: FloatArray  # (R, F)
     region_recruits: FloatArray  # (R,)
     region_map: FloatArray  # (R, 2)
+    region_boss: IntArray  # (R,) the office whose holder runs the region's machine, -1 none
     growth: FloatArray  # (T,) baseline membership growth per turn
     policies: tuple[str, ...]
     policy_names: tuple[str, ...]
@@ -260,6 +270,8 @@ class GameSpec:
     cc_share: FloatArray  # (F + 1,) the Central Committee by faction; last column unaligned
     politburo_size: int
     motions: tuple[MotionSpec, ...]
+    procedure: IntArray  # (len(MOTION_KINDS), len(SESSION_KINDS)) majority needed, 0 no power
+    motion_last_turn: IntArray  # (M,) last turn a session able to decide it is held, -1 none
     sessions: tuple[SessionSpec, ...]
     events: tuple[EventSpec, ...]
     checkpoints: tuple[CheckpointSpec, ...]
