@@ -85,9 +85,7 @@ def legal_choices(spec: GameSpec, state: State, faction: int, choice: IntArray) 
     return legal | (kinds == space.kind_names.index("pass"))  # type: ignore[no-any-return]
 
 
-def legal_block(
-    spec: GameSpec, state: State, f: int, kind: str, actions: IntArray
-) -> BoolArray:
+def legal_block(spec: GameSpec, state: State, f: int, kind: str, actions: IntArray) -> BoolArray:
     """(B, n) legality of ``actions`` (indices into the action space, all of one kind),
     before the faction-wide checks."""
     b = state.batch

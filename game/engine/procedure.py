@@ -46,13 +46,13 @@ def carried(yes: IntArray, no: IntArray, needed: int) -> BoolArray:
     if needed == NO_POWER:
         return np.zeros(yes.shape, dtype=bool)
     if needed == TWO_THIRDS:
-        return (3 * yes >= 2 * (yes + no)) & (yes > 0)  # type: ignore[no-any-return]
-    return yes > no  # type: ignore[no-any-return]
+        return (3 * yes >= 2 * (yes + no)) & (yes > 0)
+    return yes > no
 
 
 def still_decidable(spec: GameSpec, turn: int, motions: IntArray) -> BoolArray:
     """(n,): whether some session from quarter ``turn`` on could decide each motion."""
-    return spec.motion_last_turn[motions] >= turn  # type: ignore[no-any-return]
+    return spec.motion_last_turn[motions] >= turn
 
 
 def deciding_bodies(motion: MotionSpec) -> str:

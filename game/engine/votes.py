@@ -297,7 +297,7 @@ def expected_share(
         terms = _bloc_terms(spec, state, bloc, stance, common, calm)
         yes += bloc.size * squash(sum(terms.values(), np.zeros(state.batch)))
         seats += bloc.size
-    return yes / np.maximum(seats, 1.0)  # type: ignore[no-any-return]
+    return yes / np.maximum(seats, 1.0)
 
 
 def _common_terms(

@@ -60,9 +60,11 @@ class Indexer:
         self.policy = {p.id: i for i, p in enumerate(scenario.policies)}
         self.session = {s.id: i for i, s in enumerate(scenario.sessions)}
         self.event = {e.id: i for i, e in enumerate(scenario.events)}
-        agenda = [mo for s in scenario.sessions for mo in s.agenda]
-        fallbacks = [mo.fallback for mo in agenda if mo.fallback is not None]
-        self.motion = {motion.id: i for i, motion in enumerate([*agenda, *fallbacks])}
+        agenda = [mo.id for s in scenario.sessions for mo in s.agenda]
+        fallbacks = [
+            mo.fallback.id for s in scenario.sessions for mo in s.agenda if mo.fallback is not None
+        ]
+        self.motion = {ident: i for i, ident in enumerate([*agenda, *fallbacks])}
         self.start = Quarter.parse(scenario.start)
 
     def turn(self, quarter: str) -> int:
@@ -240,7 +242,8 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
                 i,
                 f"motion:policy:{p.id}",
                 _tabled_motion(
-                    scenario, "policy", f"Adopt: {p.name}", f"tabled_policy_{p.id}", policy=i),
+                    scenario, "policy", f"Adopt: {p.name}", f"tabled_policy_{p.id}", policy=i
+                ),
             )
             for i, p in enumerate(scenario.policies)
         ],
@@ -315,9 +318,7 @@ def _removable_offices(scenario: m.Scenario) -> list[tuple[int, m.Office]]:
     Secretary's, and each office that runs a region's machine."""
     bosses = {r.boss_office for r in scenario.regions}
     return [
-        (i, o)
-        for i, o in enumerate(scenario.offices)
-        if o.appoints_secretaries or o.id in bosses
+        (i, o) for i, o in enumerate(scenario.offices) if o.appoints_secretaries or o.id in bosses
     ]
 
 

@@ -21,7 +21,6 @@ from game.scenario.dates import Date, Quarter
 from game.scenario.errors import KEY, Issue, Loc
 from game.scenario.models import (
     ACTION_KINDS,
-    MotionKind,
     AI,
     AllCondition,
     Alliance,
@@ -40,6 +39,7 @@ from game.scenario.models import (
     FigureDiesEffectItem,
     Grievance,
     Motion,
+    MotionKind,
     MotionTest,
     NotCondition,
     Office,
@@ -286,7 +286,9 @@ def _put_to(scenario: Scenario, session: Session, motion: Motion, loc: Loc) -> I
     if fallback is None:
         return
     if not milder(fallback.kind, motion.kind):
-        message = f"a fallback must be a milder sanction than {motion.kind!r}, not {fallback.kind!r}"
+        message = (
+            f"a fallback must be a milder sanction than {motion.kind!r}, not {fallback.kind!r}"
+        )
         yield Issue((*loc, "fallback", "kind"), message)
     else:
         yield from _power(scenario, session, fallback.kind, motion.office, (*loc, "fallback"))
@@ -295,6 +297,8 @@ def _put_to(scenario: Scenario, session: Session, motion: Motion, loc: Loc) -> I
 def _power(
     scenario: Scenario, session: Session, kind: str, office: str | None, loc: Loc
 ) -> Iterator[Issue]:
+    if kind == "remove_office" and office is None:
+        return  # the missing office is reported on its own
     bodies = deciding_bodies(scenario, kind, office)
     if session.kind in bodies:
         return
