@@ -48,8 +48,8 @@ KIND_HELP = {
     "ally": "Propose a bloc. It forms when the other side proposes too (this quarter or the "
     "next). Old grudges make it harder to explain to the rank and file.",
     "break": "End an alliance: unity suffers and the old partner bears a grudge.",
-    "resign": "The General Secretary's gambit: offer to step down and let the next session "
-    "vote on keeping him.",
+    "resign": "The General Secretary's gambit: offer to step down and let the next plenum of "
+    "the Central Committee, which elects him, vote on keeping him.",
     "appeal": "Go over the party's head to the army and the streets: sympathy where your "
     "popularity reaches, but a breach of discipline and a blow to unity.",
     "recant": "Confess your errors: your censured or expelled people recant, keep or regain "
@@ -57,8 +57,9 @@ KIND_HELP = {
     "lobby": "Work on the uncommitted members of the Central Committee.",
     "shift_left": "Move your line toward the plan, industry and world revolution.",
     "shift_right": "Move your line toward the NEP and peace with the peasantry.",
-    "motion": "Put a question to the next session (congress, conference, plenum or "
-    "Politburo). One tabled motion at a time.",
+    "motion": "Put a question to the next session whose body has the power to decide it (the "
+    "party's procedure: a congress elects the CC, a plenum the Politburo and the General "
+    "Secretary, a joint plenum unseats or expels by two thirds). One tabled motion at a time.",
 }
 
 TERM_HELP = {

@@ -19,6 +19,7 @@ from game.engine.motions import (
 from game.engine.procedure import empowered, majority, needed_share
 from game.engine.spec import (
     CENSURED,
+    MAJORITIES,
     MOTION_KINDS,
     SANCTION_KINDS,
     SESSION_KINDS,
@@ -175,6 +176,7 @@ def _decide(
                 "sponsor": spec.factions[sponsor[0]] if sponsor[0] >= 0 else None,
                 "yes": int(result.yes[0]),
                 "no": int(result.no[0]),
+                "majority": MAJORITIES[majority(motion, session)],
                 "passed": bool(result.passed[0]),
                 "blocs": [vars(b) for b in result.explanation[0]] if result.explanation else [],
             }
