@@ -133,7 +133,7 @@ def entrenched(spec: GameSpec, state: State, f: int) -> BoolArray:
     the body that fills the office can take the region, by removing its holder."""
     boss = spec.region_boss
     holder = state.holder[:, np.maximum(boss, 0)]
-    faction = np.take_along_axis(state.figure_faction, np.maximum(holder, 0), axis=1)
+    faction = state.figure_faction[query.rows(state)[:, None], np.maximum(holder, 0)]
     return (boss >= 0)[None, :] & (holder >= 0) & (faction >= 0) & (faction != f)  # type: ignore[no-any-return]
 
 
@@ -188,8 +188,7 @@ def _motion_legal(
     allied = np.take_along_axis(state.alliance[:, f, :], np.maximum(target, 0), axis=1)
     rival = ((target != f) & (target >= 0) & ~allied)[:, args]
     if kind == "remove_office":
-        offices = np.array([spec.motions[m].office for m in motions], dtype=np.int64)
-        holds = state.holder[:, offices] == args[None, :]
+        holds = state.holder[:, spec.motion_office[motions]] == args[None, :]
         return free_slot & rival & holds  # type: ignore[no-any-return]
     if not spec.on("discipline"):
         return np.zeros((state.batch, len(args)), dtype=bool)

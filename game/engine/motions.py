@@ -58,7 +58,8 @@ def settle_the_dead(spec: GameSpec, state: State) -> None:
 def vacate_departed(state: State) -> None:
     """Every office whose holder has died or left the party falls vacant (holder -1)."""
     holder = state.holder
-    able = np.take_along_axis(query.figure_active(state), np.maximum(holder, 0), axis=1)
+    rows = query.rows(state)[:, None]
+    able = state.alive[rows, np.maximum(holder, 0)] & state.in_party[rows, np.maximum(holder, 0)]
     state.holder[(holder >= 0) & ~able] = -1
 
 

@@ -287,6 +287,11 @@ class GameSpec:
     def n_factions(self) -> int:
         return len(self.factions)
 
+    @cached_property
+    def motion_office(self) -> IntArray:
+        """(M,) the office each motion is about, -1 none: cheap to index in legality checks."""
+        return np.array([m.office for m in self.motions], dtype=np.int64)
+
     def on(self, mechanism: str) -> bool:
         """Whether a mechanism is switched on in this scenario."""
         return self.mechanisms[mechanism]
