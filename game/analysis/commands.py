@@ -261,6 +261,11 @@ def format_replay(loaded: Loaded, data: dict[str, Any]) -> str:
             lines.append(f"  SESSION {entry['name']} ({entry['date']})")
         elif kind == "vote":
             lines.extend(_format_vote(entry))
+        elif kind == "withdrawn":
+            lines.append(
+                f"    motion '{entry['title']}' withdrawn by {entry['sponsor'] or 'nobody'}: "
+                f"expected {entry['expected']:.0%} yes, needed {entry['needed']:.0%}"
+            )
         elif kind == "checkpoint":
             lines.append(f"  HISTORY {entry['title']} (really {entry['date']})")
     lines.append(f"\nWinner: {data['winner']}{' (outright)' if data['outright'] else ''}")

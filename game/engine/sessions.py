@@ -11,10 +11,17 @@ from numpy.typing import NDArray
 
 from game.engine import query
 from game.engine.actions import legal_block, target_fits
-from game.engine.motions import apply_motion, reject_secretary, settle_the_dead
+from game.engine.motions import (
+    apply_motion,
+    elect_to_vacancies,
+    reject_secretary,
+    settle_the_dead,
+)
+from game.engine.procedure import empowered, majority, needed_share
 from game.engine.spec import (
     CENSURED,
     DISCIPLINE_KINDS,
+    MAJORITIES,
     MOTION_KINDS,
     SANCTION_KINDS,
     SESSION_KINDS,
@@ -23,7 +30,7 @@ from game.engine.spec import (
     SessionSpec,
 )
 from game.engine.state import State
-from game.engine.votes import body, vote
+from game.engine.votes import body, expected_share, vote
 from game.engine.wants import against, wants
 
 IntArray = NDArray[np.int64]
@@ -59,6 +66,8 @@ def run_session(
         kind = MOTION_KINDS[motion.kind]
         if kind in DISCIPLINE_KINDS and not spec.on("discipline"):
             continue
+        if not empowered(motion, session):
+            continue  # the validator refuses such an agenda; a body never exceeds its powers
         put = live.copy()
         if motion.condition is not None:
             put &= motion.condition.test(state)
@@ -68,12 +77,15 @@ def run_session(
             put &= target_fits(state, kind, motion.target)
         sponsor = agenda_mover(spec, state, motion)
         put &= sponsor >= 0
+        if motion.fallback >= 0:
+            put &= ~_withdraw(spec, state, session, m, put, sponsor, log)
         _decide(spec, state, session, m, put, sponsor, m * 8, log)
         if traced is not None:
             traced(m)
     _decide_tabled(spec, state, session, live, log, traced)
     if SESSION_KINDS[session.kind] == "congress":
         _elect(spec, state, session, live)
+    elect_to_vacancies(spec, state, session, live)
 
 
 def agenda_mover(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
@@ -88,6 +100,44 @@ def agenda_mover(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
     keeps = (named >= 0) & willing[rows, np.maximum(named, 0)]
     keenest = np.argmax(np.where(willing, want, -np.inf), axis=1)
     return np.where(keeps, named, np.where(willing.any(axis=1), keenest, -1))
+
+
+def _withdraw(
+    spec: GameSpec,
+    state: State,
+    session: SessionSpec,
+    m: int,
+    put: BoolArray,
+    sponsor: IntArray,
+    log: Log | None,
+) -> BoolArray:
+    """(B,): the games where the mover, counting the votes beforehand (the vote model without
+    its chance term), expects motion ``m`` to fall short of the majority it needs: there it
+    withdraws the motion and puts its milder fallback instead, if that still fits."""
+    motion = spec.motions[m]
+    expected = expected_share(spec, state, session, motion, sponsor)
+    short = put & (expected < needed_share(majority(motion, session)))
+    if not short.any():
+        return short
+    state.withdrawn[short, m] = True
+    fallback = spec.motions[motion.fallback]
+    if log is not None and short[0]:
+        log.append(
+            {
+                "type": "withdrawn",
+                "session": session.id,
+                "motion": motion.id,
+                "title": motion.title,
+                "sponsor": spec.factions[sponsor[0]] if sponsor[0] >= 0 else None,
+                "expected": round(float(expected[0]), 3),
+                "needed": round(needed_share(majority(motion, session)), 3),
+                "fallback": fallback.id,
+            }
+        )
+    milder = short & target_fits(state, MOTION_KINDS[fallback.kind], fallback.target)
+    if empowered(fallback, session):
+        _decide(spec, state, session, motion.fallback, milder, sponsor, motion.fallback * 8, log)
+    return short
 
 
 def _named_sponsor(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
@@ -131,6 +181,7 @@ def _decide(
                 "sponsor": spec.factions[sponsor[0]] if sponsor[0] >= 0 else None,
                 "yes": int(result.yes[0]),
                 "no": int(result.no[0]),
+                "majority": MAJORITIES[majority(motion, session)],
                 "passed": bool(result.passed[0]),
                 "blocs": [vars(b) for b in result.explanation[0]] if result.explanation else [],
             }
@@ -145,21 +196,26 @@ def _decide_tabled(
     log: Log | None,
     traced: Callable[[int], None] | None,
 ) -> None:
-    """Put the motions the factions tabled, faction by faction, if they still make sense."""
+    """Put the motions the factions tabled, faction by faction, if they still make sense and
+    this body has the power to decide them; a motion this body cannot decide stays tabled for
+    the next session that can (while it still makes sense)."""
     space = spec.actions
     for f in range(spec.n_factions):
         action = state.tabled[:, f].copy()
         state.tabled[:, f] = -1
         for a in np.unique(action[live & (action >= 0)]):
             games = live & (action == a)
-            kind = space.kinds[a]
-            still = legal_block(spec, state, f, kind, space.arg[a : a + 1])[:, 0]
+            still = legal_block(spec, state, f, space.kinds[a], np.array([a]))[:, 0]
             still &= query.leader_active(spec, state)[:, f]
+            m = int(space.motion[a])
+            if not empowered(spec.motions[m], session):
+                state.tabled[games & still, f] = a
+                continue
             sponsor = np.full(state.batch, f, dtype=np.int64)
             key = (len(spec.motions) + a) * 8 + f
-            _decide(spec, state, session, int(space.motion[a]), games & still, sponsor, key, log)
+            _decide(spec, state, session, m, games & still, sponsor, key, log)
             if traced is not None:
-                traced(int(space.motion[a]))
+                traced(m)
 
 
 def _elect(spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.bool_]) -> None:

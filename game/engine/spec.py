@@ -47,6 +47,10 @@ SANCTION_KINDS = ("condemn", "remove_politburo", "remove_cc", "expel", "exile", 
 # against a line (a deviation condemned without naming anyone).
 DISCIPLINE_KINDS = (*SANCTION_KINDS, "readmit", "condemn_line")
 SESSION_KINDS = ("congress", "conference", "plenum", "joint_plenum", "politburo")
+# The majority a body needs to carry a motion: "none" where the body has no power to decide it,
+# "simple" (more yes than no), "two_thirds" (at least two thirds of the votes cast).
+MAJORITIES = ("none", "simple", "two_thirds")
+NO_POWER, SIMPLE, TWO_THIRDS = range(3)
 MECHANISMS = (
     "apparatus",
     "membership",
@@ -69,7 +73,10 @@ class MotionSpec:
     agenda motion names its sponsor: ``sponsor_faction`` or, if that is -1, the faction
     holding ``sponsor_office``; at the session it is moved by that sponsor if it still wants
     it, else by the faction that wants it most (``sessions``). A tabled motion (``session``
-    -1) is moved by whoever tables it.
+    -1) is moved by whoever tables it. ``majority`` gives, per SESSION_KINDS, the MAJORITIES
+    index a body of that kind needs to carry it (0: it has no power to decide it).
+    ``fallback`` is the lesser motion the mover puts instead when it withdraws this one, -1
+    none.
     """
 
     id: str
@@ -86,6 +93,8 @@ class MotionSpec:
     condition: Cond | None
     session: int
     deviation: int = 0
+    majority: tuple[int, ...] = (NO_POWER,) * len(SESSION_KINDS)
+    fallback: int = -1
 
 
 @dataclass(frozen=True)
@@ -244,7 +253,7 @@ class GameSpec:
     office_income: FloatArray  # (O,)
     office_power: FloatArray  # (O,)
     office_appoints: BoolArray  # (O,)
-    office_heirs: tuple[tuple[int, ...], ...]
+    office_filled_by: BoolArray  # (O, len(SESSION_KINDS)) the bodies that fill each office
     general_secretary: int  # office index of the appointing office, -1 if none
     regions: tuple[str, ...]
     region_names: tuple[str, ...]
@@ -253,6 +262,7 @@ class GameSpec:
     region_sympathy: FloatArray  # (R, F)
     region_recruits: FloatArray  # (R,)
     region_map: FloatArray  # (R, 2)
+    region_boss: IntArray  # (R,) the office whose holder runs the region's machine, -1 none
     growth: FloatArray  # (T,) baseline membership growth per turn
     policies: tuple[str, ...]
     policy_names: tuple[str, ...]
@@ -268,6 +278,8 @@ class GameSpec:
     cc_share: FloatArray  # (F + 1,) the Central Committee by faction; last column unaligned
     politburo_size: int
     motions: tuple[MotionSpec, ...]
+    procedure: IntArray  # (len(MOTION_KINDS), len(SESSION_KINDS)) majority needed, 0 no power
+    motion_last_turn: IntArray  # (M,) last turn a session able to decide it is held, -1 none
     sessions: tuple[SessionSpec, ...]
     events: tuple[EventSpec, ...]
     checkpoints: tuple[CheckpointSpec, ...]
@@ -282,6 +294,11 @@ class GameSpec:
     @property
     def n_factions(self) -> int:
         return len(self.factions)
+
+    @cached_property
+    def motion_office(self) -> IntArray:
+        """(M,) the office each motion is about, -1 none: cheap to index in legality checks."""
+        return np.array([m.office for m in self.motions], dtype=np.int64)
 
     def on(self, mechanism: str) -> bool:
         """Whether a mechanism is switched on in this scenario."""

@@ -56,6 +56,7 @@ class State:
     testament: IntArray  # (B,)
     tabled: IntArray  # (B, F) the tabling action each faction has taken, -1 none
     passed: BoolArray  # (B, M) motions passed so far
+    withdrawn: BoolArray  # (B, M) motions their mover withdrew, expecting to lose them
     held: BoolArray  # (B, S) sessions held
     fired: BoolArray  # (B, E) events fired
     reached: IntArray  # (B, C) turn each checkpoint was first reached, -1 not yet
@@ -135,6 +136,7 @@ def initial_state(spec: GameSpec, seed: int, run_indices: IntArray) -> State:
         testament=np.full(b, spec.testament, dtype=np.int64),
         tabled=np.full((b, n_f), -1, dtype=np.int64),
         passed=np.zeros((b, len(spec.motions)), dtype=bool),
+        withdrawn=np.zeros((b, len(spec.motions)), dtype=bool),
         held=np.zeros((b, len(spec.sessions)), dtype=bool),
         fired=np.zeros((b, len(spec.events)), dtype=bool),
         reached=np.full((b, len(spec.checkpoints)), -1, dtype=np.int64),

@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
+from game.engine.procedure import carried, majority
 from game.engine.rng import STREAM_VOTE, normal
 from game.engine.spec import MOTION_KINDS, SESSION_KINDS, GameSpec, MotionSpec, SessionSpec
 from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, PRESTIGE, UNITY, State
@@ -200,7 +201,25 @@ def vote(
                         {name: float(value[g]) for name, value in terms.items()},
                     )
                 )
-    return VoteResult(yes_total > no_total, yes_total, no_total, explained)
+    passed = carried(yes_total, no_total, majority(motion, session))
+    return VoteResult(passed, yes_total, no_total, explained)
+
+
+def expected_share(
+    spec: GameSpec, state: State, session: SessionSpec, motion: MotionSpec, sponsor: IntArray
+) -> FloatArray:
+    """(B,): the yes share a mover counting the votes beforehand expects: the tally of every
+    bloc without its chance term, deterministic (what the whips know, not the day's luck)."""
+    stance = stances(spec, state, motion, sponsor)
+    common = _common_terms(spec, state, motion, sponsor, stance)
+    calm = np.zeros(state.batch)
+    yes = np.zeros(state.batch)
+    seats = np.zeros(state.batch)
+    for bloc in body(spec, state, session):
+        terms = _bloc_terms(spec, state, bloc, stance, common, calm)
+        yes += bloc.size * squash(sum(terms.values(), np.zeros(state.batch)))
+        seats += bloc.size
+    return yes / np.maximum(seats, 1.0)
 
 
 def _common_terms(

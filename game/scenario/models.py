@@ -70,6 +70,8 @@ MotionKind = Literal[
     "confirm_secretary",
     "condemn_line",
 ]
+SessionKind = Literal["congress", "conference", "plenum", "joint_plenum", "politburo"]
+Majority = Literal["simple", "two_thirds"]
 
 
 class Strict(BaseModel):
@@ -393,8 +395,9 @@ class Office(Strict):
     income: Annotated[float, Field(ge=0.0)]
     power: Annotated[float, Field(ge=0.0, description="Weight in the power score.")]
     appoints_secretaries: bool = False
-    heirs: list[Id] = Field(
-        [], description="Who takes the office when it falls vacant: the first still able to."
+    filled_by: Annotated[list[SessionKind], Field(min_length=1)] = Field(
+        description="The bodies that fill the office and may remove its holder: a vacancy waits "
+        "for the next session of one of them, which elects the nominee of its largest group."
     )
     description: str
     sources: SourceKeys
@@ -420,6 +423,12 @@ class Region(Strict):
     sympathy: dict[Id, Share] = Field(description="Share of members leaning to each faction.")
     recruits: Share = Field(description="Share of members who joined recently.")
     map: MapPoint
+    boss_office: Id | None = Field(
+        None,
+        description="An office whose holder runs the region's machine: while a figure of another "
+        "faction holds it, the Secretariat cannot appoint there; removing him hands the region "
+        "to the new holder's faction.",
+    )
     sources: SourceKeys
 
     @field_validator("sympathy")
@@ -499,6 +508,29 @@ class Grievance(Strict):
 # --- Sessions and motions. ---------------------------------------------------------------
 
 
+class ProcedureRule(Strict):
+    """Which bodies may decide one kind of motion, and the majority each of them needs."""
+
+    bodies: dict[SessionKind, Majority] = Field(
+        description="Session kinds with the power to decide it: simple (more yes than no) or "
+        "two_thirds (at least two thirds of the votes cast). For remove_office, the bodies "
+        "that may remove any office holder; each office's filled_by narrows them."
+    )
+    sources: SourceKeys
+    note: str | None = None
+
+
+class Fallback(Strict):
+    """The lesser motion a mover puts instead of an agenda sanction it expects to lose: the
+    same target and mover, a milder kind."""
+
+    id: Id
+    title: str
+    kind: MotionKind
+    sources: SourceKeys
+    note: str | None = None
+
+
 class Motion(Strict):
     """A question put to a vote. It can fail."""
 
@@ -524,6 +556,11 @@ class Motion(Strict):
     condition: Condition | None = Field(
         None, description="The motion is only put if this holds when the session opens."
     )
+    fallback: Fallback | None = Field(
+        None,
+        description="Put instead when the mover, counting the votes beforehand, expects the "
+        "motion to fall short of the majority it needs (it is withdrawn).",
+    )
     sources: SourceKeys
     note: str | None = None
 
@@ -531,7 +568,7 @@ class Motion(Strict):
 class Session(Strict):
     id: Id
     name: str
-    kind: Literal["congress", "conference", "plenum", "joint_plenum", "politburo"]
+    kind: SessionKind
     date: DateStr
     end_date: DateStr | None = None
     voting_delegates: Annotated[int, Field(gt=0)] | None = None
@@ -843,6 +880,10 @@ class Scenario(Strict):
     regions: Annotated[list[Region], Field(min_length=1)]
     membership: Membership
     policies: list[Policy]
+    procedure: dict[MotionKind, ProcedureRule] = Field(
+        description="The party's procedure: for each kind of motion, the bodies with the power "
+        "to decide it and the majority each needs."
+    )
     alliances: list[Alliance] = []
     grievances: list[Grievance] = []
     central_committee: CentralCommittee | None = None
