@@ -3,7 +3,9 @@
 - ``random``: any legal action, uniformly.
 - ``standard``: the personality's utilities plus the scenario's fixed noise.
 - ``historical``: the standard utilities pulled, with weight H in [0, 1], toward what the
-  faction really did in that period (the scenario's ``ai.historical`` stances).
+  faction really did in that period (the scenario's ``ai.historical`` stances). The outcomes
+  stay the faction's own judgement: it recants, or accepts an alliance offered to it, only
+  where the standard policy would, whatever the stance says.
 - ``hard``: a lookahead that simulates the candidates ahead (``game.ai.lookahead``).
 
 The difficulty levels are names for these: ``easy`` is the standard utilities with three times
@@ -23,7 +25,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from game.ai.utility import Context, context, utilities
+from game.ai.utility import Context, allowed, context, utilities
+from game.engine import query
 from game.engine.actions import legal_mask
 from game.engine.rng import STREAM_AI, STREAM_HISTORY, coarse_uniform
 from game.engine.spec import GameSpec, StanceSpec
@@ -93,12 +96,15 @@ class StandardPolicy(Policy):
         self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
     ) -> IntArray:
         scores = self.scores(spec, state, faction, rnd, ctx)
-        return _best_legal(scores, legal_mask(spec, state, faction))
+        return _best_legal(scores, allowed(spec, state, faction, ctx))
 
 
 @dataclass
 class HistoricalPolicy(Policy):
-    """Standard play pulled toward the historical record by ``historicity`` in [0, 1]."""
+    """Standard play pulled toward the historical record by ``historicity`` in [0, 1]. The
+    stance may pull a faction toward what it did, proposing an alliance included; the
+    outcomes it cannot script: recanting and accepting an alliance offered to it are taken
+    exactly when the standard policy, with the same draws, would take them."""
 
     historicity: float
     name = "historical"
@@ -107,10 +113,25 @@ class HistoricalPolicy(Policy):
         self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
     ) -> IntArray:
         base = StandardPolicy().scores(spec, state, faction, rnd, ctx)
+        ok = allowed(spec, state, faction, ctx)
+        own = _best_legal(base, ok)
+        judged = judgements(spec, state, faction)
         pull = historical_bonus(spec, state, faction, rnd)
         h = self.historicity
         scores = (1.0 - h) * base + h * (pull + 0.05 * base)
-        return _best_legal(scores, legal_mask(spec, state, faction))
+        pulled = _best_legal(scores, ok & ~judged)
+        return np.where(judged[query.rows(state), own], own, pulled)
+
+
+def judgements(spec: GameSpec, state: State, faction: int) -> NDArray[np.bool_]:
+    """(B, A): the actions that are outcomes, not strategy: recanting, and proposing an
+    alliance to a faction whose offer to us stands (which forms the alliance)."""
+    space = spec.actions
+    out = np.zeros((state.batch, space.size), dtype=bool)
+    out[:, space.block("recant")] = True
+    ally = space.block("ally")
+    out[:, ally] = query.open_offers(state)[:, space.arg[ally], faction]
+    return out
 
 
 def active_stance(spec: GameSpec, faction: int, turn: int) -> StanceSpec | None:

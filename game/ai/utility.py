@@ -12,12 +12,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
-from game.engine.spec import CENSURED, PERSONALITY_TRAITS, GameSpec
+from game.engine.actions import legal_mask
+from game.engine.spec import CENSURED, PERSONALITY_TRAITS, GameSpec, MotionSpec
 from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, POPULARITY, PRESTIGE, UNITY, State
-from game.engine.votes import sanction_stance, secretary_stance
+from game.engine.votes import sanction_stance, secretary_stance, stances
 
 FloatArray = NDArray[np.float64]
 Scores = NDArray[np.float32]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
 T = {name: i for i, name in enumerate(PERSONALITY_TRAITS)}
 OFFICE_DRIVE = 0.6
 
@@ -41,6 +44,20 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
     return np.where(query.leader_active(spec, state), score, 0.0)
 
 
+def threat_to(state: State, f: int, danger: FloatArray) -> FloatArray:
+    """(B, F): how far each faction threatens faction ``f``: its threat, raised by the grudges
+    it holds against ``f`` (a faction that bears a grudge is the likelier to strike); zero for
+    ``f`` itself."""
+    menace = danger * (1.0 + state.grievance[:, :, f])
+    menace[:, f] = 0.0
+    return menace
+
+
+def main_threat(menace: FloatArray) -> IntArray:
+    """(B,): the faction that threatens most, by ``threat_to``."""
+    return np.argmax(menace, axis=1)  # type: ignore[no-any-return]
+
+
 def support(spec: GameSpec, state: State) -> FloatArray:
     """(B, F): the share of a body's votes each faction can count on, with its allies."""
     weights = query.member_shares(state)
@@ -62,6 +79,7 @@ class Context:
     figure_worth: FloatArray  # (B, G) seats and offices a figure would bring
     sanction_odds: FloatArray  # (B, F) chance a sanction against each faction would pass
     ouster_odds: FloatArray  # (B,) chance a motion to replace the General Secretary would pass
+    wanted: BoolArray  # (B, F, A) the faction wants the action's motion passed (True if no motion)
 
 
 def context(spec: GameSpec, state: State) -> Context:
@@ -75,7 +93,63 @@ def context(spec: GameSpec, state: State) -> Context:
         figure_worth=_figure_worth(spec, state),
         sanction_odds=_sanction_odds(spec, state, weight),
         ouster_odds=_odds(spec, state, -secretary_stance(spec, state), weight),
+        wanted=_wanted(spec, state),
     )
+
+
+def wants(spec: GameSpec, state: State, motion: MotionSpec) -> FloatArray:
+    """(B, F): how much each faction wants ``motion`` passed, from -1 to 1: the vote model's
+    stances with no mover pinned. The one place the AI asks what a faction wants (the engine's
+    own ``wants`` is to replace it once it exists)."""
+    return stances(spec, state, motion, np.full(state.batch, -1, dtype=np.int64))
+
+
+def _wanted(spec: GameSpec, state: State) -> BoolArray:
+    """(B, F, A): which tabling actions each faction wants carried (every other action is
+    True). A motion against a figure is wanted as one against his faction's leader would be,
+    since the stances read only the target's faction: one ``wants`` per (kind, office,
+    target faction), not per figure."""
+    space = spec.actions
+    out = np.ones((state.batch, spec.n_factions, space.size), dtype=bool)
+    faction = state.figure_faction
+    for kind in space.kind_names:
+        block = space.block(kind)
+        motions = space.motion[block]
+        if motions.size == 0 or motions[0] < 0:
+            continue
+        if spec.motions[motions[0]].target < 0:
+            for i, m in enumerate(motions):
+                out[:, :, block.start + i] = wants(spec, state, spec.motions[m]) > 0.0
+            continue
+        _wanted_by_target(spec, state, out, block, faction)
+    return out
+
+
+def _wanted_by_target(
+    spec: GameSpec, state: State, out: BoolArray, block: slice, faction: IntArray
+) -> None:
+    """Fill one block of motions against figures: (B, F) per target faction, gathered by
+    each figure's faction in each game (an unaligned figure's motion is wanted by nobody)."""
+    space = spec.actions
+    args = space.arg[block]
+    motions = space.motion[block]
+    leaders = list(spec.faction_leader)
+    per_target = np.zeros((spec.n_factions, state.batch, spec.n_factions), dtype=bool)
+    for t, leader in enumerate(leaders):
+        at = np.flatnonzero(args == leader)
+        if at.size:
+            per_target[t] = wants(spec, state, spec.motions[motions[at[0]]]) > 0.0
+    target = faction[:, args]  # (B, n)
+    rows = query.rows(state)[:, None]
+    gathered = per_target[np.maximum(target, 0), rows, :]  # (B, n, F)
+    gathered &= (target >= 0)[:, :, None]
+    out[:, :, block] = np.swapaxes(gathered, 1, 2)
+
+
+def allowed(spec: GameSpec, state: State, f: int, ctx: Context) -> BoolArray:
+    """(B, A): the actions faction ``f`` may take and would not regret: legal, and no motion
+    it does not want carried."""
+    return legal_mask(spec, state, f) & ctx.wanted[:, f, :]
 
 
 def _odds(spec: GameSpec, state: State, stance: FloatArray, weight: FloatArray) -> FloatArray:
@@ -138,11 +212,12 @@ def utilities(spec: GameSpec, state: State, f: int, ctx: Context) -> Scores:
     )
     courtable = space.arg[space.block("court")]
     put("court", (ctx.figure_worth * (1.0 - spec.figure_loyalty)[None, :] * 0.6)[:, courtable])
-    put("ally", _ally_values(spec, state, f, danger, p))
-    put("break", p[T["aggression"]] * danger - p[T["alliance_appetite"]] - 0.3)
+    menace = threat_to(state, f, danger)
+    put("ally", _ally_values(spec, state, f, danger, menace, p))
+    put("break", _break_values(state, f, menace, p))
     put("resign", p[T["patience"]] * 1.2 * backing)
     put("appeal", (1.0 - p[T["discipline"]]) * me[:, POPULARITY] * 2.0 - calm_needed)
-    put("recant", p[T["survival"]] * 3.0 * _need_to_recant(spec, state, f, backing) - 1.0)
+    put("recant", p[T["survival"]] * 3.0 * _need_to_recant(spec, state, f, ctx) - 1.0)
     put("lobby", 0.6 * state.cc_share[:, -1] * (0.5 + p[T["apparatus"]]) * 2.0)
     drift = (1.0 - p[T["ideological_rigidity"]]) * (me[:, IDEOLOGY] - mood)
     put("shift_left", drift * 2.0 - 0.2)
@@ -168,11 +243,26 @@ def _appoint_odds(spec: GameSpec, state: State) -> FloatArray:
     return np.clip(1.0 - resisted, 0.0, 1.0)
 
 
-def _need_to_recant(spec: GameSpec, state: State, f: int, backing: FloatArray) -> FloatArray:
-    """(B,): 1 when the leader is out of the party; otherwise only a faction with almost no
-    backing left sees a reason to confess."""
-    out = ~state.in_party[:, spec.faction_leader[f]]
-    return np.where(out, 1.0, np.clip(3.0 * (0.25 - backing), 0.0, 1.0))
+def _need_to_recant(spec: GameSpec, state: State, f: int, ctx: Context) -> FloatArray:
+    """(B,) in [0, 1]: 1 when the leader is out of the party (recanting is the only way back).
+    While he is censured, recanting forfeits the faction's standing and costs prestige and
+    legitimacy for certain; not recanting risks expulsion at the next session, which forfeits
+    the standing too, costs prestige and purges the following. The need is how far the
+    expected cost of waiting, ``p * expel``, exceeds the cost of recanting, on the scale of the
+    gap between the two (1 when expulsion is certain); ``p`` is the chance a sanction against
+    the faction passes, while a rival not allied to it is there to move it."""
+    k = spec.rules.k
+    leader = spec.faction_leader[f]
+    out = ~state.in_party[:, leader]
+    standing = ctx.danger[:, f]
+    expel = standing + k["expel_prestige"] + k["expel_purge"] * ctx.support[:, f]
+    recant = standing + 2.0 * k["recant_prestige"]
+    rivals = query.leader_active(spec, state) & ~state.alliance[:, f, :]
+    rivals[:, f] = False
+    p = ctx.sanction_odds[:, f] * rivals.any(axis=1)
+    gain = (p * expel - recant) / np.maximum(expel - recant, 1e-9)
+    censured = state.status[:, leader] == CENSURED
+    return np.where(out, 1.0, np.where(censured, np.clip(gain, 0.0, 1.0), 0.0))
 
 
 def _figure_worth(spec: GameSpec, state: State) -> FloatArray:
@@ -186,24 +276,70 @@ def _figure_worth(spec: GameSpec, state: State) -> FloatArray:
 
 
 def _ally_values(
-    spec: GameSpec, state: State, f: int, danger: FloatArray, p: FloatArray
+    spec: GameSpec,
+    state: State,
+    f: int,
+    danger: FloatArray,
+    menace: FloatArray,
+    p: FloatArray,
 ) -> FloatArray:
-    """(B, F): an ally is worth most against a common, stronger enemy; grudges and distance
-    of line weigh against; an offer already made to us counts for a lot."""
-    strongest_other = np.stack(
+    """(B, F): an ally is worth most against a common enemy that threatens us more than we
+    threaten anyone (the Troika of 1923: three against the most famous one), and worth nothing
+    as a partner against the one who threatens us most; grudges and distance of line weigh
+    against; an offer already made to us counts for a lot."""
+    common = np.stack(
         [
-            np.max(np.delete(danger, [f, g], axis=1), axis=1, initial=0.0)
+            np.max(np.delete(menace, [f, g], axis=1), axis=1, initial=0.0)
             for g in range(spec.n_factions)
         ],
         axis=1,
     )
-    enemy = strongest_other - danger[:, f][:, None]
+    enemy = common - danger[:, f][:, None]
+    is_main = np.arange(spec.n_factions)[None, :] == main_threat(menace)[:, None]
     grudge = state.grievance[:, f, :] + state.grievance[:, :, f]
     distance = np.abs(state.stats[:, :, IDEOLOGY] - state.stats[:, f, IDEOLOGY][:, None])
     offered = query.open_offers(state)[:, :, f]
-    return (  # type: ignore[no-any-return]
-        p[T["alliance_appetite"]] * (1.0 + 5.0 * enemy) - grudge - 0.5 * distance + 1.5 * offered
-    )
+    value = p[T["alliance_appetite"]] * (1.0 + 5.0 * enemy) - grudge - 0.5 * distance
+    return value + 1.5 * offered - 2.0 * is_main  # type: ignore[no-any-return]
+
+
+def _break_values(state: State, f: int, menace: FloatArray, p: FloatArray) -> FloatArray:
+    """(B, F): an alliance is broken when the ally has become the faction that threatens us
+    most, the more readily the wider its lead over the next threat; otherwise only noise
+    breaks it, against the faction's appetite for alliances."""
+    main = main_threat(menace)
+    rows = query.rows(state)
+    top = menace[rows, main]
+    second = np.where(np.arange(menace.shape[1])[None, :] == main[:, None], 0.0, menace).max(axis=1)
+    lead = top - second
+    is_main = np.arange(menace.shape[1])[None, :] == main[:, None]
+    turn = 0.5 + p[T["aggression"]] + 3.0 * lead[:, None]
+    return np.where(is_main, turn, -p[T["alliance_appetite"]] - 0.3)  # type: ignore[no-any-return]
+
+
+def _finishing(
+    spec: GameSpec,
+    state: State,
+    f: int,
+    ctx: Context,
+    chance: FloatArray,
+    leaders: FloatArray,
+) -> FloatArray:
+    """(B, G): what it is worth to press a rival leader to the end, toward an outright win.
+    Only a faction that could win outright (it holds the General Secretaryship or a Politburo
+    majority) sees it; the worth grows with the chance the sanction passes and with how far
+    the rival has fallen below the faction's own threat (nothing for a rival as strong)."""
+    seats = query.politburo_seats(spec, state)
+    majority = seats[:, f] * 2 > state.politburo.sum(axis=1)
+    gensec = query.holds_office(state, spec.general_secretary) == f
+    could_win = (gensec | majority) if spec.general_secretary >= 0 else majority
+    faction = state.figure_faction
+    rows = query.rows(state)[:, None]
+    own = np.maximum(ctx.danger[:, f], 1e-9)[:, None]
+    theirs = np.where(faction >= 0, ctx.danger[rows, np.maximum(faction, 0)], 0.0)
+    beaten = np.clip(1.0 - theirs / own, 0.0, 1.0)
+    worth = 2.0 * could_win[:, None] * chance * beaten * leaders[None, :]
+    return np.where((faction >= 0) & (faction != f), worth, 0.0)
 
 
 def _motion_utilities(
@@ -237,9 +373,10 @@ def _motion_utilities(
         block = space.block(kind)
         out[:, block] = value[:, space.arg[block]]
 
-    put("motion_condemn", base - 0.2)
+    finish = _finishing(spec, state, f, ctx, chance, leaders)
+    put("motion_condemn", base - 0.2 + 0.5 * finish * ~censured)
     put("motion_remove_politburo", base * (0.8 + censured) - 0.2)
-    put("motion_expel", base * (0.3 + 1.2 * censured) - 0.2)
+    put("motion_expel", base * (0.3 + 1.2 * censured) - 0.2 + finish * (0.5 + censured))
     put("motion_exile", base - 0.2)
     put("motion_deport", base * 0.8 - 0.2)
     put("motion_readmit", (faction == f) * p[T["survival"]] * 2.0 - 0.2)

@@ -768,6 +768,13 @@ class Constants(Strict):
     unity_rest: float = Field(0.8, description="The unity the party returns to in calm times.")
     breach_decay: float = Field(0.7, description="Share of discipline breaches remembered.")
     grievance_decay: float = Field(0.95, description="Share of grudges kept each quarter.")
+    defection: float = Field(
+        0.2,
+        ge=0.0,
+        le=1.0,
+        description="Chance a quarter that a figure of no loyalty leaves a beaten patron for "
+        "the strongest faction; x (1 - loyalty). A game estimate: no source gives a rate.",
+    )
 
 
 class Rules(Strict):
