@@ -163,12 +163,19 @@ def _odds(spec: GameSpec, state: State, stance: FloatArray, weight: FloatArray) 
 
 
 def _sanction_odds(spec: GameSpec, state: State, weight: FloatArray) -> FloatArray:
-    """(B, F): the rough chance of a sanction against each faction, moved by the strongest."""
+    """(B, F): the rough chance of a sanction against each faction, moved by the strongest
+    faction in play that is not its ally (its stance pinned at 1), the target against."""
     ideology = state.stats[:, :, IDEOLOGY]
+    active = query.leader_active(spec, state)
+    rows = query.rows(state)
     odds = np.zeros((state.batch, spec.n_factions))
     for t in range(spec.n_factions):
         target = np.full(state.batch, t)
         stance = sanction_stance(spec, state, target, ideology)
+        movers = np.where(active & ~state.alliance[:, t, :], weight, -np.inf)
+        movers[:, t] = -np.inf
+        mover = np.argmax(movers, axis=1)
+        stance[rows, mover] = np.where(np.isfinite(movers.max(axis=1)), 1.0, stance[rows, mover])
         stance[:, t] = -1.0
         odds[:, t] = _odds(spec, state, np.clip(stance, -1.0, 1.0), weight)
     return odds
@@ -245,18 +252,18 @@ def _appoint_odds(spec: GameSpec, state: State) -> FloatArray:
 
 def _need_to_recant(spec: GameSpec, state: State, f: int, ctx: Context) -> FloatArray:
     """(B,) in [0, 1]: 1 when the leader is out of the party (recanting is the only way back).
-    While he is censured, recanting forfeits the faction's standing and costs prestige and
-    legitimacy for certain; not recanting risks expulsion at the next session, which forfeits
-    the standing too, costs prestige and purges the following. The need is how far the
-    expected cost of waiting, ``p * expel``, exceeds the cost of recanting, on the scale of the
-    gap between the two (1 when expulsion is certain); ``p`` is the chance a sanction against
-    the faction passes, while a rival not allied to it is there to move it."""
+    While he is censured, both roads forfeit the faction's chance to win outright; recanting
+    costs prestige and legitimacy for certain, while waiting risks expulsion at the next
+    session, which costs the faction its standing (its threat: seats, offices, machines, the
+    Central Committee), prestige and half its following. The need is how far the expected
+    cost of waiting, ``p * expel``, exceeds the cost of recanting, on the scale of the gap
+    between the two (1 when expulsion is certain); ``p`` is the chance a sanction against the
+    faction passes, while a rival not allied to it is there to move it."""
     k = spec.rules.k
     leader = spec.faction_leader[f]
     out = ~state.in_party[:, leader]
-    standing = ctx.danger[:, f]
-    expel = standing + k["expel_prestige"] + k["expel_purge"] * ctx.support[:, f]
-    recant = standing + 2.0 * k["recant_prestige"]
+    expel = ctx.danger[:, f] + k["expel_prestige"] + k["expel_purge"] * ctx.support[:, f]
+    recant = 2.0 * k["recant_prestige"]
     rivals = query.leader_active(spec, state) & ~state.alliance[:, f, :]
     rivals[:, f] = False
     p = ctx.sanction_odds[:, f] * rivals.any(axis=1)
