@@ -596,6 +596,17 @@ class Stance(Strict):
     ideology: Axis | None = None
     sources: SourceKeys
 
+    @field_validator("actions")
+    @classmethod
+    def _no_outcomes(cls, actions: dict[str, float]) -> dict[str, float]:
+        """A recantation is an outcome, the faction's own judgement under the rules: the
+        record may not script it (accepting an alliance likewise cannot be named)."""
+        if "recant" in actions:
+            raise ValueError(
+                "a stance cannot name 'recant': recanting is the faction's own judgement"
+            )
+        return actions
+
 
 class AI(Strict):
     noise: Annotated[float, Field(ge=0.0, le=5.0)]
