@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from game.ai.utility import Context, allowed, context, utilities
+from game.ai.utility import Context, context, utilities
 from game.engine import query
 from game.engine.actions import legal_mask
 from game.engine.rng import STREAM_AI, STREAM_HISTORY, coarse_uniform
@@ -67,6 +67,24 @@ def _best_legal(scores: NDArray[np.floating[Any]], legal: NDArray[np.bool_]) -> 
     return np.argmax(np.where(legal, scores, floor), axis=1)  # type: ignore[no-any-return]
 
 
+def best_wanted(
+    scores: NDArray[np.floating[Any]], legal: NDArray[np.bool_], faction: int, ctx: Context
+) -> IntArray:
+    """(B,): the best legal action that is no motion the faction does not want carried: the
+    best legal one, passed over while it is unwanted (``pass`` always qualifies)."""
+    choice = _best_legal(scores, legal)
+    bad = np.flatnonzero(~ctx.wanted.test(faction, choice))
+    if bad.size == 0:
+        return choice
+    legal = legal[bad]
+    while bad.size:
+        legal[np.arange(bad.size), choice[bad]] = False
+        choice[bad] = _best_legal(scores[bad], legal)
+        still = ~ctx.wanted.test(faction, choice)[bad]
+        bad, legal = bad[still], legal[still]
+    return choice
+
+
 class RandomPolicy(Policy):
     name = "random"
 
@@ -96,7 +114,7 @@ class StandardPolicy(Policy):
         self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
     ) -> IntArray:
         scores = self.scores(spec, state, faction, rnd, ctx)
-        return _best_legal(scores, allowed(spec, state, faction, ctx))
+        return best_wanted(scores, legal_mask(spec, state, faction), faction, ctx)
 
 
 @dataclass
@@ -113,13 +131,13 @@ class HistoricalPolicy(Policy):
         self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
     ) -> IntArray:
         base = StandardPolicy().scores(spec, state, faction, rnd, ctx)
-        ok = allowed(spec, state, faction, ctx)
-        own = _best_legal(base, ok)
+        legal = legal_mask(spec, state, faction)
+        own = best_wanted(base, legal, faction, ctx)
         judged = judgements(spec, state, faction)
         pull = historical_bonus(spec, state, faction, rnd)
         h = self.historicity
         scores = (1.0 - h) * base + h * (pull + 0.05 * base)
-        pulled = _best_legal(scores, ok & ~judged)
+        pulled = best_wanted(scores, legal & ~judged, faction, ctx)
         return np.where(judged[query.rows(state), own], own, pulled)
 
 

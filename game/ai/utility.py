@@ -79,7 +79,7 @@ class Context:
     figure_worth: FloatArray  # (B, G) seats and offices a figure would bring
     sanction_odds: FloatArray  # (B, F) chance a sanction against each faction would pass
     ouster_odds: FloatArray  # (B,) chance a motion to replace the General Secretary would pass
-    wanted: BoolArray  # (B, F, A) the faction wants the action's motion passed (True if no motion)
+    wanted: Wanted  # which tabling actions each faction wants carried
 
 
 def context(spec: GameSpec, state: State) -> Context:
@@ -93,7 +93,7 @@ def context(spec: GameSpec, state: State) -> Context:
         figure_worth=_figure_worth(spec, state),
         sanction_odds=_sanction_odds(spec, state, weight),
         ouster_odds=_odds(spec, state, -secretary_stance(spec, state), weight),
-        wanted=_wanted(spec, state),
+        wanted=Wanted(spec, state),
     )
 
 
@@ -104,52 +104,65 @@ def wants(spec: GameSpec, state: State, motion: MotionSpec) -> FloatArray:
     return stances(spec, state, motion, np.full(state.batch, -1, dtype=np.int64))
 
 
-def _wanted(spec: GameSpec, state: State) -> BoolArray:
-    """(B, F, A): which tabling actions each faction wants carried (every other action is
-    True). A motion against a figure is wanted as one against his faction's leader would be,
-    since the stances read only the target's faction: one ``wants`` per (kind, office,
-    target faction), not per figure."""
-    space = spec.actions
-    out = np.ones((state.batch, spec.n_factions, space.size), dtype=bool)
-    faction = state.figure_faction
-    for kind in space.kind_names:
-        block = space.block(kind)
-        motions = space.motion[block]
-        if motions.size == 0 or motions[0] < 0:
-            continue
-        if spec.motions[motions[0]].target < 0:
-            for i, m in enumerate(motions):
-                out[:, :, block.start + i] = wants(spec, state, spec.motions[m]) > 0.0
-            continue
-        _wanted_by_target(spec, state, out, block, faction)
-    return out
+class Wanted:
+    """Which tabling actions each faction wants carried, in one position: asked only for the
+    motions chosen, and remembered for the round (the vote model's stances are the costly
+    part of it). A motion against a figure is wanted as the same motion against
+    his faction's leader would be (the stances read only the target's faction); a motion
+    against an unaligned figure is wanted by nobody. Other actions are always wanted."""
 
+    def __init__(self, spec: GameSpec, state: State) -> None:
+        self.spec, self.state = spec, state
+        space = spec.actions
+        self.by_figure = np.zeros(space.size, dtype=bool)  # (A,) aimed at a figure
+        self.proxy = np.tile(space.motion[:, None], (1, spec.n_factions))  # (A, F) motion asked
+        for kind in space.kind_names:
+            block = space.block(kind)
+            motions = space.motion[block]
+            if motions.size == 0 or motions[0] < 0 or spec.motions[motions[0]].target < 0:
+                continue
+            self.by_figure[block] = True
+            for t, leader in enumerate(spec.faction_leader):
+                at = np.flatnonzero(space.arg[block] == leader)
+                self.proxy[block, t] = motions[at[0]] if at.size else -1
+        self._asked: dict[int, BoolArray] = {}
 
-def _wanted_by_target(
-    spec: GameSpec, state: State, out: BoolArray, block: slice, faction: IntArray
-) -> None:
-    """Fill one block of motions against figures: (B, F) per target faction, gathered by
-    each figure's faction in each game (an unaligned figure's motion is wanted by nobody)."""
-    space = spec.actions
-    args = space.arg[block]
-    motions = space.motion[block]
-    leaders = list(spec.faction_leader)
-    per_target = np.zeros((spec.n_factions, state.batch, spec.n_factions), dtype=bool)
-    for t, leader in enumerate(leaders):
-        at = np.flatnonzero(args == leader)
-        if at.size:
-            per_target[t] = wants(spec, state, spec.motions[motions[at[0]]]) > 0.0
-    target = faction[:, args]  # (B, n)
-    rows = query.rows(state)[:, None]
-    gathered = per_target[np.maximum(target, 0), rows, :]  # (B, n, F)
-    gathered &= (target >= 0)[:, :, None]
-    out[:, :, block] = np.swapaxes(gathered, 1, 2)
+    def _stance(self, motion: int) -> BoolArray:
+        """(B, F): who wants motion ``motion`` carried."""
+        if motion not in self._asked:
+            self._asked[motion] = wants(self.spec, self.state, self.spec.motions[motion]) > 0.0
+        return self._asked[motion]
+
+    def test(self, f: int, choice: IntArray) -> BoolArray:
+        """(B,): faction ``f`` wants each game's chosen action (B,)."""
+        space = self.spec.actions
+        ok = np.ones(choice.shape[0], dtype=bool)
+        games = np.flatnonzero(space.motion[choice] >= 0)
+        if games.size == 0:
+            return ok
+        action = choice[games]
+        figure = self.by_figure[action]
+        target = np.where(figure, self.state.figure_faction[games, space.arg[action]], 0)
+        asked = np.where(target >= 0, self.proxy[action, np.maximum(target, 0)], -1)
+        ok[games] = False
+        for motion in np.unique(asked[asked >= 0]):
+            these = games[asked == motion]
+            ok[these] = self._stance(int(motion))[these, f]
+        return ok
+
+    def mask(self, f: int) -> BoolArray:
+        """(B, A): every action faction ``f`` wants (asks about every motion)."""
+        b = self.state.batch
+        return np.stack(
+            [self.test(f, np.full(b, a, dtype=np.int64)) for a in range(self.spec.actions.size)],
+            axis=1,
+        )
 
 
 def allowed(spec: GameSpec, state: State, f: int, ctx: Context) -> BoolArray:
     """(B, A): the actions faction ``f`` may take and would not regret: legal, and no motion
     it does not want carried."""
-    return legal_mask(spec, state, f) & ctx.wanted[:, f, :]
+    return legal_mask(spec, state, f) & ctx.wanted.mask(f)
 
 
 def _odds(spec: GameSpec, state: State, stance: FloatArray, weight: FloatArray) -> FloatArray:
@@ -325,28 +338,26 @@ def _break_values(state: State, f: int, menace: FloatArray, p: FloatArray) -> Fl
 
 
 def _finishing(
-    spec: GameSpec,
-    state: State,
-    f: int,
-    ctx: Context,
-    chance: FloatArray,
-    leaders: FloatArray,
+    spec: GameSpec, state: State, f: int, ctx: Context, chance: FloatArray
 ) -> FloatArray:
     """(B, G): what it is worth to press a rival leader to the end, toward an outright win.
     Only a faction that could win outright (it holds the General Secretaryship or a Politburo
-    majority) sees it; the worth grows with the chance the sanction passes and with how far
-    the rival has fallen below the faction's own threat (nothing for a rival as strong)."""
-    seats = query.politburo_seats(spec, state)
-    majority = seats[:, f] * 2 > state.politburo.sum(axis=1)
-    gensec = query.holds_office(state, spec.general_secretary) == f
-    could_win = (gensec | majority) if spec.general_secretary >= 0 else majority
-    faction = state.figure_faction
-    rows = query.rows(state)[:, None]
+    majority) sees it; the worth grows with the chance the sanction passes, ``chance``
+    (B, G), and with how far the rival has fallen below the faction's own threat (nothing
+    for a rival as strong). Zero for every other figure."""
+    seats = (state.politburo & (state.figure_faction == f)).sum(axis=1)
+    could_win = seats * 2 > state.politburo.sum(axis=1)
+    if spec.general_secretary >= 0:
+        could_win |= query.holds_office(state, spec.general_secretary) == f
+    worth = np.zeros((state.batch, len(spec.figures)))
+    if not could_win.any():
+        return worth
     own = np.maximum(ctx.danger[:, f], 1e-9)[:, None]
-    theirs = np.where(faction >= 0, ctx.danger[rows, np.maximum(faction, 0)], 0.0)
-    beaten = np.clip(1.0 - theirs / own, 0.0, 1.0)
-    worth = 2.0 * could_win[:, None] * chance * beaten * leaders[None, :]
-    return np.where((faction >= 0) & (faction != f), worth, 0.0)
+    beaten = np.clip(1.0 - ctx.danger / own, 0.0, 1.0)  # (B, F); a leader's faction is fixed
+    beaten[:, f] = 0.0
+    leaders = spec.faction_leader
+    worth[:, leaders] = 2.0 * could_win[:, None] * chance[:, leaders] * beaten
+    return worth
 
 
 def _motion_utilities(
@@ -380,7 +391,7 @@ def _motion_utilities(
         block = space.block(kind)
         out[:, block] = value[:, space.arg[block]]
 
-    finish = _finishing(spec, state, f, ctx, chance, leaders)
+    finish = _finishing(spec, state, f, ctx, chance)
     put("motion_condemn", base - 0.2 + 0.5 * finish * ~censured)
     put("motion_remove_politburo", base * (0.8 + censured) - 0.2)
     put("motion_expel", base * (0.3 + 1.2 * censured) - 0.2 + finish * (0.5 + censured))
