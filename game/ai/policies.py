@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from game.ai.utility import Context, context, utilities
+from game.ai.utility import OFFER_WORTH, Context, context, utilities
 from game.engine import query
 from game.engine.actions import legal_mask
 from game.engine.rng import STREAM_AI, STREAM_HISTORY, coarse_uniform
@@ -122,7 +122,10 @@ class HistoricalPolicy(Policy):
     """Standard play pulled toward the historical record by ``historicity`` in [0, 1]. The
     stance may pull a faction toward what it did, proposing an alliance included; the
     outcomes it cannot script: recanting and accepting an alliance offered to it are taken
-    exactly when the standard policy, with the same draws, would take them."""
+    exactly when the standard policy, with the same draws, would take them. Since two
+    proposals made in the same round form the alliance, a proposal is made only where the
+    faction would accept the other's offer if it stood (the standard policy, offered it,
+    would take it): no alliance forms that either side's own judgement refuses."""
 
     historicity: float
     name = "historical"
@@ -133,12 +136,16 @@ class HistoricalPolicy(Policy):
         base = StandardPolicy().scores(spec, state, faction, rnd, ctx)
         legal = legal_mask(spec, state, faction)
         own = best_wanted(base, legal, faction, ctx)
+        rows = query.rows(state)
         judged = judgements(spec, state, faction)
+        ally = spec.actions.block("ally")
+        refused = np.zeros_like(judged)
+        refused[:, ally] = base[:, ally] + OFFER_WORTH < base[rows, own][:, None]
         pull = historical_bonus(spec, state, faction, rnd)
         h = self.historicity
         scores = (1.0 - h) * base + h * (pull + 0.05 * base)
-        pulled = best_wanted(scores, legal & ~judged, faction, ctx)
-        return np.where(judged[query.rows(state), own], own, pulled)
+        pulled = best_wanted(scores, legal & ~judged & ~refused, faction, ctx)
+        return np.where(judged[rows, own], own, pulled)
 
 
 def judgements(spec: GameSpec, state: State, faction: int) -> NDArray[np.bool_]:

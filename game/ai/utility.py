@@ -23,6 +23,7 @@ IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
 T = {name: i for i, name in enumerate(PERSONALITY_TRAITS)}
 OFFICE_DRIVE = 0.6
+OFFER_WORTH = 1.5  # what an alliance offer standing from the other side adds to accepting it
 
 
 def threat(spec: GameSpec, state: State) -> FloatArray:
@@ -320,7 +321,7 @@ def _ally_values(
     distance = np.abs(state.stats[:, :, IDEOLOGY] - state.stats[:, f, IDEOLOGY][:, None])
     offered = query.open_offers(state)[:, :, f]
     value = p[T["alliance_appetite"]] * (1.0 + 5.0 * enemy) - grudge - 0.5 * distance
-    return value + 1.5 * offered - 2.0 * is_main  # type: ignore[no-any-return]
+    return value + OFFER_WORTH * offered - 2.0 * is_main  # type: ignore[no-any-return]
 
 
 def _break_values(state: State, f: int, menace: FloatArray, p: FloatArray) -> FloatArray:

@@ -99,11 +99,16 @@ def test_the_historical_policy_scripts_no_recantation_or_acceptance() -> None:
             seen.update(bool(x) for x in np.unique(own == outcome))
         assert judgements(spec, state, faction)[:, outcome].all()
     assert seen == {True, False}  # the positions contain both judgements
-    # The stance still steers what is not an outcome: proposing to the main threat's rival.
-    proposing = _scripted(base, ZINOVIEV, (ActionPatternSpec("ally", BUKHARIN, 3.0),))
+    # The stance still steers what is not an outcome: a proposal the faction would accept if
+    # it were made to it; never one to the main threat, which it would refuse (two proposals
+    # in one round make an alliance, so a proposal must be one the proposer would accept).
     state = _troika_position(base)
-    choice = HistoricalPolicy(1.0).choose(proposing, state, ZINOVIEV, 0, context(base, state))
-    assert (choice == _action(base, "ally:bukharin")).all()
+    ctx = context(base, state)
+    for partner, made in ((BUKHARIN, 1.0), (TROTSKY, 0.0)):
+        pattern = (ActionPatternSpec("ally", partner, 3.0),)
+        choice = HistoricalPolicy(1.0).choose(_scripted(base, ZINOVIEV, pattern), state, 2, 0, ctx)
+        label = f"ally:{base.factions[partner]}"
+        assert (choice == _action(base, label)).mean() == made
 
 
 def test_a_coalition_forms_against_the_main_threat_and_breaks_when_the_ally_becomes_it() -> None:
