@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 from analysis.cli import CAMPAIGN
 
-from game.ai.policies import HistoricalPolicy, PolicySet, StandardPolicy, judgements
+from game.ai.policies import HistoricalPolicy, Policy, PolicySet, StandardPolicy, judgements
 from game.ai.utility import context, wants
 from game.analysis.blocs import troika_like
 from game.analysis.runs import load
@@ -175,11 +176,12 @@ def test_figures_leave_a_beaten_patron_by_loyalty_and_leaders_never() -> None:
     np.testing.assert_array_equal(alone.figure_faction[0], beaten.figure_faction[7])
 
 
-def test_the_ai_never_tables_a_motion_it_does_not_want() -> None:
-    """Over whole standard games, every tabling action chosen is one whose motion the mover
-    wants carried (its stance without the mover's pin is positive)."""
+@pytest.mark.parametrize("policy", [StandardPolicy(), HistoricalPolicy(1.0)], ids=str)
+def test_the_ai_never_tables_a_motion_it_does_not_want(policy: Policy) -> None:
+    """Over whole games, standard or historical, every tabling action chosen is one whose
+    motion the mover wants carried (its stance without the mover's pin is positive)."""
     spec = _spec()
-    policies = PolicySet(tuple(StandardPolicy() for _ in spec.factions))
+    policies = PolicySet(tuple(policy for _ in spec.factions))
     space = spec.actions
     tabled = 0
 
