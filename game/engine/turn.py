@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 
 from game.engine import query
 from game.engine.actions import add_members, apply_actions
+from game.engine.defection import defect
 from game.engine.events import run_event
 from game.engine.motions import settle_the_dead
 from game.engine.sessions import run_session
@@ -167,6 +168,7 @@ def _slow_forces(spec: GameSpec, state: State) -> None:
         state.tracks[:, UNITY] = unity + k["unity_recovery"] * (k["unity_rest"] - unity)
     state.breaches *= k["breach_decay"]
     state.grievance *= k["grievance_decay"]
+    defect(spec, state)
 
 
 def _cells(state: State) -> tuple[IntArray, IntArray]:

@@ -649,6 +649,17 @@ class Stance(Strict):
     ideology: Axis | None = None
     sources: SourceKeys
 
+    @field_validator("actions")
+    @classmethod
+    def _no_outcomes(cls, actions: dict[str, float]) -> dict[str, float]:
+        """A recantation is an outcome, the faction's own judgement under the rules: the
+        record may not script it (accepting an alliance likewise cannot be named)."""
+        if "recant" in actions:
+            raise ValueError(
+                "a stance cannot name 'recant': recanting is the faction's own judgement"
+            )
+        return actions
+
 
 class AI(Strict):
     noise: Annotated[float, Field(ge=0.0, le=5.0)]
@@ -818,6 +829,13 @@ class Constants(Strict):
     unity_rest: float = Field(0.8, description="The unity the party returns to in calm times.")
     breach_decay: float = Field(0.7, description="Share of discipline breaches remembered.")
     grievance_decay: float = Field(0.95, description="Share of grudges kept each quarter.")
+    defection: float = Field(
+        0.2,
+        ge=0.0,
+        le=1.0,
+        description="Chance a quarter that a figure of no loyalty leaves a beaten patron for "
+        "the strongest faction; x (1 - loyalty). A game estimate: no source gives a rate.",
+    )
 
 
 class Rules(Strict):
