@@ -101,8 +101,9 @@ def context(spec: GameSpec, state: State) -> Context:
 class Wanted:
     """Which tabling actions each faction wants carried, in one position: asked only for the
     motions chosen, and remembered for the round (``wants`` is the costly
-    part of it). A motion against a figure is wanted as the same motion against
-    his faction's leader would be (the stances read only the target's faction); a motion
+    part of it). A motion against a figure is wanted as the same motion (of the same
+    office, for a removal) against his faction's leader would be (``wants`` reads only the
+    target's faction); a motion
     against an unaligned figure is wanted by nobody. Other actions are always wanted."""
 
     def __init__(self, spec: GameSpec, state: State) -> None:
@@ -116,9 +117,14 @@ class Wanted:
             if motions.size == 0 or motions[0] < 0 or spec.motions[motions[0]].target < 0:
                 continue
             self.by_figure[block] = True
+            offices = np.array([spec.motions[m].office for m in motions])
             for t, leader in enumerate(spec.faction_leader):
-                at = np.flatnonzero(space.arg[block] == leader)
-                self.proxy[block, t] = motions[at[0]] if at.size else -1
+                for office in np.unique(offices):
+                    same = offices == office
+                    at = np.flatnonzero((space.arg[block] == leader) & same)
+                    self.proxy[block.start + np.flatnonzero(same), t] = (
+                        motions[at[0]] if at.size else -1
+                    )
         self._asked: dict[int, BoolArray] = {}
 
     def _stance(self, motion: int) -> BoolArray:
