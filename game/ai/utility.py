@@ -14,7 +14,7 @@ from numpy.typing import NDArray
 from game.engine import query
 from game.engine.actions import legal_mask
 from game.engine.spec import CENSURED, PERSONALITY_TRAITS, GameSpec
-from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, POPULARITY, PRESTIGE, UNITY, State
+from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, POPULARITY, UNITY, State
 from game.engine.wants import policy_wants, sanction_stance, secretary_stance, wants
 
 FloatArray = NDArray[np.float64]
@@ -24,25 +24,6 @@ BoolArray = NDArray[np.bool_]
 T = {name: i for i, name in enumerate(PERSONALITY_TRAITS)}
 OFFICE_DRIVE = 0.6
 OFFER_WORTH = 1.5  # what an alliance offer standing from the other side adds to accepting it
-
-
-def threat(spec: GameSpec, state: State) -> FloatArray:
-    """(B, F): how dangerous each faction looks: prestige, Central Committee, Politburo,
-    offices and regional machines; zero while its leader is out of the party."""
-    seats = query.politburo_seats(spec, state) / np.maximum(state.politburo.sum(axis=1), 1)[:, None]
-    offices = query.office_power(spec, state) / max(float(spec.office_power.sum()), 1e-9)
-    machines = np.stack(
-        [query.machine_share(state, np.full(state.batch, f)) for f in range(spec.n_factions)],
-        axis=1,
-    )
-    score = (
-        state.stats[:, :, PRESTIGE]
-        + state.cc_share[:, : spec.n_factions]
-        + seats
-        + offices
-        + machines
-    ) / 5.0
-    return np.where(query.leader_active(spec, state), score, 0.0)
 
 
 def threat_to(state: State, f: int, danger: FloatArray) -> FloatArray:
@@ -87,7 +68,7 @@ def context(spec: GameSpec, state: State) -> Context:
     """The shared part of the utilities for this position."""
     weight = query.weight(spec, state)
     return Context(
-        danger=threat(spec, state),
+        danger=query.threat(spec, state),
         support=support(spec, state),
         weights=state.members / state.members.mean(axis=1, keepdims=True),
         appoint_odds=_appoint_odds(spec, state),

@@ -11,7 +11,7 @@ from game.engine.spec import (
     EXPELLED,
     GameSpec,
 )
-from game.engine.state import OFFER_TURNS, State
+from game.engine.state import OFFER_TURNS, PRESTIGE, State
 
 BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
@@ -111,3 +111,22 @@ def delegates_by_region(total: int | IntArray, members: FloatArray) -> IntArray:
     ranks = np.argsort(order, axis=1, kind="stable")
     seats += (ranks < missing[:, None]).astype(np.int64)
     return seats  # type: ignore[no-any-return]
+
+
+def threat(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): how dangerous each faction looks: prestige, Central Committee, Politburo,
+    offices and regional machines; zero while its leader is out of the party."""
+    seats = politburo_seats(spec, state) / np.maximum(state.politburo.sum(axis=1), 1)[:, None]
+    offices = office_power(spec, state) / max(float(spec.office_power.sum()), 1e-9)
+    machines = np.stack(
+        [machine_share(state, np.full(state.batch, f)) for f in range(spec.n_factions)],
+        axis=1,
+    )
+    score = (
+        state.stats[:, :, PRESTIGE]
+        + state.cc_share[:, : spec.n_factions]
+        + seats
+        + offices
+        + machines
+    ) / 5.0
+    return np.where(leader_active(spec, state), score, 0.0)

@@ -122,17 +122,19 @@ def publicity(testament: IntArray) -> FloatArray:
 def sanction_stance(
     spec: GameSpec, state: State, target: IntArray, named: bool = True
 ) -> FloatArray:
-    """(B, F): bystanders back a sanction against a faction they hold grudges against and
-    whose line is far from theirs; the base stance (negative) is the reluctance to punish a
-    comrade, left out when the motion ``named`` nobody. ``target`` (B,) is the struck
-    faction, -1 none (then nobody cares: 0)."""
+    """(B, F): bystanders back a sanction against a faction they hold grudges against, whose
+    line is far from theirs and who threatens them (``query.threat``, as the AI judges it: the
+    Troika turned on the most famous man, the victors of 1927 on the last rival standing); the
+    base stance (negative) is the reluctance to punish a comrade, left out when the motion
+    ``named`` nobody. ``target`` (B,) is the struck faction, -1 none (then nobody cares: 0)."""
     k = spec.rules.k
     rows = query.rows(state)
     t = np.maximum(target, 0)
     grudge = state.grievance[rows, :, t] if spec.on("alliances") else 0.0
     ideology = line(state)
     distance = np.abs(ideology - ideology[rows, t][:, None])
-    stance = k["sanction_base"] * named + grudge + k["sanction_distance"] * distance
+    menace = k["sanction_threat"] * query.threat(spec, state)[rows, t][:, None]
+    stance = k["sanction_base"] * named + grudge + k["sanction_distance"] * distance + menace
     return np.where(target[:, None] >= 0, stance, 0.0)
 
 

@@ -771,6 +771,9 @@ class Constants(Strict):
     ally_pull: float = Field(0.5, description="How far an ally moves toward its partner's stance.")
     sanction_base: float = Field(-0.6, description="A bystander's stance on a sanction.")
     sanction_distance: float = Field(0.5, description="Extra support per unit of ideological gap.")
+    sanction_threat: float = Field(
+        0.5, description="Extra support per unit of the target's threat (prestige, seats, posts)."
+    )
     shared_chance: float = Field(
         0.7, description="Part of a vote's chance shared by every bloc: the mood of the hall."
     )
