@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 
 from game import __version__
 from game.ai.policies import parse_ai
+from game.analysis.recorded import Tallies, summarise_votes, tallies_of
 from game.analysis.stats import wilson_interval
 from game.engine.outcome import SPLIT, decide
 from game.engine.spec import GameSpec
@@ -56,6 +57,7 @@ class BatchResult:
     winner: IntArray  # faction index or SPLIT
     outright: BoolArray
     reached: IntArray  # turn each checkpoint was first reached, -1 never
+    tallies: Tallies | None = None  # the recorded votes' tallies, (N, V) each
 
 
 def run_chunk(
@@ -72,7 +74,7 @@ def run_chunk(
     tick = None if on_turn is None else (lambda _state: on_turn())
     play(spec, state, parse_ai(ai, spec.factions, historicity).choose_all, on_turn=tick)
     outcome = decide(spec, state)
-    return BatchResult(outcome.winner, outcome.outright, state.reached)
+    return BatchResult(outcome.winner, outcome.outright, state.reached, tallies_of(spec, state))
 
 
 def chunk_bounds(runs: int, jobs: int) -> list[tuple[int, int]]:
@@ -201,6 +203,7 @@ def _concat(parts: list[BatchResult]) -> BatchResult:
         np.concatenate([p.winner for p in parts]),
         np.concatenate([p.outright for p in parts]),
         np.concatenate([p.reached for p in parts]),
+        Tallies.concat([p.tallies for p in parts if p.tallies is not None]),
     )
 
 
@@ -293,6 +296,7 @@ def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[st
         "first_divergence": first_divergence(spec, result.reached),
         "first_divergence_how": divergence_kinds(spec, result.reached),
         "faction_colours": dict(zip(spec.factions, spec.faction_colour, strict=True)),
+        "recorded_votes": summarise_votes(spec, result.tallies) if result.tallies else [],
     }
 
 

@@ -167,7 +167,7 @@ def body(spec: GameSpec, state: State, session: SessionSpec) -> list[Bloc]:
         return _politburo(spec, state)
     blocs = _central_committee(spec, state)
     if kind == "joint_plenum":
-        ccc = np.maximum(1, (state.cc_size * spec.rules.k["ccc_ratio"]).astype(np.int64))
+        ccc = np.full(state.batch, session.ccc_size, dtype=np.int64)
         blocs.append(_machine_bloc(spec, state, "Central Control Commission", ccc, 1.0))
     return blocs
 
