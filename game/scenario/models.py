@@ -760,7 +760,17 @@ class Constants(Strict):
         3.5, description="How far the machines a General Secretary holds turn others against him."
     )
     mood_tolerance: float = Field(0.5, description="Distance from the mood a target can afford.")
-    grip_base: float = Field(0.6, description="A regional machine's hold on its delegation.")
+    grip_base: float = Field(
+        0.6, description="A regional machine's hold on its delegation: the share it votes as one."
+    )
+    faction_discipline: float = Field(
+        0.0, description="Share of a faction's own members of a body who vote as one, its way."
+    )
+    named_faction: float = Field(
+        0.0,
+        description="How far the uncommitted follow the General Secretary's line once the "
+        "opposition has been condemned as a faction.",
+    )
     grip_defiance: float = Field(
         1.5, description="How far a rival's following in a region loosens the machine's grip."
     )
