@@ -126,7 +126,7 @@ def fit(
     def objective(x: FloatArray) -> float:
         nonlocal count
         count += 1
-        return loss(spec, play(with_constants(spec, x), seed, runs), used)
+        return loss(spec, play(with_constants(spec, x.tolist()), seed, runs), used)
 
     first = objective(np.array(start))
     bounds = [(c.low, c.high) for c in CONSTANTS]
