@@ -8,8 +8,7 @@ games. The loss is
 
     sum over tallied votes of (recorded share - model mean share over the runs where it was
     put)^2, counting 1 for a tallied vote the model never puts,
-    + OUTCOME_WEIGHT x sum over all votes of the share of runs whose outcome differs from the
-    record (a smooth stand-in for "the majority outcome differs").
+    + OUTCOME_WEIGHT for each vote whose outcome in most runs differs from the record.
 
 scipy's bounded Powell search minimises it from the scenario's own values; the command keeps
 the start if nothing better is found. Leave-one-out: for each tallied vote, the fit is made
@@ -35,7 +34,7 @@ from numpy.typing import NDArray
 from scipy.optimize import minimize
 
 from game.analysis.batch import run_chunk
-from game.analysis.recorded import MODEL_OUTCOMES, Tallies, agrees, outcomes, summarise_votes
+from game.analysis.recorded import Tallies, agrees, majority_outcome, summarise_votes
 from game.engine.spec import GameSpec
 
 FloatArray = NDArray[np.float64]
@@ -94,15 +93,14 @@ def play(spec: GameSpec, seed: int, runs: int) -> Tallies:
 def loss(spec: GameSpec, tallies: Tallies, used: Sequence[int]) -> float:
     """The loss (see the module's docstring) over the recorded votes with indices ``used``."""
     share = tallies.share
-    codes = outcomes(tallies)
+    majority = majority_outcome(tallies)
     total = 0.0
     for v in used:
         record = spec.recorded_votes[v]
         if record.share is not None:
             put = share[:, v][~np.isnan(share[:, v])]
             total += (record.share - float(put.mean())) ** 2 if put.size else 1.0
-        wrong = [not agrees(record.outcome, MODEL_OUTCOMES[c]) for c in codes[:, v]]
-        total += OUTCOME_WEIGHT * float(np.mean(wrong))
+        total += 0.0 if agrees(record.outcome, majority[v]) else OUTCOME_WEIGHT
     return total
 
 
@@ -199,8 +197,7 @@ def calibrate(
         "loss": {
             "definition": "sum over tallied votes of (recorded share - model mean share where "
             "put)^2 (1 if never put) + "
-            f"{OUTCOME_WEIGHT} x sum over votes of the share of runs whose outcome differs "
-            "from the record",
+            f"{OUTCOME_WEIGHT} for each vote whose majority outcome differs from the record",
             "start": _round(best.start_loss),
             "fitted": _round(best.loss),
             "evaluations": best.evaluations,
