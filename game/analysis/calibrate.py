@@ -279,7 +279,7 @@ def apply_to_scenario(record: dict[str, Any], scenario: Path) -> None:
     sections: dict[str, dict[str, float]] = {}
     for c, row in zip(CONSTANTS, record["constants"], strict=True):
         sections.setdefault(c.section, {})[c.name] = row["fitted"]
-    lines = [f"{BEGIN} (fitted by `{record['command']}`;", "# see scenarios/calibration.yaml)"]
+    lines = [f"{BEGIN} (fitted by `{record['command']}`;", "# see calibration/votes.yaml)"]
     lines.append("rules:")
     for section, values in sections.items():
         inner = ", ".join(f"{name}: {value}" for name, value in values.items())
