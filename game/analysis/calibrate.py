@@ -63,6 +63,7 @@ class Constant:
 CONSTANTS = (
     Constant("constants", "grip_base", 0.2, 1.0, "share of a delegation its machine holds"),
     Constant("constants", "grip_defiance", 0.0, 3.0, "how far a defiant following loosens it"),
+    Constant("constants", "machine_block", 0.0, 1.0, "part of that hold cast as one vote"),
     Constant("constants", "faction_discipline", 0.0, 1.0, "share of a faction voting as one"),
     Constant("constants", "named_faction", 0.0, 4.0, "uncommitted closing ranks once named"),
     Constant("vote", "chance", 0.1, 2.0, "weight of a vote's chance"),

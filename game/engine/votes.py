@@ -202,7 +202,7 @@ def _delegations(spec: GameSpec, state: State, total: int, stance: FloatArray | 
     grip = np.maximum(
         0.0, grip * (1.0 - spec.rules.k["grip_defiance"] * _defiance(spec, state, stance))
     )
-    solid = np.minimum(grip, 1.0) if spec.on("apparatus") else np.zeros_like(grip)
+    solid = _block(spec, np.minimum(grip, 1.0))
     return [
         Bloc(
             spec.region_names[r],
@@ -215,6 +215,12 @@ def _delegations(spec: GameSpec, state: State, total: int, stance: FloatArray | 
         )
         for r in range(len(spec.regions))
     ]
+
+
+def _block(spec: GameSpec, hold: FloatArray) -> FloatArray:
+    """The share of a bloc its machine casts as one vote: ``machine_block`` of its hold, none
+    without the apparatus mechanism."""
+    return hold * (spec.rules.k["machine_block"] if spec.on("apparatus") else 0.0)
 
 
 def _defiance(spec: GameSpec, state: State, stance: FloatArray | None) -> FloatArray:
@@ -249,7 +255,7 @@ def _machine_bloc(spec: GameSpec, state: State, name: str, size: IntArray, grip:
     machine = query.holds_office(state, spec.general_secretary)
     reach = query.machine_share(state, machine)
     hold = grip * np.minimum(1.0, 2.0 * reach)
-    solid = hold if spec.on("apparatus") else np.zeros(state.batch)
+    solid = _block(spec, hold)
     return Bloc(name, size, lean, machine, hold, machine, solid)
 
 

@@ -763,6 +763,9 @@ class Constants(Strict):
     grip_base: float = Field(
         0.6, description="A regional machine's hold on its delegation: the share it votes as one."
     )
+    machine_block: float = Field(
+        1.0, description="Share of a machine's hold on a bloc that it casts as one vote."
+    )
     faction_discipline: float = Field(
         0.0, description="Share of a faction's own members of a body who vote as one, its way."
     )
