@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from game.analysis.commands import Outputs
@@ -116,6 +116,32 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
     )
 
 
+def _cmd_decompose(args: argparse.Namespace) -> int:
+    from game.analysis.decompose import decompose_command
+
+    _check_batch(args)
+    _check_writable(args.md, "--md")
+    if not 0.0 <= args.historicity <= 1.0:
+        raise UsageError("--historicity must be between 0 and 1")
+    loaded = _load(args.scenario)
+    if args.focus not in loaded.spec.factions:
+        raise UsageError(
+            f"--focus {args.focus!r} is not a faction of {args.scenario}; choose from "
+            + ", ".join(loaded.spec.factions)
+        )
+    decompose_command(
+        loaded,
+        args.runs,
+        args.seed,
+        args.historicity,
+        args.focus,
+        args.jobs,
+        (args.out, args.md),
+        args.quiet,
+    )
+    return 0
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     from game.analysis.batch import RunConfig
     from game.analysis.commands import compare
@@ -195,13 +221,43 @@ def _cmd_replay(args: argparse.Namespace) -> int:
 
     from game.analysis.commands import format_replay, replay_text
 
-    if args.run < 0:
+    if (args.run is None) == (args.record is None):
+        raise UsageError("give either --run I or --record FILE")
+    if args.run is not None and args.run < 0:
         raise UsageError("--run must be 0 or more")
-    loaded = _load(args.scenario)
-    _check_ai(args, loaded.spec.factions)
-    data = replay_text(loaded, args.seed, args.run, args.ai, args.historicity)
+    if args.record is not None:
+        found = _replay_record(args)
+        if found is None:
+            return 2
+        loaded, data = found
+    else:
+        loaded = _load(args.scenario)
+        _check_ai(args, loaded.spec.factions)
+        data = replay_text(loaded, args.seed, args.run, args.ai, args.historicity)
     print(json.dumps(data, indent=1) if args.json else format_replay(loaded, data))
     return 0
+
+
+def _replay_record(args: argparse.Namespace) -> tuple[Loaded, dict[str, Any]] | None:
+    """``replay --record FILE``: the game in a record or a save told again, or None (after
+    saying why on stderr) for one that cannot be replayed here. The scenario is the one the
+    file names, unless SCENARIO is given."""
+    from game.analysis.commands import record_text
+    from game.analysis.report_command import ReportError, read_json
+    from game.analysis.report_game import SavedGameError, read_saved_game
+    from game.engine.record import ReplayMismatch
+
+    try:
+        saved = read_saved_game(read_json(args.record))
+        if saved is None:
+            raise SavedGameError("not a game record or a saved game")
+        if args.scenario == DEFAULT_SCENARIO and saved.scenario is not None:
+            args.scenario = Path(saved.scenario)
+        loaded = _load(args.scenario)
+        return loaded, record_text(loaded, saved.record)
+    except (ReportError, SavedGameError, ReplayMismatch, TypeError) as error:
+        print(f"heirs replay: error: {args.record}: {error}", file=sys.stderr)
+        return None
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
@@ -361,6 +417,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     calibrate.set_defaults(handler=_cmd_calibrate)
 
+    decompose = sub.add_parser(
+        "decompose",
+        help="who wins and what made each checkpoint true, with the record followed by all, "
+        "by one faction, by his rivals or by none, with and without the apparatus",
+    )
+    decompose.add_argument(
+        "scenario",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_SCENARIO,
+        metavar="SCENARIO",
+        help="scenario file (default: the 1922 campaign)",
+    )
+    decompose.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+    decompose.add_argument(
+        "--historicity",
+        type=float,
+        default=1.0,
+        help="0..1, how strongly 'historical' follows the record (default: 1)",
+    )
+    decompose.add_argument(
+        "--focus",
+        default="stalin",
+        help="the faction whose play is set apart from his rivals' (default: %(default)s)",
+    )
+    decompose.add_argument("--runs", type=int, default=1000, help="per arm (default: %(default)s)")
+    decompose.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="worker processes (default: all cores); never changes results",
+    )
+    decompose.add_argument("--out", type=Path, help="write the results as JSON")
+    decompose.add_argument("--md", type=Path, help="write the tables as Markdown")
+    decompose.add_argument("--quiet", action="store_true", help="print nothing")
+    decompose.set_defaults(handler=_cmd_decompose)
+
     compare = sub.add_parser(
         "compare",
         help="two scenarios side by side: differences, 95%% intervals, Holm's correction",
@@ -419,8 +512,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     replay = sub.add_parser("replay", help="tell one run quarter by quarter")
     _add_run_options(replay)
-    replay.add_argument("--run", type=int, required=True, help="the run index within the seed")
+    replay.add_argument("--run", type=int, help="the run index within the seed")
     replay.add_argument("--json", action="store_true", help="print the record and log as JSON")
+    replay.add_argument(
+        "--record",
+        type=Path,
+        metavar="FILE",
+        help="tell the game in FILE instead (a record, as --json writes, or a saved game); "
+        "one made under other rules is refused",
+    )
     replay.set_defaults(handler=_cmd_replay)
 
     bench = sub.add_parser("bench", help="measure games per second and decision time")

@@ -17,8 +17,7 @@ from numpy.typing import NDArray
 
 from game.ai.policies import Policy
 from game.ai.rollout import fork, play_ahead, rollout_seed
-from game.ai.utility import Context, utilities
-from game.engine.actions import legal_mask
+from game.ai.utility import Context, allowed, utilities
 from game.engine.outcome import outright_winners, power_scores
 from game.engine.query import leader_neutralised
 from game.engine.spec import GameSpec
@@ -55,9 +54,10 @@ class LookaheadPolicy(Policy):
 
 
 def candidate_actions(spec: GameSpec, state: State, faction: int, ctx: Context, k: int) -> IntArray:
-    """(B, k): the faction's k best legal actions by its utilities, best first. Where fewer
-    than k are legal, the best one fills the remaining places."""
-    legal = legal_mask(spec, state, faction)
+    """(B, k): the faction's k best allowed actions (legal, and no unwanted motion) by its
+    utilities, best first. Where fewer than k are allowed, the best one fills the remaining
+    places."""
+    legal = allowed(spec, state, faction, ctx)
     scores = np.where(legal, utilities(spec, state, faction, ctx), -np.inf)
     order = np.argsort(-scores, axis=1, kind="stable")[:, :k]
     ranked = np.take_along_axis(legal, order, axis=1)

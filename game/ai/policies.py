@@ -3,7 +3,9 @@
 - ``random``: any legal action, uniformly.
 - ``standard``: the personality's utilities plus the scenario's fixed noise.
 - ``historical``: the standard utilities pulled, with weight H in [0, 1], toward what the
-  faction really did in that period (the scenario's ``ai.historical`` stances).
+  faction really did in that period (the scenario's ``ai.historical`` stances). The outcomes
+  stay the faction's own judgement: it recants, or accepts an alliance offered to it, only
+  where the standard policy would, whatever the stance says.
 - ``hard``: a lookahead that simulates the candidates ahead (``game.ai.lookahead``).
 
 The difficulty levels are names for these: ``easy`` is the standard utilities with three times
@@ -23,7 +25,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from game.ai.utility import Context, context, utilities
+from game.ai.utility import OFFER_WORTH, Context, context, utilities
+from game.engine import query
 from game.engine.actions import legal_mask
 from game.engine.rng import STREAM_AI, STREAM_HISTORY, coarse_uniform
 from game.engine.spec import GameSpec, StanceSpec
@@ -64,6 +67,24 @@ def _best_legal(scores: NDArray[np.floating[Any]], legal: NDArray[np.bool_]) -> 
     return np.argmax(np.where(legal, scores, floor), axis=1)  # type: ignore[no-any-return]
 
 
+def best_wanted(
+    scores: NDArray[np.floating[Any]], legal: NDArray[np.bool_], faction: int, ctx: Context
+) -> IntArray:
+    """(B,): the best legal action that is no motion the faction does not want carried: the
+    best legal one, passed over while it is unwanted (``pass`` always qualifies)."""
+    choice = _best_legal(scores, legal)
+    bad = np.flatnonzero(~ctx.wanted.test(faction, choice))
+    if bad.size == 0:
+        return choice
+    legal = legal[bad]
+    while bad.size:
+        legal[np.arange(bad.size), choice[bad]] = False
+        choice[bad] = _best_legal(scores[bad], legal)
+        still = ~ctx.wanted.test(faction, choice)[bad]
+        bad, legal = bad[still], legal[still]
+    return choice
+
+
 class RandomPolicy(Policy):
     name = "random"
 
@@ -93,12 +114,18 @@ class StandardPolicy(Policy):
         self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
     ) -> IntArray:
         scores = self.scores(spec, state, faction, rnd, ctx)
-        return _best_legal(scores, legal_mask(spec, state, faction))
+        return best_wanted(scores, legal_mask(spec, state, faction), faction, ctx)
 
 
 @dataclass
 class HistoricalPolicy(Policy):
-    """Standard play pulled toward the historical record by ``historicity`` in [0, 1]."""
+    """Standard play pulled toward the historical record by ``historicity`` in [0, 1]. The
+    stance may pull a faction toward what it did, proposing an alliance included; the
+    outcomes it cannot script: recanting and accepting an alliance offered to it are taken
+    exactly when the standard policy, with the same draws, would take them. Since two
+    proposals made in the same round form the alliance, a proposal is made only where the
+    faction would accept the other's offer if it stood (the standard policy, offered it,
+    would take it): no alliance forms that either side's own judgement refuses."""
 
     historicity: float
     name = "historical"
@@ -107,10 +134,29 @@ class HistoricalPolicy(Policy):
         self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
     ) -> IntArray:
         base = StandardPolicy().scores(spec, state, faction, rnd, ctx)
+        legal = legal_mask(spec, state, faction)
+        own = best_wanted(base, legal, faction, ctx)
+        rows = query.rows(state)
+        judged = judgements(spec, state, faction)
+        ally = spec.actions.block("ally")
+        refused = np.zeros_like(judged)
+        refused[:, ally] = base[:, ally] + OFFER_WORTH < base[rows, own][:, None]
         pull = historical_bonus(spec, state, faction, rnd)
         h = self.historicity
         scores = (1.0 - h) * base + h * (pull + 0.05 * base)
-        return _best_legal(scores, legal_mask(spec, state, faction))
+        pulled = best_wanted(scores, legal & ~judged & ~refused, faction, ctx)
+        return np.where(judged[rows, own], own, pulled)
+
+
+def judgements(spec: GameSpec, state: State, faction: int) -> NDArray[np.bool_]:
+    """(B, A): the actions that are outcomes, not strategy: recanting, and proposing an
+    alliance to a faction whose offer to us stands (which forms the alliance)."""
+    space = spec.actions
+    out = np.zeros((state.batch, space.size), dtype=bool)
+    out[:, space.block("recant")] = True
+    ally = space.block("ally")
+    out[:, ally] = query.open_offers(state)[:, space.arg[ally], faction]
+    return out
 
 
 def active_stance(spec: GameSpec, faction: int, turn: int) -> StanceSpec | None:

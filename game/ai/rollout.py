@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 from game.ai.policies import PolicySet, StandardPolicy
 from game.engine.spec import GameSpec
 from game.engine.state import State
-from game.engine.turn import begin_turn, resolve_turn, take_actions
+from game.engine.turn import play_quarter
 
 IntArray = NDArray[np.int64]
 
@@ -58,18 +58,14 @@ def play_ahead(
     the others the standard policy's choice, then standard play for all to the end of the
     quarter and ``horizon - 1`` more quarters (or to the end of the game)."""
     policies = standard_for_all(spec)
-    choices = policies.choose_all(spec, state, rnd)
-    choices[:, faction] = first
-    take_actions(spec, state, choices, rnd)
-    _finish_turn(spec, state, policies, rnd + 1)
+
+    def choose(spec: GameSpec, state: State, r: int) -> IntArray:
+        choices = policies.choose_all(spec, state, r)
+        if r == rnd:
+            choices[:, faction] = first
+        return choices
+
+    play_quarter(spec, state, choose, first_round=rnd, income=False)
     last = min(spec.turns, state.turn + horizon - 1)
     while state.turn < last:
-        begin_turn(spec, state)
-        _finish_turn(spec, state, policies, 0)
-
-
-def _finish_turn(spec: GameSpec, state: State, policies: PolicySet, first_round: int) -> None:
-    """The remaining rounds of the quarter from ``first_round``, then its events and sessions."""
-    for rnd in range(first_round, spec.rules.actions_per_turn):
-        take_actions(spec, state, policies.choose_all(spec, state, rnd), rnd)
-    resolve_turn(spec, state)
+        play_quarter(spec, state, policies.choose_all)

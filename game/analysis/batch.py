@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 from multiprocessing import get_context
 from multiprocessing.sharedctypes import Synchronized
@@ -23,6 +24,7 @@ from game import __version__
 from game.ai.policies import parse_ai
 from game.analysis.recorded import Tallies, summarise_votes, tallies_of
 from game.analysis.stats import wilson_interval
+from game.engine.credit import CheckpointTracer
 from game.engine.outcome import SPLIT, decide
 from game.engine.spec import GameSpec
 from game.engine.state import initial_state
@@ -48,6 +50,7 @@ class RunConfig:
     runs: int
     ai: str
     historicity: float
+    trace: bool = False  # credit each checkpoint to its cause (``game.engine.credit``)
 
 
 @dataclass
@@ -57,6 +60,7 @@ class BatchResult:
     winner: IntArray  # faction index or SPLIT
     outright: BoolArray
     reached: IntArray  # turn each checkpoint was first reached, -1 never
+    credit: IntArray | None = None  # traced batches: each checkpoint's cause, -1 never reached
     tallies: Tallies | None = None  # the recorded votes' tallies, (N, V) each
 
 
@@ -67,14 +71,19 @@ def run_chunk(
     ai: str,
     historicity: float,
     on_turn: Callable[[], None] | None = None,
+    trace: bool = False,
 ) -> BatchResult:
     """Play the games ``runs`` of ``seed`` to the end, as one batch; ``on_turn`` is called
-    after every quarter."""
+    after every quarter. With ``trace``, each checkpoint is credited to its cause."""
     state = initial_state(spec, seed, runs)
     tick = None if on_turn is None else (lambda _state: on_turn())
-    play(spec, state, parse_ai(ai, spec.factions, historicity).choose_all, on_turn=tick)
+    tracer = CheckpointTracer(spec, state.batch) if trace else None
+    choose = parse_ai(ai, spec.factions, historicity).choose_all
+    play(spec, state, choose, on_turn=tick, tracer=tracer)
     outcome = decide(spec, state)
-    return BatchResult(outcome.winner, outcome.outright, state.reached, tallies_of(spec, state))
+    credit = None if tracer is None else tracer.credit
+    tallies = tallies_of(spec, state)
+    return BatchResult(outcome.winner, outcome.outright, state.reached, credit, tallies)
 
 
 def chunk_bounds(runs: int, jobs: int) -> list[tuple[int, int]]:
@@ -100,11 +109,12 @@ def _count_turn(games: float) -> None:
         _WORKER_GAMES.value += games
 
 
-def _worker(arm: int, seed: int, start: int, stop: int, ai: str, historicity: float) -> BatchResult:
+def _worker(arm: int, start: int, stop: int, config: RunConfig) -> BatchResult:
     spec = _WORKER_SPECS[arm]
     runs = np.arange(start, stop)
     share = (stop - start) / spec.turns
-    return run_chunk(spec, seed, runs, ai, historicity, lambda: _count_turn(share))
+    tick = partial(_count_turn, share)
+    return run_chunk(spec, config.seed, runs, config.ai, config.historicity, tick, config.trace)
 
 
 def keep_freed_memory() -> None:
@@ -155,10 +165,7 @@ def run_batches(
     ) as pool:
         futures = []
         for arm, start, stop in chunks:
-            config = arms[arm][1]
-            futures.append(
-                pool.submit(_worker, arm, config.seed, start, stop, config.ai, config.historicity)
-            )
+            futures.append(pool.submit(_worker, arm, start, stop, arms[arm][1]))
         reported = 0.0
         while not all(f.done() for f in futures):
             wait(futures, timeout=POLL_SECONDS, return_when=FIRST_EXCEPTION)
@@ -184,7 +191,9 @@ def _run_here(
         share = (stop - start) / spec.turns
         tick = None if progress is None else (lambda share=share: progress(share))
         runs = np.arange(start, stop)
-        parts.append(run_chunk(spec, config.seed, runs, config.ai, config.historicity, tick))
+        parts.append(
+            run_chunk(spec, config.seed, runs, config.ai, config.historicity, tick, config.trace)
+        )
     return _gather(len(arms), chunks, parts)
 
 
@@ -199,10 +208,12 @@ def _gather(
 
 
 def _concat(parts: list[BatchResult]) -> BatchResult:
+    credits = [p.credit for p in parts if p.credit is not None]
     return BatchResult(
         np.concatenate([p.winner for p in parts]),
         np.concatenate([p.outright for p in parts]),
         np.concatenate([p.reached for p in parts]),
+        np.concatenate(credits) if len(credits) == len(parts) else None,
         Tallies.concat([p.tallies for p in parts if p.tallies is not None]),
     )
 

@@ -23,10 +23,10 @@ from game.analysis.batch import RunConfig, run_batch, run_batches, summarise
 from game.analysis.compare import compare_summary, format_compare, independent_seed
 from game.analysis.csvout import RunTable, write_runs_csv
 from game.analysis.runs import Loaded
-from game.engine.record import record_game
+from game.engine.record import GameRecord, record_game, replay
 from game.engine.spec import GameSpec
 from game.engine.state import State, initial_state
-from game.engine.turn import begin_turn, resolve_turn, take_actions
+from game.engine.turn import play_quarter
 from game.fileio import write_atomic
 
 
@@ -202,28 +202,35 @@ def replay_text(loaded: Loaded, seed: int, run: int, ai: str, historicity: float
     """Play run ``run`` of ``seed`` alone and return its record and quarter-by-quarter log."""
     spec = loaded.spec
     log: list[dict[str, Any]] = []
-    record, state = record_game(
-        spec,
-        loaded.sha256,
-        seed,
-        run,
-        ai,
-        historicity,
-        parse_ai(ai, spec.factions, historicity).choose_all,
-        log,
-    )
+    choose = parse_ai(ai, spec.factions, historicity).choose_all
+    record, state = record_game(spec, loaded.sha256, seed, run, ai, historicity, choose, log)
+    return _replay_data(loaded, record, state, log)
+
+
+def record_text(loaded: Loaded, record: GameRecord) -> dict[str, Any]:
+    """Replay a game record (or a save's) and return it as ``replay_text`` does; raises
+    ``ReplayMismatch`` (``RulesVersionError`` for other rules) if it does not replay."""
+    log: list[dict[str, Any]] = []
+    state = replay(loaded.spec, record, log, loaded.sha256)
+    return _replay_data(loaded, record, state, log)
+
+
+def _replay_data(
+    loaded: Loaded, record: GameRecord, state: State, log: list[dict[str, Any]]
+) -> dict[str, Any]:
     from game.engine.outcome import SPLIT, decide
 
+    spec = loaded.spec
     outcome = decide(spec, state)
     winner = int(outcome.winner[0])
     return {
         "scenario": str(loaded.path),
         "scenario_sha256": loaded.sha256,
         "version": __version__,
-        "seed": seed,
-        "run": run,
-        "ai": ai,
-        "historicity": historicity,
+        "seed": record.seed,
+        "run": record.run_index,
+        "ai": record.ai,
+        "historicity": record.historicity,
         "winner": "split" if winner == SPLIT else spec.factions[winner],
         "outright": bool(outcome.outright[0]),
         "record": record.to_json(),
@@ -254,6 +261,11 @@ def format_replay(loaded: Loaded, data: dict[str, Any]) -> str:
             lines.append(f"  SESSION {entry['name']} ({entry['date']})")
         elif kind == "vote":
             lines.extend(_format_vote(entry))
+        elif kind == "withdrawn":
+            lines.append(
+                f"    motion '{entry['title']}' withdrawn by {entry['sponsor'] or 'nobody'}: "
+                f"expected {entry['expected']:.0%} yes, needed {entry['needed']:.0%}"
+            )
         elif kind == "checkpoint":
             lines.append(f"  HISTORY {entry['title']} (really {entry['date']})")
     lines.append(f"\nWinner: {data['winner']}{' (outright)' if data['outright'] else ''}")
@@ -300,10 +312,7 @@ def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
     state = initial_state(spec, 1, np.array([0]))
     policy = parse_ai("standard", spec.factions, 1.0)
     for _ in range(8):
-        begin_turn(spec, state)
-        for rnd in range(spec.rules.actions_per_turn):
-            take_actions(spec, state, policy.choose_all(spec, state, rnd))
-        resolve_turn(spec, state)
+        play_quarter(spec, state, policy.choose_all)
     repeats = 200
     start = time.perf_counter()
     for _ in range(repeats):

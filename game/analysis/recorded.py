@@ -7,7 +7,7 @@ constants to them, and the tests check the issue's criterion on them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -20,32 +20,26 @@ BoolArray = NDArray[np.bool_]
 IntArray = NDArray[np.int64]
 FloatArray = NDArray[np.float64]
 
-# What a run did with a recorded motion. A motion the rules withdraw will count as
-# "withdrawn" once the engine records withdrawals; until then a motion that was never put
-# stands for it (see ``agrees``).
-MODEL_OUTCOMES = ("carried", "refused", "not_put")
+# What a run did with a recorded motion: carried, withdrawn by its mover before the vote,
+# refused (put and voted down), or never put.
+MODEL_OUTCOMES = ("carried", "withdrawn", "refused", "not_put")
 
 
 @dataclass
 class Tallies:
     """Per run and recorded vote, shapes (N, V): whether the motion was put, whether it
-    carried, and the yes and no votes at its latest vote."""
+    carried, whether its mover withdrew it, and the yes and no votes at its latest vote."""
 
     put: BoolArray
     carried: BoolArray
+    withdrawn: BoolArray
     yes: IntArray
     no: IntArray
-
-    def take(self, rows: IntArray) -> Tallies:
-        return Tallies(self.put[rows], self.carried[rows], self.yes[rows], self.no[rows])
 
     @staticmethod
     def concat(parts: list[Tallies]) -> Tallies:
         return Tallies(
-            np.concatenate([p.put for p in parts]),
-            np.concatenate([p.carried for p in parts]),
-            np.concatenate([p.yes for p in parts]),
-            np.concatenate([p.no for p in parts]),
+            *(np.concatenate([getattr(p, f.name) for p in parts]) for f in fields(Tallies))
         )
 
     @property
@@ -59,12 +53,19 @@ class Tallies:
 def tallies_of(spec: GameSpec, state: State) -> Tallies:
     """The recorded motions' tallies at the end of a batch of games."""
     m = np.array([v.motion for v in spec.recorded_votes], dtype=np.int64)
-    return Tallies(state.put[:, m], state.passed[:, m], state.vote_yes[:, m], state.vote_no[:, m])
+    return Tallies(
+        state.put[:, m],
+        state.passed[:, m],
+        state.withdrawn[:, m],
+        state.vote_yes[:, m],
+        state.vote_no[:, m],
+    )
 
 
 def outcomes(tallies: Tallies) -> IntArray:
     """(N, V) each run's outcome as an index into MODEL_OUTCOMES."""
-    return np.where(tallies.carried, 0, np.where(tallies.put, 1, 2))
+    codes = np.where(tallies.put, 2, 3)
+    return np.where(tallies.carried, 0, np.where(tallies.withdrawn, 1, codes))
 
 
 def majority_outcome(tallies: Tallies) -> list[str]:
@@ -75,10 +76,7 @@ def majority_outcome(tallies: Tallies) -> list[str]:
 
 
 def agrees(recorded: str, model: str) -> bool:
-    """Whether the model's outcome is the recorded one; a withdrawn motion is matched by one
-    the model did not carry, since the engine has no withdrawal of its own yet."""
-    if recorded == "withdrawn":
-        return model != "carried"
+    """Whether the model's outcome is the recorded one."""
     return recorded == model
 
 
@@ -100,6 +98,7 @@ def summarise_votes(spec: GameSpec, tallies: Tallies) -> list[dict[str, Any]]:
                 "p95": _round(np.percentile(put, 95)) if put.size else None,
                 "put_rate": _round(tallies.put[:, v].mean()),
                 "carried_rate": _round(tallies.carried[:, v].mean()),
+                "withdrawn_rate": _round(tallies.withdrawn[:, v].mean()),
                 "model_outcome": majority[v],
                 "outcome_agrees": agrees(record.outcome, majority[v]),
             }

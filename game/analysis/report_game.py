@@ -22,13 +22,24 @@ from game.analysis.report import (
     sources_blocks,
 )
 from game.engine.outcome import SPLIT, decide
-from game.engine.record import GameRecord, replay
+from game.engine.record import (
+    UNVERSIONED_RULES,
+    GameRecord,
+    RulesVersionError,
+    check_rules_version,
+    replay,
+)
 from game.engine.spec import GameSpec
 from game.scenario.exercise import Exercise
 from game.scenario.models import Scenario
 
 RECORD_KEYS = frozenset(f.name for f in fields(GameRecord))
-SAVE_DEFAULTS: dict[str, Any] = {"run_index": 0, "ai": "standard", "historicity": 1.0}
+SAVE_DEFAULTS: dict[str, Any] = {
+    "run_index": 0,
+    "ai": "standard",
+    "historicity": 1.0,
+    "rules_version": UNVERSIONED_RULES,
+}
 
 
 class SavedGameError(ValueError):
@@ -45,7 +56,8 @@ def read_saved_game(data: Any) -> SavedGame | None:
     """The saved game in parsed JSON, or None if it is not one; raises ``SavedGameError``
     for one that lacks what a replay needs. Besides a ``GameRecord`` alone or under a
     ``record`` key, this reads the window's save files (``format`` heirs-of-lenin-save):
-    their game is run 0 of their seed, its computer factions played by the standard AI."""
+    their game is run 0 of their seed, its computer factions played by the standard AI.
+    A game made under other rules (or naming none: the first) is refused."""
     if not isinstance(data, dict):
         return None
     inner = data.get("record")
@@ -62,6 +74,10 @@ def read_saved_game(data: Any) -> SavedGame | None:
     if "format" in inner:  # a save file: its version is the file format's, not the record's
         values.pop("version", None)
     record = GameRecord(**values)
+    try:
+        check_rules_version(record.rules_version)
+    except RulesVersionError as error:
+        raise SavedGameError(f"the game was {error}") from None
     return SavedGame(record, scenario if isinstance(scenario, str) else None)
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
+from game.engine.procedure import still_decidable
 from game.engine.rng import STREAM_COURT, uniform
 from game.engine.spec import (
     ACTIVE,
@@ -35,6 +36,7 @@ from game.engine.state import (
     State,
 )
 from game.engine.tracks import add_stat, add_unity, shift_sympathy
+from game.engine.wants import policy_wants
 
 BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
@@ -55,8 +57,7 @@ def legal_mask(spec: GameSpec, state: State, faction: int) -> BoolArray:
     active = query.leader_active(spec, state)[:, faction]
     for kind in space.blocks:
         block = space.block(kind)
-        args = space.arg[block]
-        mask[:, block] = legal_block(spec, state, faction, kind, args)
+        mask[:, block] = legal_block(spec, state, faction, kind, np.arange(block.start, block.stop))
     mask &= active[:, None]
     mask[:, space.block("recant")] = _recant_legal(spec, state, faction)[:, None]
     mask &= state.stats[:, faction, INFLUENCE][:, None] >= space.cost[None, :] - 1e-9
@@ -75,7 +76,7 @@ def legal_choices(spec: GameSpec, state: State, faction: int, choice: IntArray) 
         kind = space.kind_names[k]
         games = kinds == k
         block = space.block(kind)
-        verdict = legal_block(spec, state, faction, kind, space.arg[block])
+        verdict = legal_block(spec, state, faction, kind, np.arange(block.start, block.stop))
         legal[games] = verdict[rows[games], choice[games] - block.start]
     recant = kinds == space.kind_names.index("recant")
     legal &= np.where(
@@ -85,14 +86,17 @@ def legal_choices(spec: GameSpec, state: State, faction: int, choice: IntArray) 
     return legal | (kinds == space.kind_names.index("pass"))  # type: ignore[no-any-return]
 
 
-def legal_block(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
-    """(B, n) legality of one block of actions, before the faction-wide checks."""
+def legal_block(spec: GameSpec, state: State, f: int, kind: str, actions: IntArray) -> BoolArray:
+    """(B, n) legality of ``actions`` (indices into the action space, all of one kind),
+    before the faction-wide checks."""
     b = state.batch
+    args = spec.actions.arg[actions]
     every = np.ones((b, len(args)), dtype=bool)
     if kind in ("pass", "campaign", "publish", "lobby"):
         return every
     if kind == "appoint":
-        return _can_appoint(spec, state, f)[:, None] & (state.secretary[:, args] != f)  # type: ignore[no-any-return]
+        free = (state.secretary[:, args] != f) & ~entrenched(spec, state, f)[:, args]
+        return _can_appoint(spec, state, f)[:, None] & free  # type: ignore[no-any-return]
     if kind == "recruit":
         if not spec.on("apparatus"):
             return every
@@ -109,7 +113,8 @@ def legal_block(spec: GameSpec, state: State, f: int, kind: str, args: IntArray)
     if kind == "resign":
         ok = spec.on("mediator") and spec.general_secretary >= 0
         holds = query.holds_office(state, spec.general_secretary) == f if ok else np.zeros(b, bool)
-        return (holds & (state.tabled[:, f] < 0))[:, None]
+        decidable = still_decidable(spec, state.turn, spec.actions.motion[actions])
+        return (holds & (state.tabled[:, f] < 0))[:, None] & decidable[None, :]
     if kind == "appeal":
         return every & spec.on("outside_popularity")
     if kind == "recant":
@@ -118,7 +123,19 @@ def legal_block(spec: GameSpec, state: State, f: int, kind: str, args: IntArray)
         return (state.stats[:, f, IDEOLOGY] > -0.95)[:, None]
     if kind == "shift_right":
         return (state.stats[:, f, IDEOLOGY] < 0.95)[:, None]
-    return _motion_legal(spec, state, f, kind.removeprefix("motion_"), args)
+    motions = spec.actions.motion[actions]
+    decidable = still_decidable(spec, state.turn, motions)[None, :]
+    return decidable & _motion_legal(spec, state, f, kind.removeprefix("motion_"), args, motions)
+
+
+def entrenched(spec: GameSpec, state: State, f: int) -> BoolArray:
+    """(B, R): regions run by another faction's machine: the office that runs the region is
+    held by a figure of a faction other than ``f``. The Secretariat cannot appoint there; only
+    the body that fills the office can take the region, by removing its holder."""
+    boss = spec.region_boss
+    holder = state.holder[:, np.maximum(boss, 0)]
+    faction = state.figure_faction[query.rows(state)[:, None], np.maximum(holder, 0)]
+    return (boss >= 0)[None, :] & (holder >= 0) & (faction >= 0) & (faction != f)  # type: ignore[no-any-return]
 
 
 def _can_appoint(spec: GameSpec, state: State, f: int) -> BoolArray:
@@ -152,11 +169,14 @@ def _recant_legal(spec: GameSpec, state: State, f: int) -> BoolArray:
     return (mine & recantable(state.status)).any(axis=1)  # type: ignore[no-any-return]
 
 
-def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArray) -> BoolArray:
-    """(B, n): may the faction table this motion now."""
+def _motion_legal(
+    spec: GameSpec, state: State, f: int, kind: str, args: IntArray, motions: IntArray
+) -> BoolArray:
+    """(B, n): may the faction table these motions now: ``args`` are their policies or target
+    figures, ``motions`` their indices into spec.motions."""
     free_slot = (state.tabled[:, f] < 0)[:, None]
     if kind == "policy":
-        return free_slot & ~state.adopted[:, args]
+        return free_slot & ~state.adopted[:, args] & policy_open(spec, state, f)[:, args]
     if kind == "read_testament":
         surfaced = (state.testament >= 1) & (state.testament < PUBLISHED)
         gensec = (
@@ -164,12 +184,13 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
             if spec.general_secretary >= 0
             else np.full(state.batch, -1)
         )
-        return free_slot & (surfaced & (gensec != f))[:, None]  # type: ignore[no-any-return]
+        friend = (gensec == f) | state.alliance[query.rows(state), f, np.maximum(gensec, 0)]
+        return free_slot & (surfaced & ~(friend & (gensec >= 0)))[:, None]  # type: ignore[no-any-return]
     target = state.figure_faction
     allied = np.take_along_axis(state.alliance[:, f, :], np.maximum(target, 0), axis=1)
     rival = ((target != f) & (target >= 0) & ~allied)[:, args]
     if kind == "remove_office":
-        holds = state.holder[:, spec.general_secretary][:, None] == args[None, :]
+        holds = state.holder[:, spec.motion_office[motions]] == args[None, :]
         return free_slot & rival & holds  # type: ignore[no-any-return]
     if not spec.on("discipline"):
         return np.zeros((state.batch, len(args)), dtype=bool)
@@ -178,6 +199,13 @@ def _motion_legal(spec: GameSpec, state: State, f: int, kind: str, args: IntArra
     if kind == "readmit":
         return free_slot & alive & target_ok
     return free_slot & alive & rival & target_ok  # type: ignore[no-any-return]
+
+
+def policy_open(spec: GameSpec, state: State, f: int) -> BoolArray:
+    """(B, P): the policies faction ``f`` may move: their date has come (``policy_from``) and
+    they are on its line (it wants them: ``wants.policy_wants`` above 0)."""
+    due = state.turn >= spec.policy_from
+    return due[None, :] & (policy_wants(spec, state)[:, f, :] > 0.0)
 
 
 def _in_good_standing(status: IntArray) -> BoolArray:
@@ -191,8 +219,13 @@ def target_fits(state: State, kind: str, figure: int) -> BoolArray:
 
 
 _TARGET_CHECKS: dict[str, Callable[[State, IntArray], BoolArray]] = {
-    "condemn": lambda s, a: (
-        s.in_party[:, a] & ((s.status[:, a] == ACTIVE) | (s.status[:, a] == READMITTED))
+    "condemn": lambda s, a: (  # a censured man can be condemned again
+        s.in_party[:, a]
+        & (
+            (s.status[:, a] == ACTIVE)
+            | (s.status[:, a] == READMITTED)
+            | (s.status[:, a] == CENSURED)
+        )
     ),
     "remove_politburo": lambda s, a: s.politburo[:, a],
     "expel": lambda s, a: s.in_party[:, a],

@@ -6,9 +6,11 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import query
-from game.engine.actions import family, recantable
+from game.engine.actions import entrenched, family, recantable
+from game.engine.procedure import deciding_bodies, still_decidable
 from game.engine.spec import MOTION_KINDS, PUBLISHED, STATUSES, GameSpec
 from game.engine.state import IDEOLOGY, INFLUENCE, State
+from game.engine.wants import policy_wants
 
 KIND_TITLES = {
     "pass": "Wait",
@@ -47,8 +49,8 @@ KIND_HELP = {
     "ally": "Propose a bloc. It forms when the other side proposes too (this quarter or the "
     "next). Old grudges make it harder to explain to the rank and file.",
     "break": "End an alliance: unity suffers and the old partner bears a grudge.",
-    "resign": "The General Secretary's gambit: offer to step down and let the next session "
-    "vote on keeping him.",
+    "resign": "The General Secretary's gambit: offer to step down and let the next plenum of "
+    "the Central Committee, which elects him, vote on keeping him.",
     "appeal": "Go over the party's head to the army and the streets: sympathy where your "
     "popularity reaches, but a breach of discipline and a blow to unity.",
     "recant": "Confess your errors: your censured or expelled people recant, keep or regain "
@@ -56,8 +58,9 @@ KIND_HELP = {
     "lobby": "Work on the uncommitted members of the Central Committee.",
     "shift_left": "Move your line toward the plan, industry and world revolution.",
     "shift_right": "Move your line toward the NEP and peace with the peasantry.",
-    "motion": "Put a question to the next session (congress, conference, plenum or "
-    "Politburo). One tabled motion at a time.",
+    "motion": "Put a question to the next session whose body has the power to decide it (the "
+    "party's procedure: a congress elects the CC, a plenum the Politburo and the General "
+    "Secretary, a joint plenum unseats or expels by two thirds). One tabled motion at a time.",
 }
 
 TERM_HELP = {
@@ -84,6 +87,7 @@ MOTION_VERBS = {
     "enrolment": "Open an enrolment",
     "read_testament": "Read Lenin's Testament",
     "confirm_secretary": "Confirm the General Secretary",
+    "condemn_line": "Condemn a deviation",
 }
 
 
@@ -168,6 +172,14 @@ def _appoint_reason(spec: GameSpec, state: State, f: int, kind: str, arg: int) -
     ]
     if f not in owners:
         return f"Only the holder of {' or '.join(appointing)} appoints regional secretaries."
+    if entrenched(spec, state, f)[0, arg]:
+        boss = int(spec.region_boss[arg])
+        holder = spec.figure_names[int(state.holder[0, boss])]
+        return (
+            f"{spec.region_names[arg]} is run by {holder}'s machine as {spec.office_names[boss]}: "
+            "no circular can replace its secretary. Only the body that fills that office can, "
+            "by removing him."
+        )
     return ""
 
 
@@ -221,7 +233,20 @@ def _resign_reason(spec: GameSpec, state: State, f: int, kind: str, arg: int) ->
         return "Only the General Secretary can offer to resign."
     if state.tabled[0, f] >= 0:
         return "You have already tabled a motion for the next session."
-    return ""
+    block = spec.actions.block("resign")
+    return _no_body_left(spec, state, int(spec.actions.motion[block.start]))
+
+
+def _no_body_left(spec: GameSpec, state: State, m: int) -> str:
+    """Why motion ``m`` cannot be tabled any more: no session left could decide it; '' if
+    one could."""
+    if still_decidable(spec, state.turn, np.array([m]))[0]:
+        return ""
+    motion = spec.motions[m]
+    return (
+        f"No session left in the calendar has the power to decide this: it belongs to "
+        f"{deciding_bodies(motion)}."
+    )
 
 
 def _appeal_reason(spec: GameSpec, state: State, f: int, kind: str, arg: int) -> str:
@@ -246,20 +271,38 @@ def _motion_reason(spec: GameSpec, state: State, f: int, kind: str, action: int)
     if state.tabled[0, f] >= 0:
         return "You have already tabled a motion for the next session."
     motion = spec.motions[int(spec.actions.motion[action])]
+    late = _no_body_left(spec, state, int(spec.actions.motion[action]))
+    if late:
+        return late
     if kind == "policy":
-        return "That line is already the party's." if state.adopted[0, motion.policy] else ""
+        return _policy_reason(spec, state, f, motion.policy)
     if kind == "read_testament":
         if state.testament[0] < 1:
             return "Lenin's letter has not come to light."
         if state.testament[0] >= PUBLISHED:
             return "The letter is already public."
+        if query.holds_office(state, spec.general_secretary)[0] != f:
+            return "The General Secretary is your ally: you will not read a letter against him."
         return "The General Secretary will not move to read a letter against himself."
     if kind not in ("remove_office",) and not spec.on("discipline"):
         return "In this scenario nobody can be disciplined."
-    return _target_reason(spec, state, f, kind, motion.target)
+    return _target_reason(spec, state, f, kind, motion.target, motion.office)
 
 
-def _target_reason(spec: GameSpec, state: State, f: int, kind: str, figure: int) -> str:
+def _policy_reason(spec: GameSpec, state: State, f: int, policy: int) -> str:
+    name = spec.policy_names[policy]
+    if state.adopted[0, policy]:
+        return "That line is already the party's."
+    if state.turn < spec.policy_from[policy]:
+        return f"Nobody has yet put {name} into words: it cannot be proposed yet."
+    if policy_wants(spec, state)[0, f, policy] <= 0.0:
+        return f"{name} is against your line: you will not move it."
+    return ""
+
+
+def _target_reason(
+    spec: GameSpec, state: State, f: int, kind: str, figure: int, office: int = -1
+) -> str:
     name = spec.figure_names[figure]
     target = int(state.figure_faction[0, figure])
     if not state.alive[0, figure]:
@@ -274,13 +317,13 @@ def _target_reason(spec: GameSpec, state: State, f: int, kind: str, figure: int)
         return f"{name}'s faction is your ally."
     status = STATUSES[int(state.status[0, figure])]
     needs = {
-        "condemn": "in good standing in the party",
+        "condemn": "in the party",
         "remove_politburo": "in the Politburo",
         "remove_cc": "in the Central Committee",
         "expel": "in the party",
         "exile": "expelled first",
         "deport": "exiled first",
-        "remove_office": "General Secretary",
+        "remove_office": spec.office_names[office] if office >= 0 else "in office",
     }
     return f"{name} must be {needs.get(kind, 'eligible')} (now {status})."
 

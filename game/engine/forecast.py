@@ -12,6 +12,7 @@ import numpy as np
 from game.engine import query
 from game.engine.actions import apply_actions, family
 from game.engine.explain import TERM_HELP
+from game.engine.procedure import empowered
 from game.engine.spec import GameSpec
 from game.engine.state import (
     IDEOLOGY,
@@ -59,11 +60,14 @@ class VoteForecast:
     reasons: tuple[str, ...]
 
 
-def next_session(spec: GameSpec, turn: int) -> int | None:
-    """The first session held in quarter ``turn`` or later, or None if none is left."""
+def next_session(spec: GameSpec, turn: int, motion: int = -1) -> int | None:
+    """The first session held in quarter ``turn`` or later (with the power to decide motion
+    ``motion``, if one is given), or None if none is left."""
     for t in range(turn, spec.turns):
         for kind, index in spec.schedule[t]:
-            if kind == "session":
+            if kind == "session" and (
+                motion < 0 or empowered(spec.motions[motion], spec.sessions[index])
+            ):
                 return index
     return None
 
@@ -76,7 +80,7 @@ def forecast_vote(
     passes, the mean tally and each bloc's mean terms. None if the action tables nothing or
     no session is left."""
     m = int(spec.actions.motion[action])
-    session = next_session(spec, state.turn)
+    session = next_session(spec, state.turn, m)
     if m < 0 or session is None:
         return None
     copies = state.take(np.zeros(samples, dtype=np.int64))
@@ -158,9 +162,9 @@ def likely_effects(spec: GameSpec, state: State, faction: int, action: int, rnd:
     lines += _region_changes(spec, state, after, faction)
     lines += _party_changes(spec, state, after, faction)
     if family(kind) == "motion" or kind == "resign":
-        session = next_session(spec, state.turn)
+        session = next_session(spec, state.turn, int(spec.actions.motion[action]))
         where = "no session is left" if session is None else spec.sessions[session].name
-        lines.append(f"Put to the next session: {where}.")
+        lines.append(f"Put to the next session with the power to decide it: {where}.")
     return lines or ["No visible change."]
 
 

@@ -18,13 +18,17 @@ from game.engine.spec import (
     MOTION_KINDS,
     READMITTED,
     RECANTED,
+    SESSION_KINDS,
     GameSpec,
     MotionSpec,
+    SessionSpec,
 )
 from game.engine.state import LEGITIMACY, MOOD, PRESTIGE, State
 from game.engine.tracks import add_stat, add_unity
+from game.engine.wants import deviating
 
 IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
 Effect = Callable[[GameSpec, State, MotionSpec, IntArray, IntArray], None]
 
 TESTAMENT_COST_KEYS = {
@@ -41,37 +45,79 @@ def apply_motion(
     if games.size == 0:
         return
     _EFFECTS[MOTION_KINDS[motion.kind]](spec, state, motion, games, sponsor)
-    fill_vacancies(spec, state)
+    vacate_departed(state)
 
 
 def settle_the_dead(spec: GameSpec, state: State) -> None:
-    """Clear the seats of figures who have died and give their offices to the heirs."""
+    """Clear the seats and offices of figures who have died: the offices stay vacant until a
+    body that fills them meets."""
     state.politburo &= state.alive
     state.cc_member &= state.alive
-    fill_vacancies(spec, state)
+    vacate_departed(state)
 
 
-def fill_vacancies(spec: GameSpec, state: State) -> None:
-    """Give every office whose holder has died or left the party to its first able heir."""
-    able = query.figure_active(state)
-    rows = query.rows(state)
-    for o in range(len(spec.offices)):
-        holder = state.holder[:, o]
-        gone = np.flatnonzero((holder >= 0) & ~able[rows, np.maximum(holder, 0)])
-        if gone.size:
-            give_to_heirs(spec, state, gone, o, holder[gone])
+def vacate_departed(state: State) -> None:
+    """Every office whose holder has died or left the party falls vacant (holder -1)."""
+    holder = state.holder
+    rows = query.rows(state)[:, None]
+    able = state.alive[rows, np.maximum(holder, 0)] & state.in_party[rows, np.maximum(holder, 0)]
+    state.holder[(holder >= 0) & ~able] = -1
 
 
-def give_to_heirs(
-    spec: GameSpec, state: State, games: IntArray, office: int, barred: IntArray
-) -> None:
-    """Vacate ``office`` in ``games`` and give it to its first able heir who is not the
-    figure ``barred`` (B',) — the man just removed from it."""
-    state.holder[games, office] = -1
-    able = query.figure_active(state)[games]
-    for heir in spec.office_heirs[office]:
-        take = (state.holder[games, office] < 0) & able[:, heir] & (barred != heir)
-        state.holder[games[take], office] = heir
+def elect_to_vacancies(spec: GameSpec, state: State, session: SessionSpec, live: BoolArray) -> None:
+    """The session's body fills every vacant office it has the power to fill with the nominee
+    of its largest group (in the games ``live``, (B,)); no list of heirs, a decision."""
+    offices = np.flatnonzero(spec.office_filled_by[:, session.kind])
+    vacant = (state.holder[:, offices] < 0) & live[:, None]
+    if not vacant.any():
+        return
+    group = largest_group(spec, state, session)
+    for o in offices[vacant.any(axis=0)]:
+        games = np.flatnonzero(live & (state.holder[:, o] < 0))
+        install(spec, state, games, int(o), nominee(spec, state, games, group[games]))
+
+
+def largest_group(spec: GameSpec, state: State, session: SessionSpec) -> IntArray:
+    """(B,): the faction with most seats in the body that fills offices (the Politburo, or
+    the Central Committee at a plenum), -1 if no faction in play holds any."""
+    if SESSION_KINDS[session.kind] == "politburo":
+        seats = query.politburo_seats(spec, state)
+    else:
+        seats = state.cc_share[:, :-1].copy()
+    seats = np.where(query.leader_active(spec, state), seats, 0.0)
+    best = np.argmax(seats, axis=1)
+    return np.where(seats.max(axis=1) > 0, best, -1)
+
+
+def nominee(spec: GameSpec, state: State, g: IntArray, faction: IntArray) -> IntArray:
+    """(len(g),): the man ``faction`` (per game, -1 nobody) puts up for an office: its most
+    loyal active figure who holds no office, sparing its leader; -1 if it has nobody."""
+    able = query.figure_active(state)[g] & (state.figure_faction[g] == faction[:, None])
+    leaders = np.zeros(len(spec.figures), dtype=bool)
+    leaders[spec.faction_leader] = True
+    free = ~_holds_any_office(state, g, len(spec.figures))
+    score = spec.figure_loyalty[None, :] + 2.0 * ~leaders[None, :] + 4.0 * free
+    best = np.argmax(np.where(able, score, -1.0), axis=1)
+    return np.where((faction >= 0) & able.any(axis=1), best, -1)
+
+
+def _holds_any_office(state: State, g: IntArray, n_figures: int) -> BoolArray:
+    """(len(g), G): which figures hold some office in games ``g``."""
+    holds = np.zeros((g.size, n_figures + 1), dtype=bool)
+    rows = np.repeat(np.arange(g.size), state.holder.shape[1])
+    holds[rows, state.holder[g].ravel()] = True  # -1 (vacant) lands in the spare last column
+    return holds[:, :n_figures]
+
+
+def install(spec: GameSpec, state: State, g: IntArray, office: int, figure: IntArray) -> None:
+    """Give ``office`` to ``figure`` (per game; -1 leaves it vacant) in games ``g``. The new
+    holder of an office that runs a region's machine brings the region to his faction."""
+    named = figure >= 0
+    g, figure = g[named], figure[named]
+    state.holder[g, office] = figure
+    faction = state.figure_faction[g, figure]
+    for r in np.flatnonzero(spec.region_boss == office):
+        state.secretary[g, r] = faction
 
 
 def _policy(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
@@ -126,32 +172,32 @@ def _remove_cc(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntA
 
 
 def _remove_office(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
-    """Take an office from its holder and give it to the named successor; a motion with no
-    named successor installs the mover's own man; failing both, the office's heirs."""
+    """Take an office from its holder and give it to the mover's own nominee: the named
+    successor if he is active and in the mover's camp, else the man the mover puts up; with
+    neither, it stays vacant until the body that fills it meets."""
     held = state.holder[g, m.office] == m.target
     gh, sh = g[held], s[held]
+    state.holder[gh, m.office] = -1
+    choice = nominee(spec, state, gh, sh)
     if m.successor >= 0:
-        able = query.figure_active(state)[gh, m.successor]
-        choice = np.where(able, m.successor, -1)
-    else:
-        choice = _movers_man(spec, state, gh, sh)
-    named = choice >= 0
-    state.holder[gh[named], m.office] = choice[named]
-    orphaned = gh[~named]
-    give_to_heirs(spec, state, orphaned, m.office, np.full(orphaned.size, m.target))
+        ours = query.figure_active(state)[gh, m.successor] & (
+            state.figure_faction[gh, m.successor] == sh
+        )
+        choice = np.where(ours, m.successor, choice)
+    install(spec, state, gh, m.office, choice)
     _hurt_faction(spec, state, g, m.target, spec.rules.k["censure_prestige"])
     _reward_sponsor(spec, state, g, s)
 
 
-def _movers_man(spec: GameSpec, state: State, g: IntArray, sponsor: IntArray) -> IntArray:
-    """(len(g),): the mover's most loyal active figure other than its leader (the leader if
-    there is no other), -1 if the mover is nobody."""
-    able = query.figure_active(state)[g] & (state.figure_faction[g] == sponsor[:, None])
-    leaders = np.zeros(len(spec.figures), dtype=bool)
-    leaders[spec.faction_leader] = True
-    score = np.where(able, spec.figure_loyalty[None, :] + 2.0 * ~leaders[None, :], -1.0)
-    best = np.argmax(score, axis=1)
-    return np.where((sponsor >= 0) & able.any(axis=1), best, -1)
+def _condemn_line(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
+    """A resolution against a deviation, naming nobody: the faction whose line lies furthest
+    that way loses standing as a censure would cost it, but no one's status changes; the
+    party closes ranks."""
+    faction = deviating(spec, state, m.deviation)[g]
+    has = faction >= 0
+    add_stat(state, g[has], faction[has], PRESTIGE, -spec.rules.k["censure_prestige"])
+    add_unity(spec, state, g, spec.rules.k["closing_ranks"])
+    _reward_sponsor(spec, state, g, s)
 
 
 def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray) -> None:
@@ -182,8 +228,8 @@ def _purge_central_committee(
 
 
 def _leave_party(state: State, g: IntArray, figure: int) -> None:
-    """Out of the party: no seat on the Politburo or the Central Committee (offices pass to
-    the heirs when the motion is carried out)."""
+    """Out of the party: no seat on the Politburo or the Central Committee (offices fall
+    vacant when the motion is carried out)."""
     state.in_party[g, figure] = False
     state.politburo[g, figure] = False
     state.cc_member[g, figure] = False
@@ -243,11 +289,10 @@ def _confirm_secretary(
 
 
 def reject_secretary(spec: GameSpec, state: State, games: IntArray) -> None:
-    """The offer to resign was taken up: the office passes to its heirs."""
+    """The offer to resign was taken up: the office falls vacant, for the plenum to fill."""
     if games.size == 0 or spec.general_secretary < 0:
         return
-    o = spec.general_secretary
-    give_to_heirs(spec, state, games, o, state.holder[games, o].copy())
+    state.holder[games, spec.general_secretary] = -1
 
 
 _EFFECTS: dict[str, Effect] = {
@@ -263,4 +308,5 @@ _EFFECTS: dict[str, Effect] = {
     "enrolment": _enrolment,
     "read_testament": _read_testament,
     "confirm_secretary": _confirm_secretary,
+    "condemn_line": _condemn_line,
 }

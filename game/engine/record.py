@@ -15,10 +15,30 @@ from game.engine.turn import Chooser, play
 
 IntArray = NDArray[np.int64]
 RECORD_VERSION = 1
+# The version of the rules: what a game's actions lead to. Bumped whenever the rules change so
+# that an old game's actions would play out differently (2: issue 8, the party's procedure,
+# sponsored agendas, the fitted vote model and the rivals' judgement). Saves and records carry
+# the version that made them; one made under other rules is refused, never replayed wrongly.
+RULES_VERSION = 2
+UNVERSIONED_RULES = 1  # saves and records from before rules versions were written down
 
 
 class ReplayMismatch(Exception):
     """A replay reached a different state than the record says."""
+
+
+class RulesVersionError(ReplayMismatch):
+    """A save or record made under another version of the rules."""
+
+
+def check_rules_version(made_by: object) -> None:
+    """Refuse a game made under rules other than these: ``made_by`` is the version the save
+    or record names (``UNVERSIONED_RULES`` where it names none)."""
+    if made_by != RULES_VERSION:
+        raise RulesVersionError(
+            f"made by rules version {made_by}; this is rules version {RULES_VERSION}, "
+            "and its actions would not play out as they did"
+        )
 
 
 @dataclass
@@ -33,13 +53,15 @@ class GameRecord:
     actions: list[list[list[int]]]
     hashes: list[str] = field(default_factory=list)
     version: int = RECORD_VERSION
+    rules_version: int = RULES_VERSION
 
     def to_json(self) -> dict[str, Any]:
         return dict(vars(self))
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> GameRecord:
-        return cls(**data)
+        """A record from JSON; one that names no rules version was made under the first."""
+        return cls(**{"rules_version": UNVERSIONED_RULES, **data})
 
 
 def record_game(
@@ -67,7 +89,9 @@ def replay(
     sha256: str | None = None,
 ) -> State:
     """Play a record's actions again, checking the state hash after every turn. Given the
-    scenario's ``sha256``, a record made with another scenario is refused at once."""
+    scenario's ``sha256``, a record made with another scenario is refused at once, and one
+    made under other rules raises ``RulesVersionError``."""
+    check_rules_version(record.rules_version)
     if record.version != RECORD_VERSION:
         raise ReplayMismatch(
             f"the record is version {record.version}; this program reads {RECORD_VERSION}"

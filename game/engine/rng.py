@@ -21,6 +21,7 @@ STREAM_EVENT = 2
 STREAM_VOTE = 3
 STREAM_COURT = 4
 STREAM_HISTORY = 5
+STREAM_DEFECTION = 6
 
 
 def _splitmix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:

@@ -3,6 +3,7 @@ motions the factions tabled, and (congresses) elect the Central Committee and th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -10,9 +11,17 @@ from numpy.typing import NDArray
 
 from game.engine import query
 from game.engine.actions import legal_block, target_fits
-from game.engine.motions import apply_motion, reject_secretary, settle_the_dead
+from game.engine.motions import (
+    apply_motion,
+    elect_to_vacancies,
+    reject_secretary,
+    settle_the_dead,
+)
+from game.engine.procedure import empowered, majority, needed_share
 from game.engine.spec import (
     CENSURED,
+    DISCIPLINE_KINDS,
+    MAJORITIES,
     MOTION_KINDS,
     SANCTION_KINDS,
     SESSION_KINDS,
@@ -21,7 +30,8 @@ from game.engine.spec import (
     SessionSpec,
 )
 from game.engine.state import State
-from game.engine.votes import body, vote
+from game.engine.votes import body, expected_share, vote
+from game.engine.wants import against, wants
 
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
@@ -31,8 +41,16 @@ Log = list[dict[str, Any]]
 NOISE_SPACING = 32
 
 
-def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> None:
-    """Hold session ``index`` in every game that has not split."""
+def run_session(
+    spec: GameSpec,
+    state: State,
+    index: int,
+    log: Log | None,
+    traced: Callable[[int], None] | None = None,
+) -> None:
+    """Hold session ``index`` in every game that has not split. ``traced``, if given (the
+    checkpoint tracer's hook), is called with -1 once the session has opened and with ``m``
+    after each motion ``m`` is decided."""
     session = spec.sessions[index]
     settle_the_dead(spec, state)
     live = ~state.split
@@ -41,52 +59,89 @@ def run_session(spec: GameSpec, state: State, index: int, log: Log | None) -> No
         log.append(
             {"type": "session", "id": session.id, "name": session.name, "date": session.date}
         )
+    if traced is not None:
+        traced(-1)
     for m in session.agenda:
         motion = spec.motions[m]
         kind = MOTION_KINDS[motion.kind]
-        if kind in (*SANCTION_KINDS, "readmit") and not spec.on("discipline"):
+        if kind in DISCIPLINE_KINDS and not spec.on("discipline"):
             continue
+        if not empowered(motion, session):
+            continue  # the validator refuses such an agenda; a body never exceeds its powers
         put = live.copy()
         if motion.condition is not None:
             put &= motion.condition.test(state)
-        sponsor = _agenda_sponsor(spec, state, motion)
-        put &= _mover_can_act(spec, state, sponsor, motion)
+        if kind == "policy":
+            put &= state.turn >= spec.policy_from[motion.policy]
         if kind in SANCTION_KINDS:
-            put &= ~_shields(spec, state, sponsor, motion.target)
             put &= target_fits(state, kind, motion.target)
+        sponsor = agenda_mover(spec, state, motion)
+        put &= sponsor >= 0
+        if motion.fallback >= 0:
+            put &= ~_withdraw(spec, state, session, m, put, sponsor, log)
         _decide(spec, state, session, m, put, sponsor, m * 8, log)
-    _decide_tabled(spec, state, session, live, log)
+        if traced is not None:
+            traced(m)
+    _decide_tabled(spec, state, session, live, log, traced)
     if SESSION_KINDS[session.kind] == "congress":
         _elect(spec, state, session, live)
+    elect_to_vacancies(spec, state, session, live)
 
 
-def _mover_can_act(
-    spec: GameSpec, state: State, sponsor: IntArray, motion: MotionSpec
-) -> BoolArray:
-    """(B,): a motion moved by a named faction is put only while that faction's leader is in
-    the party; one moved by an office's holder needs a holder."""
-    if motion.sponsor_faction >= 0:
-        return query.leader_active(spec, state)[:, motion.sponsor_faction]
-    return sponsor >= 0
-
-
-def _shields(spec: GameSpec, state: State, sponsor: IntArray, figure: int) -> BoolArray:
-    """(B,): the would-be mover will not put a sanction against its own people; while the
-    alliances mechanism (alliances and grudges) is on, nor against an ally or a faction it
-    has no quarrel with: a motion on the agenda needs someone who wants it."""
-    target = state.figure_faction[:, figure]
-    own = (sponsor >= 0) & (target == sponsor)
+def agenda_mover(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
+    """(B,): who moves an agenda item: its named sponsor while that faction's leader is in
+    the party and moving it would not be against itself (``wants.against``: it wants the
+    motion, which strikes neither it nor its ally); failing that, the willing faction that
+    wants it most; -1 where nobody is willing (the item is not put)."""
+    want = wants(spec, state, motion)
+    willing = query.leader_active(spec, state) & ~against(spec, state, motion, want)
+    named = _named_sponsor(spec, state, motion)
     rows = query.rows(state)
-    s, t = np.maximum(sponsor, 0), np.maximum(target, 0)
-    if not spec.on("alliances"):
-        return own  # type: ignore[no-any-return]
-    quarrel = state.grievance[rows, s, t] + state.grievance[rows, t, s]
-    calm = (sponsor >= 0) & (target >= 0) & (quarrel < spec.rules.k["quarrel_needed"])
-    allied = state.alliance[rows, s, t]
-    return own | calm | ((sponsor >= 0) & (target >= 0) & allied)  # type: ignore[no-any-return]
+    keeps = (named >= 0) & willing[rows, np.maximum(named, 0)]
+    keenest = np.argmax(np.where(willing, want, -np.inf), axis=1)
+    return np.where(keeps, named, np.where(willing.any(axis=1), keenest, -1))
 
 
-def _agenda_sponsor(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
+def _withdraw(
+    spec: GameSpec,
+    state: State,
+    session: SessionSpec,
+    m: int,
+    put: BoolArray,
+    sponsor: IntArray,
+    log: Log | None,
+) -> BoolArray:
+    """(B,): the games where the mover, counting the votes beforehand (the vote model without
+    its chance term), expects motion ``m`` to fall short of the majority it needs: there it
+    withdraws the motion and puts its milder fallback instead, if that still fits."""
+    motion = spec.motions[m]
+    expected = expected_share(spec, state, session, motion, sponsor)
+    short = put & (expected < needed_share(majority(motion, session)))
+    if not short.any():
+        return short
+    state.withdrawn[short, m] = True
+    fallback = spec.motions[motion.fallback]
+    if log is not None and short[0]:
+        log.append(
+            {
+                "type": "withdrawn",
+                "session": session.id,
+                "motion": motion.id,
+                "title": motion.title,
+                "sponsor": spec.factions[sponsor[0]] if sponsor[0] >= 0 else None,
+                "expected": round(float(expected[0]), 3),
+                "needed": round(needed_share(majority(motion, session)), 3),
+                "fallback": fallback.id,
+            }
+        )
+    milder = short & target_fits(state, MOTION_KINDS[fallback.kind], fallback.target)
+    if empowered(fallback, session):
+        _decide(spec, state, session, motion.fallback, milder, sponsor, motion.fallback * 8, log)
+    return short
+
+
+def _named_sponsor(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
+    """(B,): the sponsor the scenario names: a faction, or the faction holding an office."""
     if motion.sponsor_faction >= 0:
         return np.full(state.batch, motion.sponsor_faction, dtype=np.int64)
     return query.holds_office(state, motion.sponsor_office)
@@ -129,6 +184,7 @@ def _decide(
                 "sponsor": spec.factions[sponsor[0]] if sponsor[0] >= 0 else None,
                 "yes": int(result.yes[0]),
                 "no": int(result.no[0]),
+                "majority": MAJORITIES[majority(motion, session)],
                 "passed": bool(result.passed[0]),
                 "blocs": [vars(b) for b in result.explanation[0]] if result.explanation else [],
             }
@@ -136,21 +192,33 @@ def _decide(
 
 
 def _decide_tabled(
-    spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.bool_], log: Log | None
+    spec: GameSpec,
+    state: State,
+    session: SessionSpec,
+    live: NDArray[np.bool_],
+    log: Log | None,
+    traced: Callable[[int], None] | None,
 ) -> None:
-    """Put the motions the factions tabled, faction by faction, if they still make sense."""
+    """Put the motions the factions tabled, faction by faction, if they still make sense and
+    this body has the power to decide them; a motion this body cannot decide stays tabled for
+    the next session that can (while it still makes sense)."""
     space = spec.actions
     for f in range(spec.n_factions):
         action = state.tabled[:, f].copy()
         state.tabled[:, f] = -1
         for a in np.unique(action[live & (action >= 0)]):
             games = live & (action == a)
-            kind = space.kinds[a]
-            still = legal_block(spec, state, f, kind, space.arg[a : a + 1])[:, 0]
+            still = legal_block(spec, state, f, space.kinds[a], np.array([a]))[:, 0]
             still &= query.leader_active(spec, state)[:, f]
+            m = int(space.motion[a])
+            if not empowered(spec.motions[m], session):
+                state.tabled[games & still, f] = a
+                continue
             sponsor = np.full(state.batch, f, dtype=np.int64)
             key = (len(spec.motions) + a) * 8 + f
-            _decide(spec, state, session, int(space.motion[a]), games & still, sponsor, key, log)
+            _decide(spec, state, session, m, games & still, sponsor, key, log)
+            if traced is not None:
+                traced(m)
 
 
 def _elect(spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.bool_]) -> None:

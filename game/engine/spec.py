@@ -39,11 +39,18 @@ MOTION_KINDS = (
     "enrolment",
     "read_testament",
     "confirm_secretary",
+    "condemn_line",
 )
-# Motion kinds that punish their target: the discipline mechanism governs them, and an agenda
-# sanction needs a mover with a quarrel against the target.
+# Motion kinds that punish their target figure.
 SANCTION_KINDS = ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport")
+# Motion kinds the discipline mechanism governs: the sanctions, readmission and resolutions
+# against a line (a deviation condemned without naming anyone).
+DISCIPLINE_KINDS = (*SANCTION_KINDS, "readmit", "condemn_line")
 SESSION_KINDS = ("congress", "conference", "plenum", "joint_plenum", "politburo")
+# The majority a body needs to carry a motion: "none" where the body has no power to decide it,
+# "simple" (more yes than no), "two_thirds" (at least two thirds of the votes cast).
+MAJORITIES = ("none", "simple", "two_thirds")
+NO_POWER, SIMPLE, TWO_THIRDS = range(3)
 MECHANISMS = (
     "apparatus",
     "membership",
@@ -61,9 +68,15 @@ class MotionSpec:
     """One question that can be put to a vote; ``-1`` marks an unused index.
 
     ``kind`` indexes MOTION_KINDS; ``target`` and ``successor`` are figures, ``office`` an
-    office, ``policy`` a policy, ``testament`` a TESTAMENT_STATES index. An agenda motion is
-    moved by ``sponsor_faction`` or, if that is -1, by the faction holding ``sponsor_office``;
-    a tabled motion (``session`` -1) is moved by whoever tables it.
+    office, ``policy`` a policy, ``testament`` a TESTAMENT_STATES index, ``deviation`` the
+    side (+1 right, -1 left, 0 none) whose line a ``condemn_line`` resolution condemns. An
+    agenda motion names its sponsor: ``sponsor_faction`` or, if that is -1, the faction
+    holding ``sponsor_office``; at the session it is moved by that sponsor if it still wants
+    it, else by the faction that wants it most (``sessions``). A tabled motion (``session``
+    -1) is moved by whoever tables it. ``majority`` gives, per SESSION_KINDS, the MAJORITIES
+    index a body of that kind needs to carry it (0: it has no power to decide it).
+    ``fallback`` is the lesser motion the mover puts instead when it withdraws this one, -1
+    none.
     """
 
     id: str
@@ -79,6 +92,9 @@ class MotionSpec:
     sponsor_office: int
     condition: Cond | None
     session: int
+    deviation: int = 0
+    majority: tuple[int, ...] = (NO_POWER,) * len(SESSION_KINDS)
+    fallback: int = -1
 
 
 @dataclass(frozen=True)
@@ -261,7 +277,7 @@ class GameSpec:
     office_income: FloatArray  # (O,)
     office_power: FloatArray  # (O,)
     office_appoints: BoolArray  # (O,)
-    office_heirs: tuple[tuple[int, ...], ...]
+    office_filled_by: BoolArray  # (O, len(SESSION_KINDS)) the bodies that fill each office
     general_secretary: int  # office index of the appointing office, -1 if none
     regions: tuple[str, ...]
     region_names: tuple[str, ...]
@@ -270,12 +286,14 @@ class GameSpec:
     region_sympathy: FloatArray  # (R, F)
     region_recruits: FloatArray  # (R,)
     region_map: FloatArray  # (R, 2)
+    region_boss: IntArray  # (R,) the office whose holder runs the region's machine, -1 none
     growth: FloatArray  # (T,) baseline membership growth per turn
     policies: tuple[str, ...]
     policy_names: tuple[str, ...]
     policy_position: FloatArray  # (P,)
     policy_adopted: BoolArray  # (P,)
     policy_excludes: BoolArray  # (P, P)
+    policy_from: IntArray  # (P,) the first turn a motion for the policy can be put
     alliance: BoolArray  # (F, F)
     grievance: FloatArray  # (F, F) holder x against
     testament: int
@@ -284,6 +302,8 @@ class GameSpec:
     cc_share: FloatArray  # (F + 1,) the Central Committee by faction; last column unaligned
     politburo_size: int
     motions: tuple[MotionSpec, ...]
+    procedure: IntArray  # (len(MOTION_KINDS), len(SESSION_KINDS)) majority needed, 0 no power
+    motion_last_turn: IntArray  # (M,) last turn a session able to decide it is held, -1 none
     sessions: tuple[SessionSpec, ...]
     events: tuple[EventSpec, ...]
     checkpoints: tuple[CheckpointSpec, ...]
@@ -299,6 +319,11 @@ class GameSpec:
     @property
     def n_factions(self) -> int:
         return len(self.factions)
+
+    @cached_property
+    def motion_office(self) -> IntArray:
+        """(M,) the office each motion is about, -1 none: cheap to index in legality checks."""
+        return np.array([m.office for m in self.motions], dtype=np.int64)
 
     def on(self, mechanism: str) -> bool:
         """Whether a mechanism is switched on in this scenario."""

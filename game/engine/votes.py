@@ -19,18 +19,20 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
+from game.engine.procedure import carried, majority
 from game.engine.rng import STREAM_VOTE, normal
 from game.engine.spec import (
     ACTIVE,
+    MOTION_KINDS,
     READMITTED,
     RECANTED,
-    SANCTION_KINDS,
     SESSION_KINDS,
     GameSpec,
     MotionSpec,
     SessionSpec,
 )
 from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, PRESTIGE, UNITY, State
+from game.engine.wants import pin, struck, target_faction, wants
 
 BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
@@ -80,97 +82,18 @@ def squash(x: FloatArray) -> FloatArray:
 
 
 def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray) -> FloatArray:
-    """(B, F): how much each faction wants the motion to pass, from -1 to 1."""
-    kind = spec_kind(motion)
-    b, n_f = state.batch, spec.n_factions
-    ideology = state.stats[:, :, IDEOLOGY]
-    target_faction = _target_faction(state, motion)
-    removes_gensec = kind == "remove_office" and motion.office == spec.general_secretary
-    if kind == "policy":
-        stance = 1.0 - 2.0 * np.abs(ideology - spec.policy_position[motion.policy])
-    elif removes_gensec or kind in ("read_testament", "confirm_secretary"):
-        stance = secretary_stance(spec, state)
-        if kind != "confirm_secretary":
-            stance = -stance
-    elif kind in SANCTION_KINDS or kind in ("remove_office", "readmit"):
-        stance = sanction_stance(spec, state, target_faction, ideology)
-        if kind == "readmit":
-            stance = -stance
-    else:
-        stance = np.full((b, n_f), spec.rules.k["routine_support"])
-    stance = np.clip(stance, -1.0, 1.0)
-    stance = np.where(query.leader_active(spec, state), stance, 0.0)
-    _pin(stance, sponsor, 1.0, spec, state)
-    if kind in SANCTION_KINDS or kind == "remove_office":
-        _pin(stance, target_faction, -1.0, spec, state)
-    if kind == "read_testament":
-        _pin(stance, query.holds_office(state, spec.general_secretary), -1.0, spec, state)
-    if kind == "readmit":
-        _pin(stance, target_faction, 1.0, spec, state)
-    if kind == "confirm_secretary":
-        _pin(stance, query.holds_office(state, spec.general_secretary), 1.0, spec, state)
+    """(B, F): how each faction votes its members: what it wants (``wants.wants``), except
+    that a mover who wants its motion throws its whole weight behind it (+1, its allies
+    pulled along). ``sponsor`` (B,) is the mover, -1 none."""
+    stance = wants(spec, state, motion)
+    rows = query.rows(state)
+    keen = (sponsor >= 0) & (stance[rows, np.maximum(sponsor, 0)] > 0.0)
+    pin(spec, state, stance, np.where(keen, sponsor, -1), 1.0)
     return stance
 
 
-def secretary_stance(spec: GameSpec, state: State) -> FloatArray:
-    """(B, F): how far each faction wants to keep the General Secretary: a little by default,
-    less for every grudge against him and once Lenin's letter about him is known, less the
-    more of the regional machines he already holds."""
-    rows = query.rows(state)
-    gensec = query.holds_office(state, spec.general_secretary)
-    held = gensec[:, None] >= 0
-    grudge = np.where(held, state.grievance[rows, :, np.maximum(gensec, 0)], 0.0)
-    letter = spec.rules.k["testament_doubt"] * publicity(state.testament)
-    machines = query.machine_share(state, gensec)
-    fear = spec.rules.k["machine_fear"] * machines * spec.on("apparatus")
-    stance = spec.rules.k["secretary_support"] - grudge - (letter + fear)[:, None]
-    own = np.arange(spec.n_factions)[None, :] == gensec[:, None]
-    return np.where(own, 1.0, stance)
-
-
-def publicity(testament: IntArray) -> FloatArray:
-    """(B,): how widely Lenin's letter is known: 0 hidden, 1 surfaced among the leaders,
-    rising to 2 once it is printed for the whole party to read."""
-    return np.where(testament >= 1, 1.0 + (testament - 1) / 3.0, 0.0)
-
-
 def spec_kind(motion: MotionSpec) -> str:
-    from game.engine.spec import MOTION_KINDS
-
     return MOTION_KINDS[motion.kind]
-
-
-def _target_faction(state: State, motion: MotionSpec) -> IntArray:
-    if motion.target < 0:
-        return np.full(state.batch, -1, dtype=np.int64)
-    return state.figure_faction[:, motion.target]
-
-
-def sanction_stance(
-    spec: GameSpec, state: State, target: IntArray, ideology: FloatArray
-) -> FloatArray:
-    """Bystanders back a sanction against a faction they hold grudges against and whose line
-    is far from theirs; the base stance (negative) is the reluctance to punish a comrade."""
-    k = spec.rules.k
-    rows = query.rows(state)
-    t = np.maximum(target, 0)
-    grudge = state.grievance[rows, :, t] if spec.on("alliances") else 0.0
-    distance = np.abs(ideology - ideology[rows, t][:, None])
-    stance = k["sanction_base"] + grudge + k["sanction_distance"] * distance
-    return np.where(target[:, None] >= 0, stance, 0.0)
-
-
-def _pin(stance: FloatArray, faction: IntArray, value: float, spec: GameSpec, state: State) -> None:
-    """Set a faction's stance, and (with alliances on) pull its allies most of the way along."""
-    has = faction >= 0
-    rows = np.flatnonzero(has)
-    f = faction[has]
-    if spec.on("alliances"):
-        allies = state.alliance[rows, f, :]
-        pull = spec.rules.k["ally_pull"]
-        pulled = np.where(allies, (1.0 - pull) * stance[rows] + pull * value, stance[rows])
-        stance[rows] = pulled
-    stance[rows, f] = value
 
 
 def body(
@@ -325,7 +248,25 @@ def vote(
                         int(solid[g]),
                     )
                 )
-    return VoteResult(yes_total > no_total, yes_total, no_total, explained)
+    passed = carried(yes_total, no_total, majority(motion, session))
+    return VoteResult(passed, yes_total, no_total, explained)
+
+
+def expected_share(
+    spec: GameSpec, state: State, session: SessionSpec, motion: MotionSpec, sponsor: IntArray
+) -> FloatArray:
+    """(B,): the yes share a mover counting the votes beforehand expects: the tally of every
+    bloc without its chance term, deterministic (what the whips know, not the day's luck)."""
+    stance = stances(spec, state, motion, sponsor)
+    common = _common_terms(spec, state, motion, sponsor, stance)
+    calm = np.zeros(state.batch)
+    yes = np.zeros(state.batch)
+    seats = np.zeros(state.batch)
+    for bloc in body(spec, state, session, stance):
+        terms = _bloc_terms(spec, state, bloc, stance, common, calm)
+        yes += _bloc_yes(state, bloc, stance, squash(sum(terms.values(), np.zeros(state.batch))))[1]
+        seats += bloc.size
+    return yes / np.maximum(seats, 1.0)
 
 
 def _bloc_yes(
@@ -359,7 +300,9 @@ def _common_terms(
     rows = query.rows(state)
     kind = spec_kind(motion)
     opponent = np.argmin(stance, axis=1)
-    target = _target_faction(state, motion)
+    target = (
+        struck(spec, state, motion) if kind == "condemn_line" else target_faction(state, motion)
+    )
     opponent = np.where(target >= 0, target, opponent)
     has_sponsor = sponsor >= 0
     s = np.maximum(sponsor, 0)

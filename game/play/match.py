@@ -9,7 +9,6 @@ old state from another thread never sees a half-played quarter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,9 @@ from game.engine.outcome import Outcome, decide, power_scores
 from game.engine.record import ReplayMismatch
 from game.engine.spec import GameSpec
 from game.engine.state import State, initial_state
-from game.engine.turn import begin_turn, resolve_turn, take_actions
+from game.engine.turn import Chooser, begin_turn, play_quarter
 
 IntArray = NDArray[np.int64]
-RoundChooser = Callable[[State, int], IntArray]  # (state, round) -> (1, F) actions
 DIFFICULTIES = ("easy", "normal", "hard")
 
 
@@ -156,8 +154,8 @@ class Match:
         planned = {f: list(p) for f, p in self.plans.items()}
         pass_action = self.spec.actions.block("pass").start
 
-        def choose(state: State, rnd: int) -> IntArray:
-            choices = self.policies.choose_all(self.spec, state, rnd)
+        def choose(spec: GameSpec, state: State, rnd: int) -> IntArray:
+            choices = self.policies.choose_all(spec, state, rnd)
             for f, plan in planned.items():
                 choices[0, f] = plan[rnd] if rnd < len(plan) else pass_action
             return choices
@@ -168,13 +166,13 @@ class Match:
         self.plans = {f: [] for f in self.human}
         return self.reports[-1]
 
-    def _play(self, state: State, choose: RoundChooser, planned: dict[int, list[int]]) -> State:
+    def _play(self, state: State, choose: Chooser, planned: dict[int, list[int]]) -> State:
         """Play one quarter's rounds and resolution on ``state`` (already past its income)."""
-        report = TurnReport(state.turn, [], planned)
-        for rnd in range(self.rounds):
-            taken = take_actions(self.spec, state, choose(state, rnd), rnd)
-            report.actions.append([int(a) for a in taken[0]])
-        resolve_turn(self.spec, state, report.log)
+        turn = state.turn
+        log: list[dict[str, Any]] = []
+        play_quarter(self.spec, state, choose, income=False, log=log)
+        head, *entries = log  # the quarter's actions come first, then what they led to
+        report = TurnReport(turn, head["actions"], planned, entries)
         self.history.append(report.actions)
         self.hashes.append(state.row_hashes()[0])
         self.reports.append(report)
@@ -182,10 +180,10 @@ class Match:
         return state
 
 
-def _recorded(actions: IntArray) -> RoundChooser:
+def _recorded(actions: IntArray) -> Chooser:
     """A chooser that gives back recorded actions, (rounds, F), round by round."""
 
-    def choose(state: State, rnd: int) -> IntArray:
+    def choose(spec: GameSpec, state: State, rnd: int) -> IntArray:
         return actions[rnd][None, :]  # type: ignore[no-any-return]
 
     return choose

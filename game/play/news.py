@@ -88,6 +88,8 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
         return [Dispatch("session", f"{entry['name']} opens ({entry['date']}).")]
     if kind == "vote":
         return [Dispatch("vote", vote_text(spec, entry))]
+    if kind == "withdrawn":
+        return [Dispatch("vote", withdrawal_text(spec, entry))]
     if kind == "checkpoint":
         return [Dispatch("history", f"As in history: {entry['title']} (really {entry['date']}).")]
     return []
@@ -96,11 +98,25 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
 def vote_text(spec: GameSpec, entry: dict[str, Any]) -> str:
     """'Motion carried 278 to 130. Why: ...' for one logged vote."""
     verdict = "carried" if entry["passed"] else "defeated"
-    sponsor = entry["sponsor"]
-    mover = spec.faction_names[spec.factions.index(sponsor)] if sponsor else "the chair"
+    mover = _mover(spec, entry)
     reasons = " ".join(vote_reasons(logged_blocs(entry), top=2))
     tally = f"{entry['yes']} to {entry['no']}"
+    if entry.get("majority") == "two_thirds":
+        tally += " (two thirds needed)"
     return f"'{entry['title']}', moved by {mover}: {verdict} {tally}. {reasons}"
+
+
+def withdrawal_text(spec: GameSpec, entry: dict[str, Any]) -> str:
+    """'X withdraws Y: counting the votes it expected 55% yes where 67% were needed'."""
+    return (
+        f"{_mover(spec, entry)} withdraws '{entry['title']}': counting the votes beforehand, "
+        f"it expected {entry['expected']:.0%} yes where {entry['needed']:.0%} were needed."
+    )
+
+
+def _mover(spec: GameSpec, entry: dict[str, Any]) -> str:
+    sponsor = entry["sponsor"]
+    return spec.faction_names[spec.factions.index(sponsor)] if sponsor else "the chair"
 
 
 def logged_blocs(entry: dict[str, Any]) -> list[BlocForecast]:

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from game.analysis.runs import load
-from game.engine.record import ReplayMismatch
+from game.engine.record import (
+    RULES_VERSION,
+    UNVERSIONED_RULES,
+    ReplayMismatch,
+    RulesVersionError,
+    check_rules_version,
+)
 from game.fileio import write_atomic
 from game.play.match import DIFFICULTIES, Match, Setup
 from game.play.settings import data_dir
@@ -55,6 +61,7 @@ def to_json(match: Match) -> dict[str, Any]:
     return {
         "format": SAVE_FORMAT,
         "version": SAVE_VERSION,
+        "rules_version": RULES_VERSION,
         "label": f"{season}, {factions} ({setup.difficulty}) — {spec.title}",
         "saved_at": time.time(),
         "scenario": str(setup.scenario),
@@ -78,7 +85,8 @@ def write_save(match: Match, name: str) -> Path:
 
 def read_save(path: Path) -> Match:
     """Load and replay a save. Raises SaveError if it is unreadable, corrupt, from a newer
-    version of the game, for a missing or changed scenario, or does not replay."""
+    version of the game, made under other rules, for a missing or changed scenario, or does
+    not replay."""
     data = _document(path)
     scenario = Path(data["scenario"])
     try:
@@ -120,6 +128,10 @@ def _document(path: Path) -> dict[str, Any]:
             f"{version}; this one reads up to {SAVE_VERSION})."
         )
     _check_fields(path, data)
+    try:
+        check_rules_version(data.get("rules_version", UNVERSIONED_RULES))
+    except RulesVersionError as error:
+        raise SaveError(f"The save {path.name} cannot be played: it was {error}.") from None
     return data
 
 

@@ -4,6 +4,7 @@ turns and days, conditions become test trees, and the action space is laid out."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -11,7 +12,9 @@ from game.engine import conditions as c
 from game.engine.actions import family
 from game.engine.spec import (
     FACTION_STATS,
+    MAJORITIES,
     MOTION_KINDS,
+    NO_POWER,
     PERSONALITY_TRAITS,
     SESSION_KINDS,
     STATUSES,
@@ -31,6 +34,7 @@ from game.engine.spec import (
 )
 from game.scenario import models as m
 from game.scenario.dates import Date, Quarter
+from game.scenario.procedure import deciding_bodies
 
 TABLED_KINDS = ("condemn", "remove_politburo", "expel", "exile", "deport", "readmit")
 LEADERS_ONLY = ("exile", "deport")  # banishment is tabled against faction leaders only
@@ -57,10 +61,11 @@ class Indexer:
         self.policy = {p.id: i for i, p in enumerate(scenario.policies)}
         self.session = {s.id: i for i, s in enumerate(scenario.sessions)}
         self.event = {e.id: i for i, e in enumerate(scenario.events)}
-        self.motion = {
-            motion.id: i
-            for i, motion in enumerate(mo for s in scenario.sessions for mo in s.agenda)
-        }
+        agenda = [mo.id for s in scenario.sessions for mo in s.agenda]
+        fallbacks = [
+            mo.fallback.id for s in scenario.sessions for mo in s.agenda if mo.fallback is not None
+        ]
+        self.motion = {ident: i for i, ident in enumerate([*agenda, *fallbacks])}
         self.start = Quarter.parse(scenario.start)
 
     def turn(self, quarter: str) -> int:
@@ -122,8 +127,20 @@ def _compile_leaf(cond: m.Condition, ix: Indexer) -> c.Cond:
     return c.TestamentIn(tuple(TESTAMENT_STATES.index(s) for s in cond.testament.in_))
 
 
-def _compile_motion(motion: m.Motion, session: int, ix: Indexer) -> MotionSpec:
+DEVIATION_SIDES = {"left": -1, "right": 1}
+
+
+def majorities(scenario: m.Scenario, kind: str, office: str | None = None) -> tuple[int, ...]:
+    """Per SESSION_KINDS, the MAJORITIES index a motion of ``kind`` needs there (0 no power)."""
+    bodies = deciding_bodies(scenario, kind, office)
+    return tuple(MAJORITIES.index(bodies.get(body, "none")) for body in SESSION_KINDS)
+
+
+def _compile_motion(
+    motion: m.Motion, session: int, ix: Indexer, scenario: m.Scenario
+) -> MotionSpec:
     sponsor_faction = ix.faction.get(motion.sponsor, -1)
+    fallback = motion.fallback
     return MotionSpec(
         id=motion.id,
         title=motion.title,
@@ -138,13 +155,31 @@ def _compile_motion(motion: m.Motion, session: int, ix: Indexer) -> MotionSpec:
         sponsor_office=-1 if sponsor_faction >= 0 else ix.office[motion.sponsor],
         condition=compile_condition(motion.condition, ix) if motion.condition else None,
         session=session,
+        deviation=DEVIATION_SIDES.get(motion.deviation or "", 0),
+        majority=majorities(scenario, motion.kind, motion.office),
+        fallback=ix.motion[fallback.id] if fallback else -1,
     )
 
 
-def _tabled_motion(kind: str, title: str, ident: str, **fields: int) -> MotionSpec:
+def _fallback(parent: MotionSpec, fallback: m.Fallback, scenario: m.Scenario) -> MotionSpec:
+    """The milder motion put instead of ``parent``: same target, mover and session."""
+    return replace(
+        parent,
+        id=fallback.id,
+        title=fallback.title,
+        kind=MOTION_KINDS.index(fallback.kind),
+        majority=majorities(scenario, fallback.kind),
+        fallback=-1,
+    )
+
+
+def _tabled_motion(
+    scenario: m.Scenario, kind: str, title: str, ident: str, **fields: int
+) -> MotionSpec:
     """A motion a faction can table; its sponsor is whoever tables it."""
     values = {"target": -1, "office": -1, "successor": -1, "policy": -1, "testament": -1}
     values.update(fields)
+    office = scenario.offices[values["office"]].id if values["office"] >= 0 else None
     return MotionSpec(
         id=ident,
         title=title,
@@ -154,6 +189,7 @@ def _tabled_motion(kind: str, title: str, ident: str, **fields: int) -> MotionSp
         sponsor_office=-1,
         condition=None,
         session=-1,
+        majority=majorities(scenario, kind, office),
         **values,
     )
 
@@ -186,6 +222,7 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
         motion = None
         if kind == "resign" and gensec is not None:
             motion = _tabled_motion(
+                scenario,
                 "confirm_secretary",
                 "Keep the General Secretary, who has offered to resign",
                 "tabled_confirm_secretary",
@@ -209,7 +246,9 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
             (
                 i,
                 f"motion:policy:{p.id}",
-                _tabled_motion("policy", f"Adopt: {p.name}", f"tabled_policy_{p.id}", policy=i),
+                _tabled_motion(
+                    scenario, "policy", f"Adopt: {p.name}", f"tabled_policy_{p.id}", policy=i
+                ),
             )
             for i, p in enumerate(scenario.policies)
         ],
@@ -222,6 +261,7 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
                     i,
                     f"motion:{kind}:{g.id}",
                     _tabled_motion(
+                        scenario,
                         kind,
                         f"{kind.replace('_', ' ').capitalize()}: {names[g.id]}",
                         f"tabled_{kind}_{g.id}",
@@ -231,25 +271,25 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
                 for i, g in (heads if kind in LEADERS_ONLY else aligned)
             ],
         )
-    if gensec is not None:
-        office = [o.id for o in scenario.offices].index(gensec)
-        block(
-            "motion_remove_office",
-            [
-                (
-                    i,
-                    f"motion:remove_office:{g.id}",
-                    _tabled_motion(
-                        "remove_office",
-                        f"Replace {names[g.id]} as General Secretary",
-                        f"tabled_remove_gensec_{g.id}",
-                        target=i,
-                        office=office,
-                    ),
-                )
-                for i, g in aligned
-            ],
-        )
+    block(
+        "motion_remove_office",
+        [
+            (
+                i,
+                f"motion:remove_office:{g.id}" + ("" if o.appoints_secretaries else f":{o.id}"),
+                _tabled_motion(
+                    scenario,
+                    "remove_office",
+                    f"Replace {names[g.id]} as {o.name}",
+                    _removal_id(o, g.id),
+                    target=i,
+                    office=o_index,
+                ),
+            )
+            for o_index, o in _removable_offices(scenario)
+            for i, g in aligned
+        ],
+    )
     block(
         "motion_read_testament",
         [
@@ -257,6 +297,7 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
                 -1,
                 "motion:read_testament",
                 _tabled_motion(
+                    scenario,
                     "read_testament",
                     "Publish Lenin's Testament",
                     "tabled_read_testament",
@@ -275,6 +316,22 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
         cost=np.array([costs[family(kind)] for kind in kinds]),
     )
     return space, extra
+
+
+def _removable_offices(scenario: m.Scenario) -> list[tuple[int, m.Office]]:
+    """The offices a faction can table a motion to take from their holder: the General
+    Secretary's, and each office that runs a region's machine."""
+    bosses = {r.boss_office for r in scenario.regions}
+    return [
+        (i, o) for i, o in enumerate(scenario.offices) if o.appoints_secretaries or o.id in bosses
+    ]
+
+
+def _removal_id(office: m.Office, figure: str) -> str:
+    """The id of a tabled motion to take ``office`` from ``figure``."""
+    if office.appoints_secretaries:
+        return f"tabled_remove_gensec_{figure}"
+    return f"tabled_remove_{office.id}_{figure}"
 
 
 def _pattern(text: str, weight: float, ix: Indexer) -> ActionPatternSpec:
@@ -364,12 +421,15 @@ def _sessions(
 ) -> tuple[tuple[SessionSpec, ...], list[MotionSpec]]:
     sessions: list[SessionSpec] = []
     motions: list[MotionSpec] = []
+    fallbacks: list[MotionSpec] = []
     for s_index, s in enumerate(scenario.sessions):
         turn, day = ix.date_turn(s.date)
         agenda = []
         for motion in s.agenda:
             agenda.append(len(motions))
-            motions.append(_compile_motion(motion, s_index, ix))
+            motions.append(_compile_motion(motion, s_index, ix, scenario))
+            if motion.fallback is not None:
+                fallbacks.append(_fallback(motions[-1], motion.fallback, scenario))
         sessions.append(
             SessionSpec(
                 id=s.id,
@@ -385,7 +445,16 @@ def _sessions(
                 agenda=tuple(agenda),
             )
         )
-    return tuple(sessions), motions
+    return tuple(sessions), motions + fallbacks
+
+
+def _last_turns(motions: Sequence[MotionSpec], sessions: Sequence[SessionSpec]) -> np.ndarray:
+    """(M,): the last turn a session with the power to decide each motion is held, -1 none."""
+    last = np.full(len(motions), -1, dtype=np.int64)
+    for i, motion in enumerate(motions):
+        turns = [s.turn for s in sessions if motion.majority[s.kind] != NO_POWER]
+        last[i] = max(turns, default=-1)
+    return last
 
 
 def _schedule(
@@ -513,7 +582,10 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         office_income=np.array([o.income for o in scenario.offices]),
         office_power=np.array([o.power for o in scenario.offices]),
         office_appoints=np.array([o.appoints_secretaries for o in scenario.offices]),
-        office_heirs=tuple(tuple(ix.figure[h] for h in o.heirs) for o in scenario.offices),
+        office_filled_by=np.array(
+            [[body in o.filled_by for body in SESSION_KINDS] for o in scenario.offices],
+            dtype=bool,
+        ).reshape(len(scenario.offices), len(SESSION_KINDS)),
         general_secretary=gensec[0] if gensec else -1,
         regions=tuple(r.id for r in scenario.regions),
         region_names=tuple(r.name for r in scenario.regions),
@@ -526,12 +598,23 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         ),
         region_recruits=np.array([r.recruits for r in scenario.regions]),
         region_map=np.array([[r.map.x, r.map.y] for r in scenario.regions]),
+        region_boss=np.array(
+            [ix.office[r.boss_office] if r.boss_office else -1 for r in scenario.regions],
+            dtype=np.int64,
+        ),
         growth=_growth(scenario, ix, turns),
         policies=tuple(p.id for p in scenario.policies),
         policy_names=tuple(p.name for p in scenario.policies),
         policy_position=np.array([p.position for p in scenario.policies]),
         policy_adopted=np.array([p.adopted for p in scenario.policies]),
         policy_excludes=excludes,
+        policy_from=np.array(
+            [
+                ix.date_turn(p.proposable_from)[0] if p.proposable_from else -(10**6)
+                for p in scenario.policies
+            ],
+            dtype=np.int64,
+        ),
         alliance=alliance,
         grievance=grievance,
         testament=TESTAMENT_STATES.index(scenario.testament),
@@ -542,6 +625,8 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         if cc
         else max(1, sum(g.politburo for g in scenario.figures)),
         motions=tuple(motions) + tuple(tabled),
+        procedure=np.array([majorities(scenario, kind) for kind in MOTION_KINDS], dtype=np.int64),
+        motion_last_turn=_last_turns([*motions, *tabled], sessions),
         sessions=sessions,
         events=events,
         checkpoints=tuple(

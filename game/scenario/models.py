@@ -68,7 +68,10 @@ MotionKind = Literal[
     "enrolment",
     "read_testament",
     "confirm_secretary",
+    "condemn_line",
 ]
+SessionKind = Literal["congress", "conference", "plenum", "joint_plenum", "politburo"]
+Majority = Literal["simple", "two_thirds"]
 
 
 class Strict(BaseModel):
@@ -392,8 +395,9 @@ class Office(Strict):
     income: Annotated[float, Field(ge=0.0)]
     power: Annotated[float, Field(ge=0.0, description="Weight in the power score.")]
     appoints_secretaries: bool = False
-    heirs: list[Id] = Field(
-        [], description="Who takes the office when it falls vacant: the first still able to."
+    filled_by: Annotated[list[SessionKind], Field(min_length=1)] = Field(
+        description="The bodies that fill the office and may remove its holder: a vacancy waits "
+        "for the next session of one of them, which elects the nominee of its largest group."
     )
     description: str
     sources: SourceKeys
@@ -419,6 +423,12 @@ class Region(Strict):
     sympathy: dict[Id, Share] = Field(description="Share of members leaning to each faction.")
     recruits: Share = Field(description="Share of members who joined recently.")
     map: MapPoint
+    boss_office: Id | None = Field(
+        None,
+        description="An office whose holder runs the region's machine: while a figure of another "
+        "faction holds it, the Secretariat cannot appoint there; removing him hands the region "
+        "to the new holder's faction.",
+    )
     sources: SourceKeys
 
     @field_validator("sympathy")
@@ -472,8 +482,16 @@ class Policy(Strict):
     position: Axis
     adopted: bool = False
     excludes: list[Id] = []
+    proposable_from: DateStr | None = Field(
+        None,
+        description=(
+            "The first date a motion for the policy can be put: when it was first formulated"
+            " or drafted. Absent: from the start."
+        ),
+    )
     description: str
     sources: SourceKeys
+    note: str | None = None
 
 
 class Alliance(Strict):
@@ -490,6 +508,29 @@ class Grievance(Strict):
 # --- Sessions and motions. ---------------------------------------------------------------
 
 
+class ProcedureRule(Strict):
+    """Which bodies may decide one kind of motion, and the majority each of them needs."""
+
+    bodies: dict[SessionKind, Majority] = Field(
+        description="Session kinds with the power to decide it: simple (more yes than no) or "
+        "two_thirds (at least two thirds of the votes cast). For remove_office, the bodies "
+        "that may remove any office holder; each office's filled_by narrows them."
+    )
+    sources: SourceKeys
+    note: str | None = None
+
+
+class Fallback(Strict):
+    """The lesser motion a mover puts instead of an agenda sanction it expects to lose: the
+    same target and mover, a milder kind."""
+
+    id: Id
+    title: str
+    kind: MotionKind
+    sources: SourceKeys
+    note: str | None = None
+
+
 class Motion(Strict):
     """A question put to a vote. It can fail."""
 
@@ -502,11 +543,23 @@ class Motion(Strict):
     policy: Id | None = None
     recruits: Annotated[int, Field(ge=0)] = 0
     testament: Literal["read_to_delegations", "read_to_congress", "published"] | None = None
+    deviation: Literal["left", "right"] | None = Field(
+        None, description="The side whose line a condemn_line resolution condemns."
+    )
     sponsor: Id = Field(
-        description="Faction that moves it, or an office id: the holder's faction moves it."
+        description=(
+            "The faction that really moved it, or an office id (the holder's faction). At the"
+            " session the sponsor moves it if it still wants it; else the faction that wants"
+            " it most; else it is not put."
+        )
     )
     condition: Condition | None = Field(
         None, description="The motion is only put if this holds when the session opens."
+    )
+    fallback: Fallback | None = Field(
+        None,
+        description="Put instead when the mover, counting the votes beforehand, expects the "
+        "motion to fall short of the majority it needs (it is withdrawn).",
     )
     sources: SourceKeys
     note: str | None = None
@@ -515,7 +568,7 @@ class Motion(Strict):
 class Session(Strict):
     id: Id
     name: str
-    kind: Literal["congress", "conference", "plenum", "joint_plenum", "politburo"]
+    kind: SessionKind
     date: DateStr
     end_date: DateStr | None = None
     voting_delegates: Annotated[int, Field(gt=0)] | None = None
@@ -628,6 +681,17 @@ class Stance(Strict):
     actions: dict[ActionPattern, Annotated[float, Field(gt=0.0)]]
     ideology: Axis | None = None
     sources: SourceKeys
+
+    @field_validator("actions")
+    @classmethod
+    def _no_outcomes(cls, actions: dict[str, float]) -> dict[str, float]:
+        """A recantation is an outcome, the faction's own judgement under the rules: the
+        record may not script it (accepting an alliance likewise cannot be named)."""
+        if "recant" in actions:
+            raise ValueError(
+                "a stance cannot name 'recant': recanting is the faction's own judgement"
+            )
+        return actions
 
 
 class AI(Strict):
@@ -748,9 +812,6 @@ class Constants(Strict):
         description="How far Lenin's letter, once known to the leaders, turns members against "
         "the holder; twice as far once it is printed.",
     )
-    quarrel_needed: float = Field(
-        0.2, description="Grudges between mover and target before a sanction on the agenda is put."
-    )
     organised_swing: float = Field(
         0.3,
         description="How far the hall's mood, standing and chance move an organised bloc, "
@@ -813,6 +874,13 @@ class Constants(Strict):
     unity_rest: float = Field(0.8, description="The unity the party returns to in calm times.")
     breach_decay: float = Field(0.7, description="Share of discipline breaches remembered.")
     grievance_decay: float = Field(0.95, description="Share of grudges kept each quarter.")
+    defection: float = Field(
+        0.2,
+        ge=0.0,
+        le=1.0,
+        description="Chance a quarter that a figure of no loyalty leaves a beaten patron for "
+        "the strongest faction; x (1 - loyalty). A game estimate: no source gives a rate.",
+    )
 
 
 class Rules(Strict):
@@ -875,6 +943,10 @@ class Scenario(Strict):
     regions: Annotated[list[Region], Field(min_length=1)]
     membership: Membership
     policies: list[Policy]
+    procedure: dict[MotionKind, ProcedureRule] = Field(
+        description="The party's procedure: for each kind of motion, the bodies with the power "
+        "to decide it and the majority each needs."
+    )
     alliances: list[Alliance] = []
     grievances: list[Grievance] = []
     central_committee: CentralCommittee | None = None

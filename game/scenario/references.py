@@ -9,6 +9,7 @@ test the game state. Each problem is an ``Issue`` whose path points at the offen
 from __future__ import annotations
 
 import difflib
+import typing
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import singledispatch
@@ -38,6 +39,7 @@ from game.scenario.models import (
     FigureDiesEffectItem,
     Grievance,
     Motion,
+    MotionKind,
     MotionTest,
     NotCondition,
     Office,
@@ -54,6 +56,7 @@ from game.scenario.models import (
     Stance,
     StatusTest,
 )
+from game.scenario.procedure import deciding_bodies, milder
 
 ID_LISTS: tuple[tuple[str, ...], ...] = (
     ("factions",),
@@ -81,6 +84,7 @@ _MOTION_NEEDS: dict[str, tuple[str, ...]] = {
     "policy": ("policy",),
     "remove_office": ("target", "office"),
     "read_testament": ("testament",),
+    "condemn_line": ("deviation",),
     **dict.fromkeys(
         ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport", "readmit"),
         ("target",),
@@ -137,13 +141,22 @@ def _names(scenario: Scenario) -> _Names:
         policies=_ids(scenario.policies),
         sessions=_ids(scenario.sessions),
         events=_ids(scenario.events),
-        motions=_ids(motion for session in scenario.sessions for motion in session.agenda),
+        motions=_ids(_all_motions(scenario)),
         agendas={session.id: _ids(session.agenda) for session in scenario.sessions},
         sources=frozenset(scenario.sources),
         checkpoints=_ids(scenario.history.checkpoints),
         start=Quarter.parse(scenario.start),
         end=Quarter.parse(scenario.end),
     )
+
+
+def _all_motions(scenario: Scenario) -> Iterator[_HasId]:
+    """Every agenda motion and the fallback it names, if any."""
+    for session in scenario.sessions:
+        for motion in session.agenda:
+            yield motion
+            if motion.fallback is not None:
+                yield motion.fallback
 
 
 def _ids(items: Iterable[_HasId]) -> frozenset[str]:
@@ -204,9 +217,11 @@ def _duplicate_ids(scenario: Scenario) -> Iterator[Issue]:
         assert isinstance(items, list)
         yield from _duplicates(((*path, i), item.id) for i, item in enumerate(items))
     yield from _duplicates(
-        (("sessions", i, "agenda", j), motion.id)
+        (("sessions", i, "agenda", j, *tail), item.id)
         for i, session in enumerate(scenario.sessions)
         for j, motion in enumerate(session.agenda)
+        for tail, item in (((), motion), (("fallback",), motion.fallback))
+        if item is not None
     )
 
 
@@ -251,6 +266,53 @@ def _(model: Scenario, loc: Loc, names: _Names) -> Iterator[Issue]:
             f"exactly one office must appoint regional secretaries (the General Secretary's); "
             f"{appointing} do",
         )
+    yield from _procedure(model)
+
+
+def _procedure(scenario: Scenario) -> Iterator[Issue]:
+    """Every motion kind has its rule, every office can be filled by a body that may remove
+    its holder, and every agenda motion (and fallback) is put to a body with the power."""
+    for kind in typing.get_args(MotionKind):
+        if kind not in scenario.procedure:
+            yield Issue(("procedure",), f"no rule says which bodies decide {kind!r} motions")
+    rule = scenario.procedure.get("remove_office")
+    for i, office in enumerate(scenario.offices):
+        extra = [body for body in office.filled_by if rule is not None and body not in rule.bodies]
+        if extra:
+            message = f"{', '.join(extra)} may not remove office holders (procedure.remove_office)"
+            yield Issue(("offices", i, "filled_by"), message)
+    for i, session in enumerate(scenario.sessions):
+        for j, motion in enumerate(session.agenda):
+            yield from _put_to(scenario, session, motion, ("sessions", i, "agenda", j))
+
+
+def _put_to(scenario: Scenario, session: Session, motion: Motion, loc: Loc) -> Iterator[Issue]:
+    """A motion, and its fallback, must go to a body with the power to decide them; the
+    fallback must be a milder sanction against the same target."""
+    yield from _power(scenario, session, motion.kind, motion.office, loc)
+    fallback = motion.fallback
+    if fallback is None:
+        return
+    if not milder(fallback.kind, motion.kind):
+        message = (
+            f"a fallback must be a milder sanction than {motion.kind!r}, not {fallback.kind!r}"
+        )
+        yield Issue((*loc, "fallback", "kind"), message)
+    else:
+        yield from _power(scenario, session, fallback.kind, motion.office, (*loc, "fallback"))
+
+
+def _power(
+    scenario: Scenario, session: Session, kind: str, office: str | None, loc: Loc
+) -> Iterator[Issue]:
+    if kind == "remove_office" and office is None:
+        return  # the missing office is reported on its own
+    bodies = deciding_bodies(scenario, kind, office)
+    if session.kind in bodies:
+        return
+    what = f"remove the holder of {office!r}" if kind == "remove_office" else f"decide {kind!r}"
+    who = ", ".join(bodies) or "no body"
+    yield Issue(loc, f"a {session.kind} has no power to {what} (the procedure gives it to: {who})")
 
 
 @_check.register
@@ -266,12 +328,12 @@ def _(model: Figure, loc: Loc, names: _Names) -> Iterator[Issue]:
 @_check.register
 def _(model: Office, loc: Loc, names: _Names) -> Iterator[Issue]:
     yield from _ref(model.holder, names.figures, (*loc, "holder"), "figure")
-    yield from _refs(model.heirs, names.figures, (*loc, "heirs"), "figure")
 
 
 @_check.register
 def _(model: Region, loc: Loc, names: _Names) -> Iterator[Issue]:
     yield from _ref(model.secretary.camp, names.factions, (*loc, "secretary", "camp"), "faction")
+    yield from _ref(model.boss_office, names.offices, (*loc, "boss_office"), "office")
     for faction in model.sympathy:
         yield from _ref(faction, names.factions, (*loc, "sympathy", faction, KEY), "faction")
 

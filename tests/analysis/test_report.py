@@ -139,6 +139,7 @@ def test_a_window_save_of_a_finished_game_is_reported(tmp_path: Path) -> None:
         "scenario": str(MINIMAL), "scenario_sha256": record["scenario_sha256"], "seed": 3,
         "humans": ["trotsky"], "difficulty": "normal", "guided": False,
         "actions": record["actions"], "hashes": record["hashes"],
+        "rules_version": record["rules_version"],
     }  # fmt: skip
     path = tmp_path / "save.json"
     path.write_text(json.dumps(save))

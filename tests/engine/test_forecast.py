@@ -26,7 +26,10 @@ def test_forecast_and_effects_leave_the_state_alone() -> None:
         likely_effects(spec, state, 1, action, 0)
     assert state.row_hashes() == before
     assert forecast is not None and 0.0 <= forecast.chance_to_pass <= 1.0
-    assert forecast.yes + forecast.no == spec.sessions[forecast.session].voting_delegates
+    # Only a plenum can replace the General Secretary: the conference of August 1922 is
+    # passed over for the first plenum, whose body is the Central Committee.
+    assert spec.sessions[forecast.session].id == "plenum_1923_09"
+    assert forecast.yes + forecast.no == state.cc_size[0]
     assert forecast.reasons and any("Apparatus" in r for r in forecast.reasons)
 
 

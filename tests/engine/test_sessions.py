@@ -35,34 +35,49 @@ def session_named(spec: GameSpec, ident: str) -> int:
     return next(i for i, s in enumerate(spec.sessions) if s.id == ident)
 
 
-def test_a_passed_expulsion_strips_seats_and_gives_the_office_to_its_heir() -> None:
+def largest_cc_group(spec: GameSpec, state: State) -> np.ndarray:  # type: ignore[type-arg]
+    """(B,): the faction with the largest share of the Central Committee."""
+    return np.argmax(state.cc_share[:, : spec.n_factions], axis=1)
+
+
+def test_a_passed_expulsion_strips_seats_and_leaves_the_office_for_a_plenum() -> None:
     """Carrying out an expulsion puts the figure out of the party, off the Politburo and the
-    Central Committee, and passes the office to the first able heir."""
+    Central Committee, and leaves his office vacant (no heir takes it); the next plenum, which
+    fills that office, gives it to a man of the Central Committee's largest group."""
     spec = spec_of(WIDE)
     state = fresh(spec)
     m = motion_named(spec, "expel_trotsky")
     apply_motion(spec, state, spec.motions[m], np.arange(2), np.zeros(2, dtype=np.int64))
-    trotsky, frunze = index(spec.figures, "trotsky"), index(spec.figures, "frunze")
+    trotsky, war = index(spec.figures, "trotsky"), index(spec.offices, "war")
     assert (state.status[:, trotsky] == EXPELLED).all()
     assert not state.in_party[:, trotsky].any()
     assert seat_violations(state, out_of_party(state), "expelled") == []
-    assert (state.holder[:, index(spec.offices, "war")] == frunze).all()
+    assert (state.holder[:, war] == -1).all()
+    run_session(spec, state, session_named(spec, "plenum_oct"), None)
+    holder = state.holder[:, war]
+    assert (holder >= 0).all()
+    np.testing.assert_array_equal(
+        state.figure_faction[np.arange(2), holder], largest_cc_group(spec, state)
+    )
 
 
 def test_a_session_settles_the_dead_before_it_votes() -> None:
     """A figure who died since the last meeting loses his seats when the party next meets, and
-    his office goes to the first heir still able to take it (here the second heir, the first
-    having been expelled)."""
+    his office is filled by that meeting's largest group, never by a figure out of the party."""
     spec = spec_of(WIDE)
     state = fresh(spec)
-    lenin, rykov, kamenev = (index(spec.figures, n) for n in ("lenin", "rykov", "kamenev"))
+    lenin, rykov = (index(spec.figures, n) for n in ("lenin", "rykov"))
     state.alive[:, lenin] = False
     state.in_party[:, rykov] = False
     state.status[:, rykov] = EXPELLED
     state.politburo[:, rykov] = state.cc_member[:, rykov] = False
     run_session(spec, state, session_named(spec, "plenum_oct"), None)
     assert not state.politburo[:, lenin].any() and not state.cc_member[:, lenin].any()
-    assert (state.holder[:, index(spec.offices, "sovnarkom")] == kamenev).all()
+    holder = state.holder[:, index(spec.offices, "sovnarkom")]
+    assert (holder >= 0).all() and not np.isin(holder, [lenin, rykov]).any()
+    np.testing.assert_array_equal(
+        state.figure_faction[np.arange(2), holder], largest_cc_group(spec, state)
+    )
 
 
 def test_a_congress_elects_a_central_committee_of_its_size() -> None:
@@ -84,16 +99,20 @@ def test_a_congress_elects_a_central_committee_of_its_size() -> None:
 
 
 @pytest.mark.parametrize(
-    ("faction", "label", "motion"),
+    ("path", "faction", "label", "motion", "waits"),
     [
-        ("trotsky", "motion:condemn:stalin", "tabled_condemn_stalin"),
-        ("stalin", "resign", "tabled_confirm_secretary"),
+        (MINIMAL, "trotsky", "motion:condemn:stalin", "tabled_condemn_stalin", 0),
+        (WIDE, "stalin", "resign", "tabled_confirm_secretary", 2),
     ],
 )
-def test_a_tabled_motion_is_put_to_the_next_session(faction: str, label: str, motion: str) -> None:
+def test_a_tabled_motion_is_put_to_the_next_session_that_can_decide_it(
+    path: Path, faction: str, label: str, motion: str, waits: int
+) -> None:
     """A motion a faction tabled (or the General Secretary's offer to resign) is voted on at
-    the next session, moved by that faction."""
-    spec = spec_of(MINIMAL)
+    the next session whose body has the power to decide it, moved by that faction; the
+    ``waits`` sessions before it (a conference and a congress cannot keep or let go the
+    General Secretary) leave it tabled."""
+    spec = spec_of(path)
     state = fresh(spec, 1)
     f = index(spec.factions, faction)
     action = index(spec.actions.labels, label)
@@ -101,9 +120,12 @@ def test_a_tabled_motion_is_put_to_the_next_session(faction: str, label: str, mo
     assert legal_mask(spec, state, f)[0, action]
     assert apply_actions(spec, state, f, np.array([action]))[0] == action
     log: list[dict[str, Any]] = []
-    run_session(spec, state, 0, log)
-    votes = [(e["motion"], e["sponsor"]) for e in log if e["type"] == "vote"]
-    assert (motion, faction) in votes
+    for s in range(waits + 1):
+        assert state.tabled[0, f] == action
+        run_session(spec, state, s, log)
+    votes = [(e["motion"], e["sponsor"], e["session"]) for e in log if e["type"] == "vote"]
+    assert (motion, faction, spec.sessions[waits].id) in votes
+    assert state.tabled[0, f] == -1
 
 
 @pytest.mark.parametrize(

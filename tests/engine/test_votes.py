@@ -11,8 +11,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from game.engine.procedure import majority
 from game.engine.query import delegates_by_region
-from game.engine.spec import SESSION_KINDS, GameSpec, MotionSpec, SessionSpec
+from game.engine.spec import (
+    NO_POWER,
+    SESSION_KINDS,
+    TWO_THIRDS,
+    GameSpec,
+    MotionSpec,
+    SessionSpec,
+)
 from game.engine.state import State, initial_state
 from game.engine.votes import TERMS, vote
 
@@ -95,12 +103,20 @@ def check_tally(
 ) -> None:
     """yes + no is the size of the body (see ``expected_size``); the explanation's blocs add
     up to the tally, each bloc's yes is within its size, every term is named and finite, and
-    the motion passes when yes > no."""
+    the motion passes by the majority the body needs (more yes than no, or two thirds of the
+    votes cast), and never where the body has no power to decide it."""
     result = vote(spec, state, session, motion, sponsor, key, explain=True)
     size = expected_size(spec, state, session)
     np.testing.assert_array_equal(result.yes + result.no, size, err_msg=session.id)
     assert (result.yes >= 0).all() and (result.no >= 0).all()
-    np.testing.assert_array_equal(result.passed, result.yes > result.no)
+    needed = majority(motion, session)
+    if needed == NO_POWER:
+        expected = np.zeros(state.batch, dtype=bool)
+    elif needed == TWO_THIRDS:
+        expected = (3 * result.yes >= 2 * (result.yes + result.no)) & (result.yes > 0)
+    else:
+        expected = result.yes > result.no
+    np.testing.assert_array_equal(result.passed, expected)
     assert result.explanation is not None and len(result.explanation) == state.batch
     for g, blocs in enumerate(result.explanation):
         assert sum(b.yes for b in blocs) == result.yes[g]

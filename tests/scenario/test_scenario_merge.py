@@ -89,12 +89,14 @@ def write_child(directory: Path, text: str) -> Path:
 
 def test_extending_file_overrides_and_extends_is_dropped(tmp_path: Path) -> None:
     text = (
-        "title: Child\nfigures: [{id: kalinin, remove: true}]\noffices: [{id: gensec, heirs: []}]"
+        "title: Child\nfigures: [{id: kalinin, remove: true}]\n"
+        "offices: [{id: gensec, filled_by: [plenum]}]"
     )
     child = write_child(tmp_path, text)
     model = load_scenario(child).model
     assert model.title == "Child"
     assert [figure.id for figure in model.figures] == ["stalin", "trotsky"]
+    assert model.offices[0].filled_by == ["plenum"]
 
 
 def test_hash_changes_when_the_extended_file_changes(tmp_path: Path) -> None:

@@ -1,0 +1,172 @@
+"""The party's procedure as rules: only a body with the power decides a motion, by the majority
+it needs; a mover withdraws a sanction it expects to lose and puts its milder fallback; a
+motion can be tabled only while some session could still decide it; an entrenched rival
+machine cannot be taken by appointment."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pytest
+
+from game.engine.actions import legal_mask
+from game.engine.explain import why_illegal
+from game.engine.motions import apply_motion
+from game.engine.procedure import carried
+from game.engine.sessions import run_session
+from game.engine.spec import MAJORITIES, NO_POWER, SIMPLE, TWO_THIRDS, GameSpec
+from game.engine.state import INFLUENCE, State, initial_state
+from game.engine.turn import play
+
+from .helpers import CAMPAIGN, chooser, spec_of
+
+RUNS, SEED = 200, 1
+Log = list[dict[str, Any]]
+
+
+@cache
+def standard_logs() -> tuple[Log, ...]:
+    """The logs of runs 0..RUNS-1 of SEED under standard play, each game played alone (the
+    log records game 0 of its batch)."""
+    spec = spec_of(CAMPAIGN)
+    choose = chooser(spec, "standard", 1.0)
+    logs = []
+    for run in range(RUNS):
+        log: Log = []
+        play(spec, initial_state(spec, SEED, np.array([run])), choose, log)
+        logs.append(log)
+    return tuple(logs)
+
+
+def votes() -> list[dict[str, Any]]:
+    return [entry for log in standard_logs() for entry in log if entry["type"] == "vote"]
+
+
+def motion_of(spec: GameSpec, ident: str) -> int:
+    return next(i for i, m in enumerate(spec.motions) if m.id == ident)
+
+
+def session_of(spec: GameSpec, ident: str) -> int:
+    return next(i for i, s in enumerate(spec.sessions) if s.id == ident)
+
+
+def test_no_motion_is_voted_by_a_body_without_the_power() -> None:
+    """In 200 standard games, every vote (agenda, fallback or tabled) is taken by a session
+    whose body the procedure gives the power to decide that motion; tabled motions are among
+    them."""
+    spec = spec_of(CAMPAIGN)
+    tallied = votes()
+    assert len(tallied) > 20 * RUNS
+    assert any(entry["motion"].startswith("tabled_") for entry in tallied)
+    for entry in tallied:
+        motion = spec.motions[motion_of(spec, entry["motion"])]
+        session = spec.sessions[session_of(spec, entry["session"])]
+        assert motion.majority[session.kind] != NO_POWER, (entry["motion"], entry["session"])
+        assert entry["majority"] == MAJORITIES[motion.majority[session.kind]]
+
+
+def test_every_logged_vote_is_carried_by_the_majority_its_body_needs() -> None:
+    """In the same games, a two-thirds motion is carried exactly when it has two thirds of the
+    votes cast, any other exactly when yes outnumber no; two-thirds votes do occur."""
+    needs = {entry["majority"] for entry in votes()}
+    assert "two_thirds" in needs
+    for entry in votes():
+        yes, no = entry["yes"], entry["no"]
+        wanted = 3 * yes >= 2 * (yes + no) if entry["majority"] == "two_thirds" else yes > no
+        assert entry["passed"] == wanted, entry
+
+
+def test_two_thirds_is_two_thirds_of_the_votes_cast() -> None:
+    """60 to 40 carries a simple majority but not two thirds; 67 to 33 carries both; a body
+    without the power carries nothing."""
+    yes, no = np.array([60, 67, 0]), np.array([40, 33, 0])
+    assert carried(yes, no, SIMPLE).tolist() == [True, True, False]
+    assert carried(yes, no, TWO_THIRDS).tolist() == [False, True, False]
+    assert not carried(yes, no, NO_POWER).any()
+
+
+def test_logged_withdrawals_were_short_and_their_motion_was_not_voted() -> None:
+    """Withdrawals happen in standard play; each was expected to fall short of the majority
+    needed, and the withdrawn motion is not then voted at that session."""
+    withdrawals = [e for log in standard_logs() for e in log if e["type"] == "withdrawn"]
+    assert withdrawals
+    for log in standard_logs():
+        voted = {(e["session"], e["motion"]) for e in log if e["type"] == "vote"}
+        for entry in (e for e in log if e["type"] == "withdrawn"):
+            assert entry["expected"] < entry["needed"]
+            assert (entry["session"], entry["motion"]) not in voted
+
+
+def plenum_of_july_1927(stalin_cc_share: float) -> tuple[GameSpec, State, Log]:
+    """The campaign's July-August 1927 joint plenum held on a fresh position in which the
+    General Secretary's camp holds ``stalin_cc_share`` of the Central Committee and has a
+    quarrel with Trotsky's; returns the log of game 0."""
+    spec = spec_of(CAMPAIGN)
+    state = initial_state(spec, SEED, np.arange(1))
+    s = session_of(spec, "joint_plenum_1927_07")
+    state.turn = spec.sessions[s].turn
+    stalin, trotsky = spec.factions.index("stalin"), spec.factions.index("trotsky")
+    state.grievance[:, stalin, trotsky] = 1.0
+    state.cc_share[:] = 0.0
+    state.cc_share[:, stalin] = stalin_cc_share
+    state.cc_share[:, trotsky] = 1.0 - stalin_cc_share
+    log: Log = []
+    run_session(spec, state, s, log)
+    return spec, state, log
+
+
+@pytest.mark.parametrize(("share", "withdrawn"), [(0.55, True), (0.97, False)])
+def test_the_mover_withdraws_a_sanction_it_expects_to_lose(share: float, withdrawn: bool) -> None:
+    """With 55% of the Central Committee the General Secretary's camp cannot count on two
+    thirds: it withdraws the motion to strike Trotsky off the CC, which is recorded in the
+    state and the log, and moves the milder reprimand instead. With 97% it puts the motion."""
+    spec, state, log = plenum_of_july_1927(share)
+    m = motion_of(spec, "remove_cc_trotsky_1927_08")
+    motions = {e["motion"] for e in log if e["type"] == "vote"}
+    pulled = [e for e in log if e["type"] == "withdrawn" and e["motion"] == spec.motions[m].id]
+    assert bool(state.withdrawn[0, m]) is withdrawn
+    assert bool(pulled) is withdrawn
+    assert (spec.motions[m].id in motions) is not withdrawn
+    if withdrawn:
+        assert pulled[0]["expected"] < pulled[0]["needed"] == round(2 / 3, 3)
+        assert pulled[0]["fallback"] == "reprimand_trotsky_1927_08"
+
+
+def test_tabling_is_illegal_once_no_session_left_could_decide_the_motion() -> None:
+    """After the last joint plenum and congress, nobody can table an expulsion (only those
+    bodies may expel), and the window says why; a condemnation, which a plenum may decide,
+    can still be tabled while a plenum is to come."""
+    spec = spec_of(CAMPAIGN)
+    state = initial_state(spec, SEED, np.arange(1))
+    f = spec.factions.index("stalin")
+    state.stats[:, f, INFLUENCE] = 10.0
+    expel = spec.actions.labels.index("motion:expel:trotsky")
+    condemn = spec.actions.labels.index("motion:condemn:trotsky")
+    assert legal_mask(spec, state, f)[0, expel]
+    state.turn = int(spec.motion_last_turn[spec.actions.motion[expel]]) + 1
+    assert state.turn <= int(spec.motion_last_turn[spec.actions.motion[condemn]])
+    mask = legal_mask(spec, state, f)
+    assert not mask[0, expel] and mask[0, condemn]
+    assert "No session left" in why_illegal(spec, state, f, expel)
+
+
+def test_the_secretariat_cannot_appoint_into_a_rival_machine() -> None:
+    """While Zinoviev holds Leningrad's office, the General Secretary may not appoint its
+    secretary (the window says whose machine it is) though he may elsewhere; once the plenum
+    removes Zinoviev from that office, the new boss's faction runs the region."""
+    spec = spec_of(CAMPAIGN)
+    state = initial_state(spec, SEED, np.arange(2))
+    stalin = spec.factions.index("stalin")
+    state.stats[:, stalin, INFLUENCE] = 10.0
+    leningrad = spec.actions.labels.index("appoint:leningrad")
+    ukraine = spec.actions.labels.index("appoint:ukraine")
+    mask = legal_mask(spec, state, stalin)
+    assert not mask[:, leningrad].any() and mask[:, ukraine].all()
+    assert "Grigory Zinoviev's machine" in why_illegal(spec, state, stalin, leningrad)
+    m = spec.motions[motion_of(spec, "zinoviev_loses_leningrad")]
+    apply_motion(spec, state, m, np.arange(2), np.full(2, stalin))
+    region = spec.regions.index("leningrad")
+    assert (state.holder[:, m.office] == m.successor).all()
+    assert (state.secretary[:, region] == state.figure_faction[:, m.successor]).all()
