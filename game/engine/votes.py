@@ -107,10 +107,10 @@ def body(
         return _delegations(spec, state, session.voting_delegates, stance)
     if kind == "politburo":
         return _politburo(spec, state)
-    blocs = _central_committee(spec, state)
+    blocs = _central_committee(spec, state, state.cc_size, "CC")
     if kind == "joint_plenum":
         ccc = np.full(state.batch, session.ccc_size, dtype=np.int64)
-        blocs.append(_machine_bloc(spec, state, "Central Control Commission", ccc, 1.0))
+        blocs += _central_committee(spec, state, ccc, "CCC")
     return blocs
 
 
@@ -182,17 +182,16 @@ def _machine_bloc(spec: GameSpec, state: State, name: str, size: IntArray, grip:
     return Bloc(name, size, lean, machine, hold, machine, solid)
 
 
-def _central_committee(spec: GameSpec, state: State) -> list[Bloc]:
-    counts = query.delegates_by_region(state.cc_size, np.maximum(state.cc_share, 0.0))
+def _central_committee(spec: GameSpec, state: State, size: IntArray, body: str) -> list[Bloc]:
+    """The groups of a committee of ``size`` (B,) members split as the Central Committee is:
+    the CC itself, or the Control Commission the same congress elected beside it."""
+    counts = query.delegates_by_region(size, np.maximum(state.cc_share, 0.0))
     blocs = [
-        _faction_bloc(spec, state, f"{spec.faction_names[f]} (CC)", counts[:, f], f)
+        _faction_bloc(spec, state, f"{spec.faction_names[f]} ({body})", counts[:, f], f)
         for f in range(spec.n_factions)
     ]
-    blocs.append(
-        _machine_bloc(
-            spec, state, "Uncommitted CC members", counts[:, -1], spec.rules.k["cc_machine_grip"]
-        )
-    )
+    grip = spec.rules.k["cc_machine_grip"]
+    blocs.append(_machine_bloc(spec, state, f"Uncommitted {body} members", counts[:, -1], grip))
     return blocs
 
 

@@ -579,8 +579,8 @@ class Session(Strict):
     politburo_size: Annotated[int, Field(gt=0)] | None = None
     control_commission_size: Annotated[int, Field(gt=0)] | None = Field(
         None,
-        description="A joint plenum: the Control Commission members who sat with the CC "
-        "(without it, the CCC elected by the last congress, as a ratio of the CC).",
+        description="A joint plenum (required there, only there): the Control Commission "
+        "members who sat with the CC; they split as the CC the same congress elected.",
     )
     agenda: list[Motion] = []
     sources: SourceKeys
