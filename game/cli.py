@@ -97,6 +97,25 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_calibrate(args: argparse.Namespace) -> int:
+    from game.analysis.calibrate import main as calibrate
+
+    if args.runs < 1 or args.budget < 1 or args.loo_budget < 0:
+        raise UsageError("--runs and --budget must be at least 1, --loo-budget at least 0")
+    _check_writable(args.out)
+    loaded = _load(args.scenario)
+    return calibrate(
+        loaded.spec,
+        args.scenario,
+        args.seed,
+        args.runs,
+        args.budget,
+        args.loo_budget,
+        args.out,
+        args.apply,
+    )
+
+
 def _cmd_decompose(args: argparse.Namespace) -> int:
     from game.analysis.decompose import decompose_command
 
@@ -366,6 +385,37 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(simulate)
     _add_batch_options(simulate)
     simulate.set_defaults(handler=_cmd_simulate)
+
+    calibrate = sub.add_parser(
+        "calibrate",
+        help="fit the vote model's constants to the recorded votes (historical play)",
+        description="Fit the vote model's constants (game/analysis/calibrate.py lists them) to "
+        "the scenario's history.votes under --ai historical --historicity 1, with the same runs "
+        "at every evaluation; print the table and leave-one-out predictions.",
+    )
+    calibrate.add_argument(
+        "scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO, metavar="SCENARIO"
+    )
+    calibrate.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+    calibrate.add_argument(
+        "--runs", type=int, default=128, help="runs per evaluation (default: %(default)s)"
+    )
+    calibrate.add_argument(
+        "--budget", type=int, default=200, help="evaluations for the fit (default: %(default)s)"
+    )
+    calibrate.add_argument(
+        "--loo-budget",
+        type=int,
+        default=80,
+        help="evaluations for each leave-one-out fit, 0 for none (default: %(default)s)",
+    )
+    calibrate.add_argument("--out", type=Path, help="write the calibration record (YAML)")
+    calibrate.add_argument(
+        "--apply",
+        action="store_true",
+        help="write the fitted values into the scenario's marked rules block",
+    )
+    calibrate.set_defaults(handler=_cmd_calibrate)
 
     decompose = sub.add_parser(
         "decompose",

@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from game import __version__
 from game.ai.policies import parse_ai
+from game.analysis.recorded import Tallies, summarise_votes, tallies_of
 from game.analysis.stats import wilson_interval
 from game.engine.credit import CheckpointTracer
 from game.engine.outcome import SPLIT, decide
@@ -60,6 +61,7 @@ class BatchResult:
     outright: BoolArray
     reached: IntArray  # turn each checkpoint was first reached, -1 never
     credit: IntArray | None = None  # traced batches: each checkpoint's cause, -1 never reached
+    tallies: Tallies | None = None  # the recorded votes' tallies, (N, V) each
 
 
 def run_chunk(
@@ -80,7 +82,8 @@ def run_chunk(
     play(spec, state, choose, on_turn=tick, tracer=tracer)
     outcome = decide(spec, state)
     credit = None if tracer is None else tracer.credit
-    return BatchResult(outcome.winner, outcome.outright, state.reached, credit)
+    tallies = tallies_of(spec, state)
+    return BatchResult(outcome.winner, outcome.outright, state.reached, credit, tallies)
 
 
 def chunk_bounds(runs: int, jobs: int) -> list[tuple[int, int]]:
@@ -211,6 +214,7 @@ def _concat(parts: list[BatchResult]) -> BatchResult:
         np.concatenate([p.outright for p in parts]),
         np.concatenate([p.reached for p in parts]),
         np.concatenate(credits) if len(credits) == len(parts) else None,
+        Tallies.concat([p.tallies for p in parts if p.tallies is not None]),
     )
 
 
@@ -303,6 +307,7 @@ def summarise(spec: GameSpec, config: RunConfig, result: BatchResult) -> dict[st
         "first_divergence": first_divergence(spec, result.reached),
         "first_divergence_how": divergence_kinds(spec, result.reached),
         "faction_colours": dict(zip(spec.factions, spec.faction_colour, strict=True)),
+        "recorded_votes": summarise_votes(spec, result.tallies) if result.tallies else [],
     }
 
 

@@ -169,6 +169,9 @@ def _decide(
     )
     apply_motion(spec, state, motion, where[result.passed], sponsor[where[result.passed]])
     state.passed[where[result.passed], m] = True
+    state.put[where, m] = True
+    state.vote_yes[where, m] = result.yes
+    state.vote_no[where, m] = result.no
     if MOTION_KINDS[motion.kind] == "confirm_secretary":
         reject_secretary(spec, state, where[~result.passed])
     if log is not None and put[0]:

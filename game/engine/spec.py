@@ -112,6 +112,7 @@ class SessionSpec:
     voting_delegates: int
     cc_size: int
     politburo_size: int
+    ccc_size: int  # a joint plenum: the Control Commission members sitting with the CC
     agenda: tuple[int, ...]
 
 
@@ -154,6 +155,29 @@ class CheckpointSpec:
     turn: int
     description: str
     condition: Cond
+    sources: tuple[str, ...]
+    note: str | None
+
+
+OUTCOMES = ("carried", "withdrawn", "refused")
+
+
+@dataclass(frozen=True)
+class RecordedVoteSpec:
+    """A vote the record gives: ``motion`` (an index into GameSpec.motions) put to the body
+    of ``session``; ``share`` the recorded yes share of the votes cast (1.0 if unanimous,
+    None where only the outcome is known); ``outcome`` one of OUTCOMES."""
+
+    id: str
+    session: int
+    motion: int
+    yes: int | None
+    no: int | None
+    abstain: int | None
+    unanimous: bool
+    share: float | None
+    outcome: str
+    fitted: bool
     sources: tuple[str, ...]
     note: str | None
 
@@ -283,6 +307,7 @@ class GameSpec:
     sessions: tuple[SessionSpec, ...]
     events: tuple[EventSpec, ...]
     checkpoints: tuple[CheckpointSpec, ...]
+    recorded_votes: tuple[RecordedVoteSpec, ...]
     mechanisms: dict[str, bool]
     rules: Rules
     ai_noise: float

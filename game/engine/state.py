@@ -57,6 +57,9 @@ class State:
     tabled: IntArray  # (B, F) the tabling action each faction has taken, -1 none
     passed: BoolArray  # (B, M) motions passed so far
     withdrawn: BoolArray  # (B, M) motions their mover withdrew, expecting to lose them
+    put: BoolArray  # (B, M) motions put to a vote so far
+    vote_yes: IntArray  # (B, M) yes votes at the motion's latest vote, 0 if never put
+    vote_no: IntArray  # (B, M) no votes at the motion's latest vote
     held: BoolArray  # (B, S) sessions held
     fired: BoolArray  # (B, E) events fired
     reached: IntArray  # (B, C) turn each checkpoint was first reached, -1 not yet
@@ -137,6 +140,9 @@ def initial_state(spec: GameSpec, seed: int, run_indices: IntArray) -> State:
         tabled=np.full((b, n_f), -1, dtype=np.int64),
         passed=np.zeros((b, len(spec.motions)), dtype=bool),
         withdrawn=np.zeros((b, len(spec.motions)), dtype=bool),
+        put=np.zeros((b, len(spec.motions)), dtype=bool),
+        vote_yes=np.zeros((b, len(spec.motions)), dtype=np.int64),
+        vote_no=np.zeros((b, len(spec.motions)), dtype=np.int64),
         held=np.zeros((b, len(spec.sessions)), dtype=bool),
         fired=np.zeros((b, len(spec.events)), dtype=bool),
         reached=np.full((b, len(spec.checkpoints)), -1, dtype=np.int64),

@@ -1,10 +1,14 @@
 """Votes: how a body of delegates, a Central Committee or a Politburo decides a motion.
 
 A body is a list of blocs (a region's delegation, a faction's members of the Central
-Committee, the uncommitted functionaries...). Each bloc votes yes with a probability built from
-named terms on a logit-like scale: the apparatus that controls the bloc, the members' sympathies,
-the party's mood, prestige, legitimacy, fear for unity, chance. The yes votes of the blocs add up
-to the tally, and every term of every bloc can be shown to the player.
+Committee, the uncommitted functionaries...). Part of a bloc votes as one: the delegates its
+machine holds (its grip: delegations were chosen through the secretaries' machines) or a
+faction's disciplined members; they cast their votes the way their machine or faction wants.
+The rest vote yes with a probability built from named terms on a logit-like scale: the
+apparatus that controls the bloc, the members' sympathies, the party's mood, prestige,
+legitimacy, fear for unity (and, once the opposition has been condemned as a faction, the
+uncommitted closing ranks behind the General Secretary), chance. The yes votes of the blocs add
+up to the tally, and every term of every bloc can be shown to the player.
 """
 
 from __future__ import annotations
@@ -17,7 +21,16 @@ from numpy.typing import NDArray
 from game.engine import query
 from game.engine.procedure import carried, majority
 from game.engine.rng import STREAM_VOTE, normal
-from game.engine.spec import MOTION_KINDS, SESSION_KINDS, GameSpec, MotionSpec, SessionSpec
+from game.engine.spec import (
+    ACTIVE,
+    MOTION_KINDS,
+    READMITTED,
+    RECANTED,
+    SESSION_KINDS,
+    GameSpec,
+    MotionSpec,
+    SessionSpec,
+)
 from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, PRESTIGE, UNITY, State
 from game.engine.wants import pin, struck, target_faction, wants
 
@@ -37,6 +50,8 @@ class Bloc:
     lean: FloatArray  # (B, F + 1): members' sympathies, last column uncommitted
     machine: IntArray  # faction of the apparatus that controls the bloc, -1 none
     grip: FloatArray  # how firmly that apparatus holds it
+    whip: IntArray  # faction whose wish the solid part follows, -1 none
+    solid: FloatArray  # share of the bloc that votes as one, the whip's way
 
 
 @dataclass
@@ -48,6 +63,7 @@ class BlocVote:
     yes: int
     no: int
     terms: dict[str, float]
+    solid: int = 0  # votes cast as one by the bloc's machine or faction (the terms move the rest)
 
 
 @dataclass
@@ -80,22 +96,25 @@ def spec_kind(motion: MotionSpec) -> str:
     return MOTION_KINDS[motion.kind]
 
 
-def body(spec: GameSpec, state: State, session: SessionSpec) -> list[Bloc]:
+def body(
+    spec: GameSpec, state: State, session: SessionSpec, stance: FloatArray | None = None
+) -> list[Bloc]:
     """The voting blocs of a session: regional delegations for congresses and conferences,
-    the Central Committee's groups for plenums, the members for the Politburo."""
+    the Central Committee's groups for plenums, the members for the Politburo. ``stance``
+    (B, F) is the factions' wish on the motion put, None for an election."""
     kind = SESSION_KINDS[session.kind]
     if kind in ("congress", "conference"):
-        return _delegations(spec, state, session.voting_delegates)
+        return _delegations(spec, state, session.voting_delegates, stance)
     if kind == "politburo":
         return _politburo(spec, state)
-    blocs = _central_committee(spec, state)
+    blocs = _central_committee(spec, state, state.cc_size, "CC")
     if kind == "joint_plenum":
-        ccc = np.maximum(1, (state.cc_size * spec.rules.k["ccc_ratio"]).astype(np.int64))
-        blocs.append(_machine_bloc(spec, state, "Central Control Commission", ccc, 1.0))
+        ccc = np.full(state.batch, session.ccc_size, dtype=np.int64)
+        blocs += _central_committee(spec, state, ccc, "CCC")
     return blocs
 
 
-def _delegations(spec: GameSpec, state: State, total: int) -> list[Bloc]:
+def _delegations(spec: GameSpec, state: State, total: int, stance: FloatArray | None) -> list[Bloc]:
     seats = query.delegates_by_region(total, state.members)
     uncommitted = 1.0 - state.sympathy.sum(axis=2, keepdims=True)
     lean = np.concatenate([state.sympathy, np.maximum(uncommitted, 0.0)], axis=2)
@@ -103,26 +122,52 @@ def _delegations(spec: GameSpec, state: State, total: int) -> list[Bloc]:
         grip = spec.rules.k["grip_base"] + spec.rules.k["grip_recruits"] * state.recruits
     else:
         grip = np.full_like(state.recruits, spec.rules.k["grip_base"])
-    grip = grip * (1.0 - spec.rules.k["grip_defiance"] * _defiance(spec, state))
+    grip = np.maximum(
+        0.0, grip * (1.0 - spec.rules.k["grip_defiance"] * _defiance(spec, state, stance))
+    )
+    solid = _block(spec, np.minimum(grip, 1.0))
     return [
-        Bloc(spec.region_names[r], seats[:, r], lean[:, r, :], state.secretary[:, r], grip[:, r])
+        Bloc(
+            spec.region_names[r],
+            seats[:, r],
+            lean[:, r, :],
+            state.secretary[:, r],
+            grip[:, r],
+            state.secretary[:, r],
+            solid[:, r],
+        )
         for r in range(len(spec.regions))
     ]
 
 
-def _defiance(spec: GameSpec, state: State) -> FloatArray:
+def _block(spec: GameSpec, hold: FloatArray) -> FloatArray:
+    """The share of a bloc its machine casts as one vote: ``machine_block`` of its hold, none
+    without the apparatus mechanism."""
+    return hold * (spec.rules.k["machine_block"] if spec.on("apparatus") else 0.0)
+
+
+def _defiance(spec: GameSpec, state: State, stance: FloatArray | None) -> FloatArray:
     """(B, R): the share of a region's members who lean to some faction other than the one
     that runs its machine (the largest such faction): a machine cannot deliver a delegation
-    whose members have turned against it."""
+    whose members have turned against it. On a motion, only a following whose faction wants
+    the other outcome than the machine's counts: members who agree with it do not defy it."""
     sec = state.secretary
     own = np.arange(spec.n_factions)[None, None, :] == sec[:, :, None]
-    return np.where(own, 0.0, state.sympathy).max(axis=2)  # type: ignore[no-any-return]
+    following = np.where(own, 0.0, state.sympathy)
+    if stance is not None:
+        machine = np.take_along_axis(stance, np.maximum(sec, 0), axis=1)  # (B, R)
+        opposed = stance[:, None, :] * machine[:, :, None] < 0.0
+        following = np.where(opposed | (sec[:, :, None] < 0), following, 0.0)
+    return following.max(axis=2)  # type: ignore[no-any-return]
 
 
 def _faction_bloc(spec: GameSpec, state: State, name: str, size: IntArray, f: int) -> Bloc:
+    """A faction's own members of a body: the disciplined part votes as the faction wants."""
     lean = np.zeros((state.batch, spec.n_factions + 1))
     lean[:, f] = 1.0
-    return Bloc(name, size, lean, np.full(state.batch, -1), np.zeros(state.batch))
+    b = state.batch
+    discipline = np.full(b, spec.rules.k["faction_discipline"])
+    return Bloc(name, size, lean, np.full(b, -1), np.zeros(b), np.full(b, f), discipline)
 
 
 def _machine_bloc(spec: GameSpec, state: State, name: str, size: IntArray, grip: float) -> Bloc:
@@ -132,20 +177,21 @@ def _machine_bloc(spec: GameSpec, state: State, name: str, size: IntArray, grip:
     lean[:, -1] = 1.0
     machine = query.holds_office(state, spec.general_secretary)
     reach = query.machine_share(state, machine)
-    return Bloc(name, size, lean, machine, grip * np.minimum(1.0, 2.0 * reach))
+    hold = grip * np.minimum(1.0, 2.0 * reach)
+    solid = _block(spec, hold)
+    return Bloc(name, size, lean, machine, hold, machine, solid)
 
 
-def _central_committee(spec: GameSpec, state: State) -> list[Bloc]:
-    counts = query.delegates_by_region(state.cc_size, np.maximum(state.cc_share, 0.0))
+def _central_committee(spec: GameSpec, state: State, size: IntArray, body: str) -> list[Bloc]:
+    """The groups of a committee of ``size`` (B,) members split as the Central Committee is:
+    the CC itself, or the Control Commission the same congress elected beside it."""
+    counts = query.delegates_by_region(size, np.maximum(state.cc_share, 0.0))
     blocs = [
-        _faction_bloc(spec, state, f"{spec.faction_names[f]} (CC)", counts[:, f], f)
+        _faction_bloc(spec, state, f"{spec.faction_names[f]} ({body})", counts[:, f], f)
         for f in range(spec.n_factions)
     ]
-    blocs.append(
-        _machine_bloc(
-            spec, state, "Uncommitted CC members", counts[:, -1], spec.rules.k["cc_machine_grip"]
-        )
-    )
+    grip = spec.rules.k["cc_machine_grip"]
+    blocs.append(_machine_bloc(spec, state, f"Uncommitted {body} members", counts[:, -1], grip))
     return blocs
 
 
@@ -158,9 +204,8 @@ def _politburo(spec: GameSpec, state: State) -> list[Bloc]:
     loose = (state.politburo & (state.figure_faction < 0)).sum(axis=1).astype(np.int64)
     lean = np.zeros((state.batch, spec.n_factions + 1))
     lean[:, -1] = 1.0
-    blocs.append(
-        Bloc("Unaligned members", loose, lean, np.full(state.batch, -1), np.zeros(state.batch))
-    )
+    none, zero = np.full(state.batch, -1), np.zeros(state.batch)
+    blocs.append(Bloc("Unaligned members", loose, lean, none, zero, none, zero))
     return blocs
 
 
@@ -177,7 +222,7 @@ def vote(
     faction (-1 none); ``noise_key`` keeps this vote's chance draws apart from others'."""
     stance = stances(spec, state, motion, sponsor)
     common = _common_terms(spec, state, motion, sponsor, stance)
-    blocs = body(spec, state, session)
+    blocs = body(spec, state, session, stance)
     draws = normal(state.seed, state.run_index, state.turn, STREAM_VOTE, len(blocs) + 1, noise_key)
     shared = spec.rules.k["shared_chance"]
     noise = shared * draws[:, -1:] + (1.0 - shared * shared) ** 0.5 * draws[:, :-1]
@@ -187,7 +232,7 @@ def vote(
     for i, bloc in enumerate(blocs):
         terms = _bloc_terms(spec, state, bloc, stance, common, noise[:, i])
         score = sum(terms.values(), np.zeros(state.batch))
-        yes = np.round(bloc.size * squash(score)).astype(np.int64)
+        solid, yes = _bloc_yes(state, bloc, stance, squash(score))
         yes_total += yes
         no_total += bloc.size - yes
         if explained is not None:
@@ -199,6 +244,7 @@ def vote(
                         int(yes[g]),
                         int(bloc.size[g] - yes[g]),
                         {name: float(value[g]) for name, value in terms.items()},
+                        int(solid[g]),
                     )
                 )
     passed = carried(yes_total, no_total, majority(motion, session))
@@ -215,11 +261,34 @@ def expected_share(
     calm = np.zeros(state.batch)
     yes = np.zeros(state.batch)
     seats = np.zeros(state.batch)
-    for bloc in body(spec, state, session):
+    for bloc in body(spec, state, session, stance):
         terms = _bloc_terms(spec, state, bloc, stance, common, calm)
-        yes += bloc.size * squash(sum(terms.values(), np.zeros(state.batch)))
+        yes += _bloc_yes(state, bloc, stance, squash(sum(terms.values(), np.zeros(state.batch))))[1]
         seats += bloc.size
     return yes / np.maximum(seats, 1.0)
+
+
+def _bloc_yes(
+    state: State, bloc: Bloc, stance: FloatArray, chance_yes: FloatArray
+) -> tuple[IntArray, IntArray]:
+    """(B,) the bloc's solid votes and its yes votes: the solid part votes as one, yes if its
+    whip wants the motion and no if it does not (split like the rest if it does not care);
+    the rest vote yes with probability ``chance_yes``."""
+    solid = np.round(bloc.size * np.where(bloc.whip >= 0, bloc.solid, 0.0)).astype(np.int64)
+    want = stance[query.rows(state), np.maximum(bloc.whip, 0)]
+    solid_yes = np.where(want > 0, 1.0, np.where(want < 0, 0.0, chance_yes))
+    yes = np.round(solid * solid_yes + (bloc.size - solid) * chance_yes).astype(np.int64)
+    return solid, yes
+
+
+def named_opposition(spec: GameSpec, state: State, opponent: IntArray) -> FloatArray:
+    """(B,) 1 where the faction against the motion has already been condemned as a faction
+    (its leader censured or worse, and not taken back), else 0."""
+    rows = query.rows(state)
+    leader = spec.faction_leader[np.maximum(opponent, 0)]
+    status = state.status[rows, leader]
+    named = (opponent >= 0) & ~np.isin(status, (ACTIVE, RECANTED, READMITTED))
+    return named.astype(np.float64)
 
 
 def _common_terms(
@@ -258,6 +327,11 @@ def _common_terms(
         breaches = np.minimum(1.0, state.breaches[rows, np.maximum(target, 0)] / 2.0)
         sign = -1.0 if kind == "readmit" else 1.0
         terms["unity"] = np.where(target >= 0, sign * w["unity"] * fear * breaches, 0.0)
+    if spec.on("unity"):
+        gensec = query.holds_office(state, spec.general_secretary)
+        line = np.where(gensec >= 0, stance[rows, np.maximum(gensec, 0)], 0.0)
+        ranks = k["named_faction"] * named_opposition(spec, state, opponent) * line
+        terms["unity"] = terms["unity"] + ranks
     return terms
 
 

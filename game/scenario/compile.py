@@ -27,6 +27,7 @@ from game.engine.spec import (
     EventSpec,
     GameSpec,
     MotionSpec,
+    RecordedVoteSpec,
     Rules,
     SessionSpec,
     StanceSpec,
@@ -440,6 +441,7 @@ def _sessions(
                 voting_delegates=s.voting_delegates or 0,
                 cc_size=s.central_committee_size or 0,
                 politburo_size=s.politburo_size or 0,
+                ccc_size=s.control_commission_size or 0,
                 agenda=tuple(agenda),
             )
         )
@@ -482,6 +484,30 @@ def _growth(scenario: m.Scenario, ix: Indexer, turns: int) -> np.ndarray:
 def _track_start(scenario: m.Scenario, track: str) -> float:
     starts = {str(key): value for key, value in scenario.tracks.items()}
     return starts.get(track, 0.0)
+
+
+def _recorded_vote(vote: m.RecordedVote, ix: Indexer) -> RecordedVoteSpec:
+    """A recorded vote with its session and motion as indices and its yes share of the
+    votes cast (abstentions apart)."""
+    share = None
+    if vote.unanimous:
+        share = 1.0
+    elif vote.for_ is not None and vote.against is not None:
+        share = vote.for_ / max(vote.for_ + vote.against, 1)
+    return RecordedVoteSpec(
+        id=vote.id,
+        session=ix.session[vote.session],
+        motion=ix.motion[vote.motion],
+        yes=vote.for_,
+        no=vote.against,
+        abstain=vote.abstaining,
+        unanimous=vote.unanimous,
+        share=share,
+        outcome=vote.outcome,
+        fitted=vote.fitted,
+        sources=tuple(vote.sources),
+        note=vote.note,
+    )
 
 
 def _rules(scenario: m.Scenario) -> Rules:
@@ -614,8 +640,9 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
                 sources=tuple(h.sources),
                 note=h.note,
             )
-            for h in scenario.history
+            for h in scenario.history.checkpoints
         ),
+        recorded_votes=tuple(_recorded_vote(v, ix) for v in scenario.history.votes),
         mechanisms=scenario.mechanisms.model_dump(),
         rules=_rules(scenario),
         ai_noise=scenario.ai.noise,

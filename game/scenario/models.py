@@ -577,6 +577,11 @@ class Session(Strict):
         None, description="A congress elects a Central Committee this large."
     )
     politburo_size: Annotated[int, Field(gt=0)] | None = None
+    control_commission_size: Annotated[int, Field(gt=0)] | None = Field(
+        None,
+        description="A joint plenum (required there, only there): the Control Commission "
+        "members who sat with the CC; they split as the CC the same congress elected.",
+    )
     agenda: list[Motion] = []
     sources: SourceKeys
     note: str | None = None
@@ -612,6 +617,34 @@ class Checkpoint(Strict):
     condition: Condition
     sources: SourceKeys
     note: str | None = None
+
+
+class RecordedVote(Strict):
+    """A vote the record gives: the body's session, the motion put, the tally or the outcome.
+    The vote model is fitted to these (``python -m game calibrate``) and tested against them."""
+
+    id: Id
+    session: Id = Field(description="The session that voted: an id in sessions.")
+    motion: Id = Field(description="The motion put: an id in that session's agenda.")
+    for_: Annotated[int, Field(ge=0)] | None = Field(None, alias="for", description="Votes for.")
+    against: Annotated[int, Field(ge=0)] | None = None
+    abstaining: Annotated[int, Field(ge=0)] | None = None
+    unanimous: bool = Field(False, description="Recorded as unanimous: no tally, no votes against.")
+    outcome: Literal["carried", "withdrawn", "refused"] = Field(
+        description="carried; withdrawn before the vote; refused: put and voted down."
+    )
+    fitted: bool = Field(
+        True, description="False for a record the model cannot represent (the note says why)."
+    )
+    sources: SourceKeys
+    note: str | None = None
+
+
+class History(Strict):
+    """What really happened: checkpoints on the game state and the recorded votes."""
+
+    checkpoints: list[Checkpoint]
+    votes: list[RecordedVote] = []
 
 
 # --- AI. ----------------------------------------------------------------------------------
@@ -791,8 +824,20 @@ class Constants(Strict):
         3.5, description="How far the machines a General Secretary holds turn others against him."
     )
     mood_tolerance: float = Field(0.5, description="Distance from the mood a target can afford.")
-    ccc_ratio: float = Field(0.6, description="Control Commission members per CC member.")
-    grip_base: float = Field(0.6, description="A regional machine's hold on its delegation.")
+    grip_base: float = Field(
+        0.6, description="A regional machine's hold on its delegation: the share it votes as one."
+    )
+    machine_block: float = Field(
+        1.0, description="Share of a machine's hold on a bloc that it casts as one vote."
+    )
+    faction_discipline: float = Field(
+        0.0, description="Share of a faction's own members of a body who vote as one, its way."
+    )
+    named_faction: float = Field(
+        0.0,
+        description="How far the uncommitted follow the General Secretary's line once the "
+        "opposition has been condemned as a faction.",
+    )
     grip_defiance: float = Field(
         1.5, description="How far a rival's following in a region loosens the machine's grip."
     )
@@ -913,7 +958,7 @@ class Scenario(Strict):
     sessions: list[Session]
     events: list[Event]
     ai: AI
-    history: list[Checkpoint]
+    history: History
     counterfactual: Counterfactual | None = Field(
         None, description="Set in a counterfactual file: its question, framing and claims."
     )
@@ -925,4 +970,5 @@ NotCondition.model_rebuild()
 Motion.model_rebuild()
 Event.model_rebuild()
 Checkpoint.model_rebuild()
+History.model_rebuild()
 Scenario.model_rebuild()

@@ -47,6 +47,7 @@ from game.scenario.models import (
     Policy,
     PolicyTest,
     PolitburoTest,
+    RecordedVote,
     Region,
     RegionEffect,
     Scenario,
@@ -57,15 +58,16 @@ from game.scenario.models import (
 )
 from game.scenario.procedure import deciding_bodies, milder
 
-ID_LISTS = (
-    "factions",
-    "figures",
-    "offices",
-    "regions",
-    "policies",
-    "sessions",
-    "events",
-    "history",
+ID_LISTS: tuple[tuple[str, ...], ...] = (
+    ("factions",),
+    ("figures",),
+    ("offices",),
+    ("regions",),
+    ("policies",),
+    ("sessions",),
+    ("events",),
+    ("history", "checkpoints"),
+    ("history", "votes"),
 )
 PATTERN_MOTION_KINDS = (
     "policy",
@@ -111,6 +113,7 @@ class _Names:
     sessions: frozenset[str]
     events: frozenset[str]
     motions: frozenset[str]
+    agendas: dict[str, frozenset[str]]  # session id -> the ids of its motions
     sources: frozenset[str]
     checkpoints: frozenset[str]
     start: Quarter
@@ -139,8 +142,9 @@ def _names(scenario: Scenario) -> _Names:
         sessions=_ids(scenario.sessions),
         events=_ids(scenario.events),
         motions=_ids(_all_motions(scenario)),
+        agendas={session.id: _ids(session.agenda) for session in scenario.sessions},
         sources=frozenset(scenario.sources),
-        checkpoints=_ids(scenario.history),
+        checkpoints=_ids(scenario.history.checkpoints),
         start=Quarter.parse(scenario.start),
         end=Quarter.parse(scenario.end),
     )
@@ -206,9 +210,12 @@ def _duplicates(entries: Iterable[tuple[Loc, str]]) -> Iterator[Issue]:
 
 def _duplicate_ids(scenario: Scenario) -> Iterator[Issue]:
     """Ids unique within each list, and motion ids unique across all sessions."""
-    for kind in ID_LISTS:
-        items: list[_HasId] = getattr(scenario, kind)
-        yield from _duplicates(((kind, i), item.id) for i, item in enumerate(items))
+    for path in ID_LISTS:
+        items: object = scenario
+        for key in path:
+            items = getattr(items, key)
+        assert isinstance(items, list)
+        yield from _duplicates(((*path, i), item.id) for i, item in enumerate(items))
     yield from _duplicates(
         (("sessions", i, "agenda", j, *tail), item.id)
         for i, session in enumerate(scenario.sessions)
@@ -380,6 +387,26 @@ def _(model: Session, loc: Loc, names: _Names) -> Iterator[Issue]:
         yield Issue((*loc, "end_date"), f"the session ends before it opens ({model.date})")
     if model.kind in ("congress", "conference") and model.voting_delegates is None:
         yield Issue(loc, f"a {model.kind} needs voting_delegates")
+    if (model.kind == "joint_plenum") != (model.control_commission_size is not None):
+        yield Issue(loc, "control_commission_size is given for a joint plenum, and only there")
+
+
+@_check.register
+def _(model: RecordedVote, loc: Loc, names: _Names) -> Iterator[Issue]:
+    yield from _ref(model.session, names.agendas, (*loc, "session"), "session")
+    agenda = names.agendas.get(model.session)
+    if agenda is not None:
+        for issue in _ref(model.motion, agenda, (*loc, "motion"), "motion"):
+            yield Issue(issue.loc, f"{issue.message} in the agenda of {model.session!r}")
+    if (model.for_ is None) != (model.against is None):
+        yield Issue(loc, "a recorded tally gives both 'for' and 'against'")
+    if model.unanimous and (model.against or model.outcome != "carried"):
+        yield Issue(loc, "a unanimous vote must have carried with nobody against")
+    if model.for_ is not None and model.against is not None:
+        carried = model.for_ > model.against
+        if carried != (model.outcome == "carried"):
+            tally = f"{model.for_}-{model.against}"
+            yield Issue((*loc, "outcome"), f"the tally {tally} says otherwise")
 
 
 @_check.register

@@ -67,7 +67,7 @@ def test_delegates_are_shared_out_exactly(
 def expected_size(spec: GameSpec, state: State, session: SessionSpec) -> np.ndarray:  # type: ignore[type-arg]
     """(B,) the number of votes the session's body casts: the voting delegates of a congress
     or conference, the Politburo's members, the Central Committee (with, at a joint plenum,
-    the Control Commission: ``ccc_ratio`` of the CC, at least one)."""
+    the Control Commission members the session names)."""
     kind = SESSION_KINDS[session.kind]
     if kind in ("congress", "conference"):
         return np.full(state.batch, session.voting_delegates)
@@ -75,15 +75,19 @@ def expected_size(spec: GameSpec, state: State, session: SessionSpec) -> np.ndar
         return state.politburo.sum(axis=1)  # type: ignore[no-any-return]
     if kind == "plenum":
         return state.cc_size
-    ccc = np.maximum(1, (state.cc_size * spec.rules.k["ccc_ratio"]).astype(np.int64))
-    return state.cc_size + ccc
+    return state.cc_size + session.ccc_size
 
 
 def sessions_to_try(spec: GameSpec) -> list[SessionSpec]:
     """The scenario's own sessions and, built from its first, one session of every kind."""
     first = spec.sessions[0]
     made = [
-        dataclasses.replace(first, kind=k, voting_delegates=first.voting_delegates or 100)
+        dataclasses.replace(
+            first,
+            kind=k,
+            voting_delegates=first.voting_delegates or 100,
+            ccc_size=30 if SESSION_KINDS[k] == "joint_plenum" else 0,
+        )
         for k in range(len(SESSION_KINDS))
     ]
     return [*spec.sessions, *made]

@@ -224,9 +224,12 @@ class SessionScreen(Screen):
         )[:3]
         reasons = ", ".join(f"{t} {v:+.2f}" for t, v in top)
         side = bloc_verdict(bloc["yes"], bloc["no"])
+        solid = bloc.get("solid", 0)
+        block = f" {solid} cast as one by its machine or faction;" if solid else ""
         return (
             f"{bloc['name']}: {bloc['size']} votes, {bloc['yes']} yes and {bloc['no']} no "
-            f"({side}). Strongest pulls: {reasons} (positive pushes toward yes)."
+            f"({side}).{block} Strongest pulls on the rest: {reasons} (positive pushes toward "
+            "yes)."
         )
 
     def tooltip_at(self, pos: tuple[int, int]) -> str | None:
