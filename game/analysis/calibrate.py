@@ -67,6 +67,7 @@ CONSTANTS = (
     Constant("constants", "faction_discipline", 0.0, 1.0, "share of a faction voting as one"),
     Constant("constants", "named_faction", 0.0, 4.0, "uncommitted closing ranks once named"),
     Constant("vote", "chance", 0.1, 2.0, "weight of a vote's chance"),
+    Constant("constants", "sanction_threat", 0.0, 2.0, "want to sanction per unit of threat"),
 )
 
 

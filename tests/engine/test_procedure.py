@@ -27,17 +27,21 @@ Log = list[dict[str, Any]]
 
 
 @cache
-def standard_logs() -> tuple[Log, ...]:
-    """The logs of runs 0..RUNS-1 of SEED under standard play, each game played alone (the
-    log records game 0 of its batch)."""
+def logs(policy: str = "standard") -> tuple[Log, ...]:
+    """The logs of runs 0..RUNS-1 of SEED under ``policy`` (historicity 1), each game played
+    alone (the log records game 0 of its batch)."""
     spec = spec_of(CAMPAIGN)
-    choose = chooser(spec, "standard", 1.0)
-    logs = []
+    choose = chooser(spec, policy, 1.0)
+    played = []
     for run in range(RUNS):
         log: Log = []
         play(spec, initial_state(spec, SEED, np.array([run])), choose, log)
-        logs.append(log)
-    return tuple(logs)
+        played.append(log)
+    return tuple(played)
+
+
+def standard_logs() -> tuple[Log, ...]:
+    return logs("standard")
 
 
 def votes() -> list[dict[str, Any]]:
@@ -88,11 +92,13 @@ def test_two_thirds_is_two_thirds_of_the_votes_cast() -> None:
 
 
 def test_logged_withdrawals_were_short_and_their_motion_was_not_voted() -> None:
-    """Withdrawals happen in standard play; each was expected to fall short of the majority
-    needed, and the withdrawn motion is not then voted at that session."""
-    withdrawals = [e for log in standard_logs() for e in log if e["type"] == "withdrawn"]
+    """Withdrawals happen (in standard or historical play: the July 1927 plenum's); each was
+    expected to fall short of the majority needed, and the withdrawn motion is not then voted
+    at that session."""
+    played = standard_logs() + logs("historical")
+    withdrawals = [e for log in played for e in log if e["type"] == "withdrawn"]
     assert withdrawals
-    for log in standard_logs():
+    for log in played:
         voted = {(e["session"], e["motion"]) for e in log if e["type"] == "vote"}
         for entry in (e for e in log if e["type"] == "withdrawn"):
             assert entry["expected"] < entry["needed"]
