@@ -202,10 +202,9 @@ def _motion_legal(
 
 
 def policy_open(spec: GameSpec, state: State, f: int) -> BoolArray:
-    """(B, P): the policies faction ``f`` may move: their date has come (``policy_from``) and
-    they are on its line (it wants them: ``wants.policy_wants`` above 0)."""
-    due = state.turn >= spec.policy_from
-    return due[None, :] & (policy_wants(spec, state)[:, f, :] > 0.0)
+    """(B, P): the policies faction ``f`` may move: they can be put now (``query.policy_due``)
+    and they are on its line (it wants them: ``wants.policy_wants`` above 0)."""
+    return query.policy_due(spec, state) & (policy_wants(spec, state)[:, f, :] > 0.0)
 
 
 def _in_good_standing(status: IntArray) -> BoolArray:

@@ -295,6 +295,8 @@ def _policy_reason(spec: GameSpec, state: State, f: int, policy: int) -> str:
         return "That line is already the party's."
     if state.turn < spec.policy_from[policy]:
         return f"Nobody has yet put {name} into words: it cannot be proposed yet."
+    if not query.policy_due(spec, state)[0, policy]:
+        return f"Nothing calls for {name} now: what it answered has not come about."
     if policy_wants(spec, state)[0, f, policy] <= 0.0:
         return f"{name} is against your line: you will not move it."
     return ""

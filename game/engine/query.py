@@ -130,3 +130,13 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
         + machines
     ) / 5.0
     return np.where(leader_active(spec, state), score, 0.0)
+
+
+def policy_due(spec: GameSpec, state: State) -> BoolArray:
+    """(B, P): the policies a motion can now be put for: their date has come
+    (``policy_from``) and the position meets what they answered (``policy_while``)."""
+    due = np.repeat((state.turn >= spec.policy_from)[None, :], state.batch, axis=0)
+    for p, condition in enumerate(spec.policy_while):
+        if condition is not None:
+            due[:, p] &= condition.test(state)
+    return due

@@ -72,7 +72,7 @@ def run_session(
         if motion.condition is not None:
             put &= motion.condition.test(state)
         if kind == "policy":
-            put &= state.turn >= spec.policy_from[motion.policy]
+            put &= query.policy_due(spec, state)[:, motion.policy]
         if kind in SANCTION_KINDS:
             put &= target_fits(state, kind, motion.target)
         sponsor = agenda_mover(spec, state, motion)

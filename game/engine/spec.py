@@ -294,6 +294,7 @@ class GameSpec:
     policy_adopted: BoolArray  # (P,)
     policy_excludes: BoolArray  # (P, P)
     policy_from: IntArray  # (P,) the first turn a motion for the policy can be put
+    policy_while: tuple[Cond | None, ...]  # (P,) the condition under which it can be put
     alliance: BoolArray  # (F, F)
     grievance: FloatArray  # (F, F) holder x against
     testament: int

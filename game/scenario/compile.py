@@ -615,6 +615,10 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
             ],
             dtype=np.int64,
         ),
+        policy_while=tuple(
+            compile_condition(p.proposable_while, ix) if p.proposable_while else None
+            for p in scenario.policies
+        ),
         alliance=alliance,
         grievance=grievance,
         testament=TESTAMENT_STATES.index(scenario.testament),

@@ -489,6 +489,13 @@ class Policy(Strict):
             " or drafted. Absent: from the start."
         ),
     )
+    proposable_while: Condition | None = Field(
+        None,
+        description=(
+            "A condition the position must meet for a motion on the policy to be put: what the"
+            " policy answered (the grain emergency: only while grain is short). Absent: always."
+        ),
+    )
     description: str
     sources: SourceKeys
     note: str | None = None
