@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     Tag,
     field_validator,
+    model_validator,
 )
 
 from game.scenario.dates import Date, Quarter
@@ -919,6 +920,25 @@ class Expectation(Strict):
         "confidence interval, stays within the margin either way."
     )
     margin: Share = Field(0.05, description="For same: the largest change that counts as none.")
+    historians: Literal["up", "down", "same"] | None = Field(
+        None,
+        description="What historians' argument expects of this measure, kept apart from the "
+        "model's answer (direction, measured and tested).",
+    )
+    reason: str | None = Field(
+        None,
+        description="One line: why the model's answer differs from the historians' expectation, "
+        "or why the claim changed.",
+    )
+
+    @model_validator(mode="after")
+    def _a_difference_is_explained(self) -> Expectation:
+        if self.historians not in (None, self.direction) and not self.reason:
+            raise ValueError(
+                f"the model answers {self.direction!r} where historians expect "
+                f"{self.historians!r}: give the reason"
+            )
+        return self
 
 
 class Counterfactual(Strict):
