@@ -325,7 +325,8 @@ def _cmd_duel(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> None:
+def _add_scenario_and_seed(parser: argparse.ArgumentParser, scenario: bool = True) -> None:
+    """The optional SCENARIO (the campaign by default) and --seed every batch command takes."""
     if scenario:
         parser.add_argument(
             "scenario",
@@ -336,6 +337,10 @@ def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> 
             help="scenario file (default: the 1922 campaign)",
         )
     parser.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+
+
+def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> None:
+    _add_scenario_and_seed(parser, scenario)
     parser.add_argument(
         "--ai",
         default="standard",
@@ -393,10 +398,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the scenario's history.votes under --ai historical --historicity 1, with the same runs "
         "at every evaluation; print the table and leave-one-out predictions.",
     )
-    calibrate.add_argument(
-        "scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO, metavar="SCENARIO"
-    )
-    calibrate.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+    _add_scenario_and_seed(calibrate)
     calibrate.add_argument(
         "--runs", type=int, default=128, help="runs per evaluation (default: %(default)s)"
     )
@@ -422,15 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="who wins and what made each checkpoint true, with the record followed by all, "
         "by one faction, by his rivals or by none, with and without the apparatus",
     )
-    decompose.add_argument(
-        "scenario",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_SCENARIO,
-        metavar="SCENARIO",
-        help="scenario file (default: the 1922 campaign)",
-    )
-    decompose.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+    _add_scenario_and_seed(decompose)
     decompose.add_argument(
         "--historicity",
         type=float,
