@@ -67,15 +67,16 @@ class Context:
 def context(spec: GameSpec, state: State) -> Context:
     """The shared part of the utilities for this position."""
     weight = query.weight(spec, state)
+    danger = query.threat(spec, state)
     return Context(
-        danger=query.threat(spec, state),
+        danger=danger,
         support=support(spec, state),
         weights=state.members / state.members.mean(axis=1, keepdims=True),
         appoint_odds=_appoint_odds(spec, state),
         figure_worth=_figure_worth(spec, state),
-        sanction_odds=_sanction_odds(spec, state, weight),
+        sanction_odds=_sanction_odds(spec, state, weight, danger),
         ouster_odds=_odds(spec, state, -secretary_stance(spec, state), weight),
-        wanted=Wanted(spec, state),
+        wanted=Wanted(spec, state, danger),
     )
 
 
@@ -87,8 +88,8 @@ class Wanted:
     target's faction); a motion
     against an unaligned figure is wanted by nobody. Other actions are always wanted."""
 
-    def __init__(self, spec: GameSpec, state: State) -> None:
-        self.spec, self.state = spec, state
+    def __init__(self, spec: GameSpec, state: State, danger: FloatArray) -> None:
+        self.spec, self.state, self.danger = spec, state, danger
         space = spec.actions
         self.by_figure = np.zeros(space.size, dtype=bool)  # (A,) aimed at a figure
         self.proxy = np.tile(space.motion[:, None], (1, spec.n_factions))  # (A, F) motion asked
@@ -111,7 +112,8 @@ class Wanted:
     def _stance(self, motion: int) -> BoolArray:
         """(B, F): who wants motion ``motion`` carried."""
         if motion not in self._asked:
-            self._asked[motion] = wants(self.spec, self.state, self.spec.motions[motion]) > 0.0
+            motion_spec = self.spec.motions[motion]
+            self._asked[motion] = wants(self.spec, self.state, motion_spec, self.danger) > 0.0
         return self._asked[motion]
 
     def test(self, f: int, choice: IntArray) -> BoolArray:
@@ -156,15 +158,18 @@ def _odds(spec: GameSpec, state: State, stance: FloatArray, weight: FloatArray) 
     return np.clip(0.5 + 2.0 * margin, 0.0, 1.0)  # type: ignore[no-any-return]
 
 
-def _sanction_odds(spec: GameSpec, state: State, weight: FloatArray) -> FloatArray:
+def _sanction_odds(
+    spec: GameSpec, state: State, weight: FloatArray, danger: FloatArray
+) -> FloatArray:
     """(B, F): the rough chance of a sanction against each faction, moved by the strongest
-    faction in play that is not its ally (its stance pinned at 1), the target against."""
+    faction in play that is not its ally (its stance pinned at 1), the target against;
+    ``danger`` (B, F) is this position's ``query.threat``."""
     active = query.leader_active(spec, state)
     rows = query.rows(state)
     odds = np.zeros((state.batch, spec.n_factions))
     for t in range(spec.n_factions):
         target = np.full(state.batch, t)
-        stance = sanction_stance(spec, state, target)
+        stance = sanction_stance(spec, state, target, danger=danger)
         movers = np.where(active & ~state.alliance[:, t, :], weight, -np.inf)
         movers[:, t] = -np.inf
         mover = np.argmax(movers, axis=1)

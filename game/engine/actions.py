@@ -55,9 +55,11 @@ def legal_mask(spec: GameSpec, state: State, faction: int) -> BoolArray:
     space = spec.actions
     mask = np.zeros((state.batch, space.size), dtype=bool)
     active = query.leader_active(spec, state)[:, faction]
+    rivals = rival_figures(state, faction)
     for kind in space.blocks:
         block = space.block(kind)
-        mask[:, block] = legal_block(spec, state, faction, kind, np.arange(block.start, block.stop))
+        actions = np.arange(block.start, block.stop)
+        mask[:, block] = legal_block(spec, state, faction, kind, actions, rivals)
     mask &= active[:, None]
     mask[:, space.block("recant")] = _recant_legal(spec, state, faction)[:, None]
     mask &= state.stats[:, faction, INFLUENCE][:, None] >= space.cost[None, :] - 1e-9
@@ -86,9 +88,17 @@ def legal_choices(spec: GameSpec, state: State, faction: int, choice: IntArray) 
     return legal | (kinds == space.kind_names.index("pass"))  # type: ignore[no-any-return]
 
 
-def legal_block(spec: GameSpec, state: State, f: int, kind: str, actions: IntArray) -> BoolArray:
+def legal_block(
+    spec: GameSpec,
+    state: State,
+    f: int,
+    kind: str,
+    actions: IntArray,
+    rivals: BoolArray | None = None,
+) -> BoolArray:
     """(B, n) legality of ``actions`` (indices into the action space, all of one kind),
-    before the faction-wide checks."""
+    before the faction-wide checks; ``rivals`` is ``rival_figures(state, f)`` if the caller
+    has it already (it is the same for every block of a position)."""
     b = state.batch
     args = spec.actions.arg[actions]
     every = np.ones((b, len(args)), dtype=bool)
@@ -125,7 +135,10 @@ def legal_block(spec: GameSpec, state: State, f: int, kind: str, actions: IntArr
         return (state.stats[:, f, IDEOLOGY] < 0.95)[:, None]
     motions = spec.actions.motion[actions]
     decidable = still_decidable(spec, state.turn, motions)[None, :]
-    return decidable & _motion_legal(spec, state, f, kind.removeprefix("motion_"), args, motions)
+    if rivals is None:
+        rivals = rival_figures(state, f)
+    motion_kind = kind.removeprefix("motion_")
+    return decidable & _motion_legal(spec, state, f, motion_kind, args, motions, rivals)
 
 
 def entrenched(spec: GameSpec, state: State, f: int) -> BoolArray:
@@ -169,11 +182,25 @@ def _recant_legal(spec: GameSpec, state: State, f: int) -> BoolArray:
     return (mine & recantable(state.status)).any(axis=1)  # type: ignore[no-any-return]
 
 
+def rival_figures(state: State, f: int) -> BoolArray:
+    """(B, G): the figures of another camp than faction ``f``'s that is not its ally."""
+    target = state.figure_faction
+    allied = np.take_along_axis(state.alliance[:, f, :], np.maximum(target, 0), axis=1)
+    return (target != f) & (target >= 0) & ~allied  # type: ignore[no-any-return]
+
+
 def _motion_legal(
-    spec: GameSpec, state: State, f: int, kind: str, args: IntArray, motions: IntArray
+    spec: GameSpec,
+    state: State,
+    f: int,
+    kind: str,
+    args: IntArray,
+    motions: IntArray,
+    rivals: BoolArray,
 ) -> BoolArray:
     """(B, n): may the faction table these motions now: ``args`` are their policies or target
-    figures, ``motions`` their indices into spec.motions."""
+    figures, ``motions`` their indices into spec.motions, ``rivals`` (B, G) from
+    ``rival_figures``."""
     free_slot = (state.tabled[:, f] < 0)[:, None]
     if kind == "policy":
         return free_slot & ~state.adopted[:, args] & policy_open(spec, state, f)[:, args]
@@ -186,9 +213,7 @@ def _motion_legal(
         )
         friend = (gensec == f) | state.alliance[query.rows(state), f, np.maximum(gensec, 0)]
         return free_slot & (surfaced & ~(friend & (gensec >= 0)))[:, None]  # type: ignore[no-any-return]
-    target = state.figure_faction
-    allied = np.take_along_axis(state.alliance[:, f, :], np.maximum(target, 0), axis=1)
-    rival = ((target != f) & (target >= 0) & ~allied)[:, args]
+    rival = rivals[:, args]
     if kind == "remove_office":
         holds = state.holder[:, spec.motion_office[motions]] == args[None, :]
         return free_slot & rival & holds  # type: ignore[no-any-return]
@@ -198,7 +223,7 @@ def _motion_legal(
     target_ok = _TARGET_CHECKS[kind](state, args)
     if kind == "readmit":
         return free_slot & alive & target_ok
-    return free_slot & alive & rival & target_ok  # type: ignore[no-any-return]
+    return free_slot & alive & rival & target_ok
 
 
 def policy_open(spec: GameSpec, state: State, f: int) -> BoolArray:

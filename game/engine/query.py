@@ -118,10 +118,8 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
     offices and regional machines; zero while its leader is out of the party."""
     seats = politburo_seats(spec, state) / np.maximum(state.politburo.sum(axis=1), 1)[:, None]
     offices = office_power(spec, state) / max(float(spec.office_power.sum()), 1e-9)
-    machines = np.stack(
-        [machine_share(state, np.full(state.batch, f)) for f in range(spec.n_factions)],
-        axis=1,
-    )
+    runs = state.secretary[:, :, None] == np.arange(spec.n_factions)[None, None, :]
+    machines = (runs * member_shares(state)[:, :, None]).sum(axis=1)
     score = (
         state.stats[:, :, PRESTIGE]
         + state.cc_share[:, : spec.n_factions]

@@ -32,10 +32,13 @@ def policy_wants(spec: GameSpec, state: State) -> FloatArray:
     return np.clip(1.0 - 2.0 * distance, -1.0, 1.0)
 
 
-def wants(spec: GameSpec, state: State, motion: MotionSpec) -> FloatArray:
+def wants(
+    spec: GameSpec, state: State, motion: MotionSpec, danger: FloatArray | None = None
+) -> FloatArray:
     """(B, F): how much each faction wants ``motion`` to pass, whoever moves it: the stance
     formula of its kind (below), clipped to [-1, 1], 0 for a faction whose leader is out; the
-    faction a motion strikes is set at -1 and its allies pulled toward it."""
+    faction a motion strikes is set at -1 and its allies pulled toward it. ``danger`` (B, F)
+    is the position's ``query.threat`` if the caller has it already."""
     kind = MOTION_KINDS[motion.kind]
     if kind == "policy":
         stance = policy_wants(spec, state)[:, :, motion.policy]
@@ -46,7 +49,7 @@ def wants(spec: GameSpec, state: State, motion: MotionSpec) -> FloatArray:
     elif kind in (*SANCTION_KINDS, "remove_office", "readmit", "condemn_line"):
         # A resolution against a line names nobody: no comrade's punishment to shrink from.
         named = kind != "condemn_line"
-        stance = sanction_stance(spec, state, struck(spec, state, motion), named)
+        stance = sanction_stance(spec, state, struck(spec, state, motion), named, danger)
         if kind == "readmit":
             stance = -stance
     else:
@@ -120,20 +123,26 @@ def publicity(testament: IntArray) -> FloatArray:
 
 
 def sanction_stance(
-    spec: GameSpec, state: State, target: IntArray, named: bool = True
+    spec: GameSpec,
+    state: State,
+    target: IntArray,
+    named: bool = True,
+    danger: FloatArray | None = None,
 ) -> FloatArray:
     """(B, F): bystanders back a sanction against a faction they hold grudges against, whose
     line is far from theirs and who threatens them (``query.threat``, as the AI judges it: the
     Troika turned on the most famous man, the victors of 1927 on the last rival standing); the
     base stance (negative) is the reluctance to punish a comrade, left out when the motion
-    ``named`` nobody. ``target`` (B,) is the struck faction, -1 none (then nobody cares: 0)."""
+    ``named`` nobody. ``target`` (B,) is the struck faction, -1 none (then nobody cares: 0);
+    ``danger`` (B, F), the position's ``query.threat`` if the caller has it already."""
     k = spec.rules.k
     rows = query.rows(state)
     t = np.maximum(target, 0)
     grudge = state.grievance[rows, :, t] if spec.on("alliances") else 0.0
     ideology = line(state)
     distance = np.abs(ideology - ideology[rows, t][:, None])
-    menace = k["sanction_threat"] * query.threat(spec, state)[rows, t][:, None]
+    danger = query.threat(spec, state) if danger is None else danger
+    menace = k["sanction_threat"] * danger[rows, t][:, None]
     stance = k["sanction_base"] * named + grudge + k["sanction_distance"] * distance + menace
     return np.where(target[:, None] >= 0, stance, 0.0)
 
