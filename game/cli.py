@@ -347,6 +347,10 @@ def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> 
         help="random, standard, historical or hard (difficulties: easy, normal = standard, "
         "hard), for all or per faction: 'stalin=hard,default=standard' (default: %(default)s)",
     )
+    _add_historicity(parser)
+
+
+def _add_historicity(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--historicity",
         type=float,
@@ -355,8 +359,11 @@ def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> 
     )
 
 
-def _add_batch_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--runs", type=int, default=1000, help="default: %(default)s")
+def _add_batch_options(
+    parser: argparse.ArgumentParser, runs_help: str = "default: %(default)s", reports: bool = True
+) -> None:
+    """--runs, --jobs, --out and --quiet; with ``reports``, --csv and --html too."""
+    parser.add_argument("--runs", type=int, default=1000, help=runs_help)
     parser.add_argument(
         "--jobs",
         type=int,
@@ -364,8 +371,9 @@ def _add_batch_options(parser: argparse.ArgumentParser) -> None:
         help="worker processes (default: all cores); never changes results",
     )
     parser.add_argument("--out", type=Path, help="write the results as JSON")
-    parser.add_argument("--csv", type=Path, help="write one row per run as CSV")
-    parser.add_argument("--html", type=Path, help="write a report as one HTML file")
+    if reports:
+        parser.add_argument("--csv", type=Path, help="write one row per run as CSV")
+        parser.add_argument("--html", type=Path, help="write a report as one HTML file")
     parser.add_argument("--quiet", action="store_true", help="print nothing")
 
 
@@ -425,27 +433,14 @@ def build_parser() -> argparse.ArgumentParser:
         "by one faction, by his rivals or by none, with and without the apparatus",
     )
     _add_scenario_and_seed(decompose)
-    decompose.add_argument(
-        "--historicity",
-        type=float,
-        default=1.0,
-        help="0..1, how strongly 'historical' follows the record (default: 1)",
-    )
+    _add_historicity(decompose)
     decompose.add_argument(
         "--focus",
         default="stalin",
         help="the faction whose play is set apart from his rivals' (default: %(default)s)",
     )
-    decompose.add_argument("--runs", type=int, default=1000, help="per arm (default: %(default)s)")
-    decompose.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        help="worker processes (default: all cores); never changes results",
-    )
-    decompose.add_argument("--out", type=Path, help="write the results as JSON")
+    _add_batch_options(decompose, runs_help="per arm (default: %(default)s)", reports=False)
     decompose.add_argument("--md", type=Path, help="write the tables as Markdown")
-    decompose.add_argument("--quiet", action="store_true", help="print nothing")
     decompose.set_defaults(handler=_cmd_decompose)
 
     compare = sub.add_parser(

@@ -36,6 +36,7 @@ from scipy.optimize import minimize
 from game.analysis.batch import run_chunk
 from game.analysis.recorded import Tallies, agrees, majority_outcome, summarise_votes
 from game.engine.spec import GameSpec
+from game.fileio import write_atomic
 
 FloatArray = NDArray[np.float64]
 
@@ -269,7 +270,7 @@ def table(record: dict[str, Any]) -> str:
 
 def write_record(record: dict[str, Any], out: Path) -> None:
     header = f"# Written by `{record['command']}`; do not edit by hand.\n"
-    out.write_text(header + yaml.safe_dump(record, sort_keys=False, width=100), encoding="utf-8")
+    write_atomic(out, header + yaml.safe_dump(record, sort_keys=False, width=100))
 
 
 def apply_to_scenario(record: dict[str, Any], scenario: Path) -> None:
@@ -286,7 +287,7 @@ def apply_to_scenario(record: dict[str, Any], scenario: Path) -> None:
     for section, values in sections.items():
         inner = ", ".join(f"{name}: {value}" for name, value in values.items())
         lines.append(f"  {section}: {{{inner}}}")
-    scenario.write_text(text[:start] + "\n".join(lines) + "\n" + text[stop:], encoding="utf-8")
+    write_atomic(scenario, text[:start] + "\n".join(lines) + "\n" + text[stop:])
 
 
 def _round(value: float) -> float:

@@ -41,7 +41,7 @@ MOTION_KINDS = (
     "confirm_secretary",
     "condemn_line",
 )
-# Motion kinds that punish their target figure.
+# Motion kinds that punish their target figure, from the mildest to the harshest.
 SANCTION_KINDS = ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport")
 # Motion kinds the discipline mechanism governs: the sanctions, readmission and resolutions
 # against a line (a deviation condemned without naming anyone).

@@ -220,19 +220,10 @@ def vote(
 ) -> VoteResult:
     """Put ``motion`` to the session's body in every game. ``sponsor`` (B,) is the moving
     faction (-1 none); ``noise_key`` keeps this vote's chance draws apart from others'."""
-    stance = stances(spec, state, motion, sponsor)
-    common = _common_terms(spec, state, motion, sponsor, stance)
-    blocs = body(spec, state, session, stance)
-    draws = normal(state.seed, state.run_index, state.turn, STREAM_VOTE, len(blocs) + 1, noise_key)
-    shared = spec.rules.k["shared_chance"]
-    noise = shared * draws[:, -1:] + (1.0 - shared * shared) ** 0.5 * draws[:, :-1]
     yes_total = np.zeros(state.batch, dtype=np.int64)
     no_total = np.zeros(state.batch, dtype=np.int64)
     explained: list[list[BlocVote]] | None = [[] for _ in range(state.batch)] if explain else None
-    for i, bloc in enumerate(blocs):
-        terms = _bloc_terms(spec, state, bloc, stance, common, noise[:, i])
-        score = sum(terms.values(), np.zeros(state.batch))
-        solid, yes = _bloc_yes(state, bloc, stance, squash(score))
+    for bloc, terms, solid, yes in _tallies(spec, state, session, motion, sponsor, noise_key):
         yes_total += yes
         no_total += bloc.size - yes
         if explained is not None:
@@ -256,16 +247,43 @@ def expected_share(
 ) -> FloatArray:
     """(B,): the yes share a mover counting the votes beforehand expects: the tally of every
     bloc without its chance term, deterministic (what the whips know, not the day's luck)."""
-    stance = stances(spec, state, motion, sponsor)
-    common = _common_terms(spec, state, motion, sponsor, stance)
-    calm = np.zeros(state.batch)
     yes = np.zeros(state.batch)
     seats = np.zeros(state.batch)
-    for bloc in body(spec, state, session, stance):
-        terms = _bloc_terms(spec, state, bloc, stance, common, calm)
-        yes += _bloc_yes(state, bloc, stance, squash(sum(terms.values(), np.zeros(state.batch))))[1]
+    for bloc, _, _, bloc_yes in _tallies(spec, state, session, motion, sponsor, None):
+        yes += bloc_yes
         seats += bloc.size
     return yes / np.maximum(seats, 1.0)
+
+
+def _tallies(
+    spec: GameSpec,
+    state: State,
+    session: SessionSpec,
+    motion: MotionSpec,
+    sponsor: IntArray,
+    noise_key: int | None,
+) -> list[tuple[Bloc, dict[str, FloatArray], IntArray, IntArray]]:
+    """Each bloc of the session's body with its terms, its solid votes and its yes votes, each
+    (B,); ``noise_key`` keys the chance draws, None for no chance term at all."""
+    stance = stances(spec, state, motion, sponsor)
+    common = _common_terms(spec, state, motion, sponsor, stance)
+    blocs = body(spec, state, session, stance)
+    if noise_key is None:
+        noise = np.zeros((state.batch, len(blocs)))
+    else:
+        draws = normal(
+            state.seed, state.run_index, state.turn, STREAM_VOTE, len(blocs) + 1, noise_key
+        )
+        shared = spec.rules.k["shared_chance"]
+        noise = shared * draws[:, -1:] + (1.0 - shared * shared) ** 0.5 * draws[:, :-1]
+    out = []
+    for i, bloc in enumerate(blocs):
+        terms = _bloc_terms(spec, state, bloc, stance, common, noise[:, i])
+        solid, yes = _bloc_yes(
+            state, bloc, stance, squash(sum(terms.values(), np.zeros(state.batch)))
+        )
+        out.append((bloc, terms, solid, yes))
+    return out
 
 
 def _bloc_yes(

@@ -3,10 +3,8 @@ majority each needs. Shared by the cross-reference checks and the compiler."""
 
 from __future__ import annotations
 
+from game.engine.spec import SANCTION_KINDS
 from game.scenario.models import Scenario
-
-# Sanctions from the mildest to the harshest: a motion's fallback must be milder than it.
-SEVERITY = ("condemn", "remove_politburo", "remove_cc", "expel", "exile", "deport")
 
 
 def deciding_bodies(scenario: Scenario, kind: str, office: str | None = None) -> dict[str, str]:
@@ -24,7 +22,8 @@ def deciding_bodies(scenario: Scenario, kind: str, office: str | None = None) ->
 
 
 def milder(fallback: str, kind: str) -> bool:
-    """Whether sanction ``fallback`` is milder than sanction ``kind``."""
-    if fallback not in SEVERITY or kind not in SEVERITY:
+    """Whether sanction ``fallback`` is milder than sanction ``kind`` (SANCTION_KINDS runs
+    from the mildest to the harshest)."""
+    if fallback not in SANCTION_KINDS or kind not in SANCTION_KINDS:
         return False
-    return SEVERITY.index(fallback) < SEVERITY.index(kind)
+    return SANCTION_KINDS.index(fallback) < SANCTION_KINDS.index(kind)
