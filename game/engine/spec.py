@@ -24,6 +24,7 @@ STATUSES = ("active", "censured", "expelled", "exiled", "deported", "recanted", 
 ACTIVE, CENSURED, EXPELLED, EXILED, DEPORTED, RECANTED, READMITTED = range(7)
 TESTAMENT_STATES = ("hidden", "surfaced", "read_to_delegations", "read_to_congress", "published")
 PUBLISHED = TESTAMENT_STATES.index("published")
+READ_TO_CONGRESS = TESTAMENT_STATES.index("read_to_congress")  # the reading Lenin asked for
 TRACKS = ("unity", "mood", "lenin_health", "economy")
 FACTION_STATS = ("influence", "prestige", "legitimacy", "popularity", "ideology")
 MOTION_KINDS = (

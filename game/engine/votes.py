@@ -77,8 +77,12 @@ class VoteResult:
 
 
 def squash(x: FloatArray) -> FloatArray:
-    """Map a score to a probability in (0, 1) with arithmetic only (bit-identical everywhere)."""
-    return 0.5 + 0.5 * x / (1.0 + np.abs(x))
+    """Map a score to a probability in (0, 1): x / sqrt(1 + x^2), with arithmetic and a
+    correctly rounded square root only (bit-identical everywhere). Its tails close like 1/x^2,
+    so a hall whose every term says yes is near unanimous (score 3: 97%; 6: 99%), as the
+    recorded halls were; the earlier x / (1 + |x|) left one voter in 2x against any
+    consensus, which capped a unanimous congress at about 95%."""
+    return 0.5 + 0.5 * x / np.sqrt(1.0 + x * x)
 
 
 def stances(spec: GameSpec, state: State, motion: MotionSpec, sponsor: IntArray) -> FloatArray:

@@ -12,7 +12,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
-from game.engine.spec import MOTION_KINDS, SANCTION_KINDS, GameSpec, MotionSpec
+from game.engine.spec import (
+    MOTION_KINDS,
+    READ_TO_CONGRESS,
+    SANCTION_KINDS,
+    GameSpec,
+    MotionSpec,
+)
 from game.engine.state import IDEOLOGY, State
 
 BoolArray = NDArray[np.bool_]
@@ -44,7 +50,7 @@ def wants(
         stance = policy_wants(spec, state)[:, :, motion.policy]
     elif kind in ("read_testament", "confirm_secretary") or _removes_gensec(spec, motion):
         stance = secretary_stance(spec, state)
-        if kind != "confirm_secretary":
+        if kind != "confirm_secretary" and not contains_letter(motion):
             stance = -stance
     elif kind in (*SANCTION_KINDS, "remove_office", "readmit", "condemn_line"):
         # A resolution against a line names nobody: no comrade's punishment to shrink from.
@@ -69,15 +75,25 @@ def wants(
 def struck(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
     """(B,): the faction a motion strikes, -1 none: a sanction's or an office removal's
     target's faction, the General Secretary's for a reading of Lenin's letter, the faction
-    whose line lies furthest toward a condemned deviation."""
+    whose line lies furthest toward a condemned deviation (nobody for a containment of the
+    letter: ``contains_letter``)."""
     kind = MOTION_KINDS[motion.kind]
     if kind in (*SANCTION_KINDS, "remove_office"):
         return target_faction(state, motion)
-    if kind == "read_testament":
+    if kind == "read_testament" and not contains_letter(motion):
         return query.holds_office(state, spec.general_secretary)
     if kind == "condemn_line":
         return deviating(spec, state, motion.deviation)
     return np.full(state.batch, -1, dtype=np.int64)
+
+
+def contains_letter(motion: MotionSpec) -> bool:
+    """Whether ``motion`` reads Lenin's letter short of the congress it was addressed to (to
+    each delegation apart, as the plenum of May 1924 decided): a containment, wanted by those
+    who would keep the General Secretary, since the alternative left open is the full reading
+    Lenin asked for; nobody is struck by it."""
+    kind = MOTION_KINDS[motion.kind]
+    return kind == "read_testament" and 0 <= motion.testament < READ_TO_CONGRESS
 
 
 def deviating(spec: GameSpec, state: State, side: int) -> IntArray:

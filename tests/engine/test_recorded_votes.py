@@ -73,12 +73,6 @@ def test_recorded_tallies_lie_inside_narrow_bands(rows: list[dict[str, Any]]) ->
     assert len(misses) <= MISSES_ALLOWED, misses
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="measured (seed 1, 400 runs, rules version 2 as calibrated): the 15th Congress's "
-    "median yes share is 0.956 (5-95% 0.079-0.957; put in 99% of runs): where an opposition "
-    "still holds a regional machine in December 1927 its delegation votes against as a block",
-)
 def test_unanimous_records_are_near_unanimous(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         if row["unanimous"]:
