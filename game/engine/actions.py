@@ -35,7 +35,7 @@ from game.engine.state import (
     UNITY,
     State,
 )
-from game.engine.tracks import add_stat, add_unity, shift_sympathy
+from game.engine.tracks import add_stat, add_unity, go_over, shift_sympathy
 from game.engine.wants import policy_wants
 
 BoolArray = NDArray[np.bool_]
@@ -398,14 +398,15 @@ def _clash(spec: GameSpec, state: State, g: IntArray, f: int, other: IntArray) -
 def _court(
     spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
 ) -> None:
-    """Win a figure over; success is likelier with prestige and against weak loyalty."""
+    """Win a figure over; success is likelier with prestige and against weak loyalty. A
+    regional boss won over brings his machine."""
     slot = rnd * spec.n_factions + f
     draw = uniform(state.seed, state.run_index[g], state.turn, STREAM_COURT, 1, offset=slot)[:, 0]
     chance = (
         spec.rules.k["court"] * (1.0 - spec.figure_loyalty[a]) * (0.5 + state.stats[g, f, PRESTIGE])
     )
     won = draw < chance
-    state.figure_faction[g[won], a[won]] = f
+    go_over(spec, state, g[won], a[won], f)
 
 
 def _ally(

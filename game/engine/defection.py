@@ -5,7 +5,8 @@ its own. Once its leader is censured or worse, has recanted, is dead, or the fac
 every Politburo seat, each of its other figures in the party may, once a quarter, go over to
 the strongest faction still in play, with a chance that falls with his loyalty (Uglanov, who
 ran Moscow for the Right, was left alone when the Right lost in 1928: regions.md [R1]).
-Leaders never defect. The draws come from their own stream of the counter-based generator.
+Leaders never defect. A boss who goes over takes the region's machine he runs with him. The
+draws come from their own stream of the counter-based generator.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from game.engine import query
 from game.engine.rng import STREAM_DEFECTION, uniform
 from game.engine.spec import ACTIVE, READMITTED, GameSpec
 from game.engine.state import State
+from game.engine.tracks import go_over
 
 BoolArray = NDArray[np.bool_]
 IntArray = NDArray[np.int64]
@@ -43,7 +45,7 @@ def strongest_in_play(spec: GameSpec, state: State) -> IntArray:
 def defect(spec: GameSpec, state: State) -> None:
     """Once a quarter: each figure of a beaten faction (never a leader), alive and in the
     party, goes over to the strongest faction in play with chance
-    ``defection * (1 - loyalty)``."""
+    ``defection * (1 - loyalty)``, with the machine he runs if he is a regional boss."""
     rate = spec.rules.k["defection"]
     if rate <= 0.0:
         return
@@ -56,4 +58,5 @@ def defect(spec: GameSpec, state: State) -> None:
     able &= (winner[:, None] >= 0) & (winner[:, None] != faction)
     draw = uniform(state.seed, state.run_index, state.turn, STREAM_DEFECTION, len(spec.figures))
     goes = able & (draw < rate * (1.0 - spec.figure_loyalty)[None, :])
-    state.figure_faction = np.where(goes, winner[:, None], faction)
+    games, figures = np.nonzero(goes)
+    go_over(spec, state, games, figures, winner[games])

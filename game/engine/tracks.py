@@ -48,3 +48,16 @@ def shift_sympathy(
     sym *= scale[:, None]
     sym[rows, faction] = share + gain
     state.sympathy[games, regions, :] = sym
+
+
+def go_over(
+    spec: GameSpec, state: State, games: IntArray, figures: IntArray, faction: int | IntArray
+) -> None:
+    """Figures ``figures`` go over to ``faction`` in games ``games`` (all shape (n,), or
+    ``faction`` one index). A man who holds the office that runs a region's machine
+    (``region_boss``) takes the machine with him, as a new holder brings it (``install``)."""
+    camp = np.broadcast_to(np.asarray(faction, dtype=np.int64), games.shape)
+    state.figure_faction[games, figures] = camp
+    for r in np.flatnonzero(spec.region_boss >= 0):
+        boss = state.holder[games, spec.region_boss[r]] == figures
+        state.secretary[games[boss], r] = camp[boss]

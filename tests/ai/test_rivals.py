@@ -177,6 +177,23 @@ def test_figures_leave_a_beaten_patron_by_loyalty_and_leaders_never() -> None:
     np.testing.assert_array_equal(alone.figure_faction[0], beaten.figure_faction[7])
 
 
+def test_a_boss_who_leaves_a_beaten_patron_takes_his_machine() -> None:
+    """Uglanov, running the Moscow Committee for a beaten Right, goes over to Stalin in some
+    games over eight quarters; Moscow's machine goes with him exactly there."""
+    spec = _spec()
+    state = _beaten_right(spec)
+    uglanov, moscow = _figure(spec, "uglanov"), spec.regions.index("moscow")
+    state.figure_faction[:, uglanov] = BUKHARIN
+    state.holder[:, spec.offices.index("moscow_committee")] = uglanov
+    state.secretary[:, moscow] = BUKHARIN
+    for turn in range(20, 28):
+        state.turn = turn
+        defect(spec, state)
+    moved = state.figure_faction[:, uglanov] == STALIN
+    assert 0 < moved.sum() < N
+    np.testing.assert_array_equal(state.secretary[:, moscow], np.where(moved, STALIN, BUKHARIN))
+
+
 @pytest.mark.parametrize("policy", [StandardPolicy(), HistoricalPolicy(1.0)], ids=str)
 def test_the_ai_never_tables_a_motion_it_does_not_want(policy: Policy) -> None:
     """Over whole games, standard or historical, every tabling action chosen is one whose

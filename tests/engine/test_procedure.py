@@ -1,7 +1,7 @@
 """The party's procedure as rules: only a body with the power decides a motion, by the majority
 it needs; a mover withdraws a sanction it expects to lose and puts its milder fallback; a
 motion can be tabled only while some session could still decide it; an entrenched rival
-machine cannot be taken by appointment."""
+machine cannot be taken by appointment, and a boss who changes camp takes his machine along."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from game.engine.actions import legal_mask
+from game.engine.actions import apply_actions, legal_mask
 from game.engine.explain import why_illegal
 from game.engine.motions import apply_motion
 from game.engine.procedure import carried
@@ -161,3 +161,33 @@ def test_the_secretariat_cannot_appoint_into_a_rival_machine() -> None:
     region = spec.regions.index("leningrad")
     assert (state.holder[:, m.office] == m.successor).all()
     assert (state.secretary[:, region] == state.figure_faction[:, m.successor]).all()
+
+
+def test_moscow_is_run_by_its_committee_and_a_boss_won_over_brings_his_machine() -> None:
+    """Taking the Moscow Soviet from Kamenev leaves Moscow's machine where it was (the Soviet
+    runs none); a secretary of the Moscow Committee won over by another camp takes the machine
+    with him; his removal installs the named successor only where he is of the mover's camp."""
+    spec = spec_of(CAMPAIGN)
+    games = np.arange(RUNS)
+    state = initial_state(spec, SEED, games)
+    stalin, zinoviev = spec.factions.index("stalin"), spec.factions.index("zinoviev")
+    moscow = spec.regions.index("moscow")
+    assert spec.offices[spec.region_boss[moscow]] == "moscow_committee"
+    soviet = spec.motions[motion_of(spec, "kamenev_loses_moscow")]
+    apply_motion(spec, state, soviet, games, np.full(RUNS, stalin))
+    assert (state.figure_faction[games, state.holder[:, soviet.office]] == stalin).all()
+    assert (state.secretary[:, moscow] == zinoviev).all()
+    state.stats[:, stalin, INFLUENCE] = 10.0
+    zelensky = spec.figures.index("zelensky")
+    apply_actions(spec, state, stalin, np.full(RUNS, spec.actions.labels.index("court:zelensky")))
+    won = state.figure_faction[:, zelensky] == stalin
+    assert 0 < won.sum() < RUNS
+    np.testing.assert_array_equal(state.secretary[:, moscow], np.where(won, stalin, zinoviev))
+    state = initial_state(spec, SEED, games[:2])
+    uglanov = spec.figures.index("uglanov")
+    state.figure_faction[0, uglanov] = stalin
+    committee = spec.motions[motion_of(spec, "zelensky_leaves_moscow")]
+    apply_motion(spec, state, committee, games[:2], np.full(2, stalin))
+    assert state.holder[0, committee.office] == uglanov != state.holder[1, committee.office]
+    assert (state.figure_faction[games[:2], state.holder[:, committee.office]] == stalin).all()
+    assert (state.secretary[:, moscow] == stalin).all()

@@ -38,4 +38,4 @@ def test_the_general_secretary_is_filled_only_at_plenums_and_machines_have_bosse
     gensec = spec.office_filled_by[spec.general_secretary]
     assert [SESSION_KINDS[k] for k in gensec.nonzero()[0]] == ["plenum", "joint_plenum"]
     bosses = {spec.regions[r]: spec.offices[o] for r, o in enumerate(spec.region_boss) if o >= 0}
-    assert bosses == {"leningrad": "leningrad_boss", "moscow": "moscow_boss"}
+    assert bosses == {"leningrad": "leningrad_boss", "moscow": "moscow_committee"}
