@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from game.analysis.runs import Loaded
 
 from game import __version__
+from game.fileio import STDOUT, OutputRefused, check_outputs, data_on_stdout
 
 SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = SCENARIOS_DIR / "1922_succession.yaml"
@@ -39,6 +41,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     from game.scenario.schema_export import write_schema
 
+    _check_outputs(args, ["out"])
     write_schema(args.out)
     print(f"wrote {args.out}")
     return 0
@@ -63,13 +66,11 @@ def _check_ai(args: argparse.Namespace, factions: tuple[str, ...]) -> None:
 
 
 def _check_batch(args: argparse.Namespace) -> None:
-    """Refuse bad ``--runs`` and ``--jobs`` and unwritable outputs before any work."""
+    """Refuse bad ``--runs`` and ``--jobs`` before any work."""
     if args.runs < 1:
         raise UsageError("--runs must be at least 1")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    for flag in ("out", "csv", "html"):
-        _check_writable(getattr(args, flag, None), f"--{flag}")
 
 
 def _outputs(args: argparse.Namespace) -> Outputs:
@@ -84,6 +85,7 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
     _check_batch(args)
     loaded = _load(args.scenario)
     _check_ai(args, loaded.spec.factions)
+    _check_outputs(args, ["out", "csv", "html"], loaded)
     simulate(
         loaded,
         args.runs,
@@ -102,8 +104,8 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
 
     if args.runs < 1 or args.budget < 1 or args.loo_budget < 0:
         raise UsageError("--runs and --budget must be at least 1, --loo-budget at least 0")
-    _check_writable(args.out)
     loaded = _load(args.scenario)
+    _check_outputs(args, ["out"], loaded)
     return calibrate(
         loaded.spec,
         args.scenario,
@@ -120,10 +122,10 @@ def _cmd_decompose(args: argparse.Namespace) -> int:
     from game.analysis.decompose import decompose_command
 
     _check_batch(args)
-    _check_writable(args.md, "--md")
     if not 0.0 <= args.historicity <= 1.0:
         raise UsageError("--historicity must be between 0 and 1")
     loaded = _load(args.scenario)
+    _check_outputs(args, ["out", "md"], loaded)
     if args.focus not in loaded.spec.factions:
         raise UsageError(
             f"--focus {args.focus!r} is not a faction of {args.scenario}; choose from "
@@ -150,6 +152,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     base, other = _load(args.base), _load(args.other)
     _check_ai(args, base.spec.factions)
     _check_ai(args, other.spec.factions)
+    _check_outputs(args, ["out", "csv", "html"], base, other)
     config = RunConfig(str(base.path), base.sha256, args.seed, args.runs, args.ai, args.historicity)
     compare(base, other, config, args.independent, args.jobs, _outputs(args), args.quiet)
     return 0
@@ -174,6 +177,10 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
         raise UsageError(f"--out-dir {folder}: cannot write in {existing}")
     loaded = _load(args.scenario)
     _check_ai(args, loaded.spec.factions)
+    if folder.is_dir():
+        names = ("sweep.csv", "sweep.json", "winners.png", "checkpoints.png")
+        outputs = [("--out-dir", folder / name) for name in names]
+        check_outputs(outputs, loaded.source.files)
     config = RunConfig(
         str(loaded.path), loaded.sha256, args.seed, args.runs, args.ai, args.historicity
     )
@@ -191,8 +198,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise UsageError("name an output: --html FILE and/or --md FILE")
     if args.runs < 1:
         raise UsageError("--runs must be at least 1")
-    _check_writable(args.html, "--html")
-    _check_writable(args.md, "--md")
+    if args.md == STDOUT:
+        raise OutputRefused("--md -: the Markdown's charts are written beside it; name a file")
+    inputs = [path for path in (args.file, args.exercise, args.scenario) if path is not None]
+    check_outputs([("--html", args.html), ("--md", args.md)], inputs)
     try:
         document = build_report(args.file, args.exercise, args.scenario, args.runs, args.jobs)
     except ReportError as error:
@@ -203,17 +212,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_writable(out: Path | None, flag: str = "--out") -> None:
-    """Refuse an output file that cannot be written before any work is done."""
-    if out is None:
-        return
-    folder = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise UsageError(f"{flag} {out} is a folder; name a file")
-    if not folder.is_dir():
-        raise UsageError(f"{flag} {out}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise UsageError(f"{flag} {out}: the folder {folder} is not writable")
+def _check_outputs(args: argparse.Namespace, flags: list[str], *read: Loaded) -> None:
+    """Refuse, before any work, an output flag's file that cannot be written or is one of the
+    files of the scenarios ``read`` (``game.fileio.check_outputs``)."""
+    outputs = [(f"--{flag}", getattr(args, flag)) for flag in flags]
+    check_outputs(outputs, [path for loaded in read for path in loaded.source.files])
+
+
+def _data_on_stdout(args: argparse.Namespace) -> AbstractContextManager[None]:
+    """Messages go to stderr while an output is written to standard output (``-``)."""
+    named = [getattr(args, flag, None) for flag in ("out", "csv", "html", "md")]
+    return data_on_stdout() if STDOUT in named else nullcontext()
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
@@ -570,21 +579,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["play"])
         handler = _cmd_play
     from game.scenario.errors import ScenarioError
+    from game.stopping import exit_code, signal_name, stop_on_signals
 
     try:
-        return handler(args)
+        with stop_on_signals(), _data_on_stdout(args):
+            return handler(args)
     except UsageError as error:
         parser.error(str(error))
     except ScenarioError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 2
+    except OutputRefused as error:
+        print(f"heirs: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader of standard output went away
+        sys.stderr.close()
+        return 0
     except OSError as error:
         print(f"heirs: error: {error}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0
+    except KeyboardInterrupt as error:  # Ctrl-C or SIGTERM (``game.stopping``)
+        print(
+            f"heirs: stopped by {signal_name(error)}; unfinished outputs are not written",
+            file=sys.stderr,
+        )
+        return exit_code(error)

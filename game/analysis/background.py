@@ -1,7 +1,10 @@
 """Batches played in the background for an interactive program: ``run_batches`` in a child
 process that leads its own process group, so that its progress can be read at any time and
 cancelling stops it and every worker it started at once (a thread could not be stopped, and
-the pool would finish its chunks first). POSIX only, like the worker pool itself (fork)."""
+the pool would finish its chunks first). The child dies with the program, however the program
+ends: cancelled at exit (``atexit``, which also runs when Ctrl-C or SIGTERM ends the program,
+see ``game.stopping``) and, on Linux, killed by the kernel if the program is killed outright;
+its workers die with it in turn. POSIX only, like the worker pool itself (fork)."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from multiprocessing.sharedctypes import Synchronized
 
 from game.analysis.batch import BatchResult, RunConfig, run_batches
 from game.engine.spec import GameSpec
+from game.stopping import as_worker
 
 Arms = Sequence[tuple[GameSpec, RunConfig]]
 
@@ -23,8 +27,11 @@ class BatchFailed(RuntimeError):
     """The background batches raised an error; the message is the error's."""
 
 
-def _child(arms: Arms, jobs: int | None, games: Synchronized[float], out: Connection) -> None:
+def _child(
+    parent: int, arms: Arms, jobs: int | None, games: Synchronized[float], out: Connection
+) -> None:
     os.setpgrp()  # the pool's workers join this group, so one signal stops them all
+    as_worker(parent)  # Ctrl-C is the program's to handle; SIGTERM or its end kills this
 
     def count(played: float) -> None:
         with games.get_lock():
@@ -44,7 +51,9 @@ class BackgroundBatches:
         self._games = context.Value("d", 0.0)
         self._results, sender = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_child, args=(arms, jobs, self._games, sender), name="heirs-batches"
+            target=_child,
+            args=(os.getpid(), arms, jobs, self._games, sender),
+            name="heirs-batches",
         )
         self._process.start()
         sender.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import ctypes
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import partial
 from itertools import pairwise
@@ -22,6 +21,7 @@ from numpy.typing import NDArray
 
 from game import __version__
 from game.ai.policies import parse_ai
+from game.analysis.pool import run_in_workers
 from game.analysis.recorded import Tallies, summarise_votes, tallies_of
 from game.analysis.stats import wilson_interval
 from game.engine.credit import CheckpointTracer
@@ -35,7 +35,6 @@ BoolArray = NDArray[np.bool_]
 
 ON_TIME_QUARTERS = 2
 CHUNK = 5000
-POLL_SECONDS = 0.2
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters
 KEEP_BYTES = 32 * 1024 * 1024
 
@@ -94,27 +93,24 @@ def chunk_bounds(runs: int, jobs: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(edges) if b > a]
 
 
-_WORKER_SPECS: tuple[GameSpec, ...] = ()
-_WORKER_GAMES: Synchronized[float] | None = None
-
-
-def _init_worker(specs: tuple[GameSpec, ...], games_done: Synchronized[float]) -> None:
-    global _WORKER_SPECS, _WORKER_GAMES
-    _WORKER_SPECS, _WORKER_GAMES = specs, games_done
-
-
-def _count_turn(games: float) -> None:
-    assert _WORKER_GAMES is not None
-    with _WORKER_GAMES.get_lock():
-        _WORKER_GAMES.value += games
-
-
-def _worker(arm: int, start: int, stop: int, config: RunConfig) -> BatchResult:
-    spec = _WORKER_SPECS[arm]
+def _play_chunk(
+    arms: Sequence[tuple[GameSpec, RunConfig]],
+    chunks: list[tuple[int, int, int]],
+    games_done: Synchronized[float],
+    index: int,
+) -> BatchResult:
+    """In a worker: play chunk ``index``, adding each quarter's share of its games to
+    ``games_done`` (shared with the parent, which reads it for the progress bar)."""
+    arm, start, stop = chunks[index]
+    spec, config = arms[arm]
+    tick = partial(_count_turn, games_done, (stop - start) / spec.turns)
     runs = np.arange(start, stop)
-    share = (stop - start) / spec.turns
-    tick = partial(_count_turn, share)
     return run_chunk(spec, config.seed, runs, config.ai, config.historicity, tick, config.trace)
+
+
+def _count_turn(games_done: Synchronized[float], games: float) -> None:
+    with games_done.get_lock():
+        games_done.value += games
 
 
 def keep_freed_memory() -> None:
@@ -146,7 +142,8 @@ def run_batches(
     progress: Callable[[float], None] | None = None,
 ) -> list[BatchResult]:
     """Play several batches (the arms of a comparison, the values of a sweep) through one pool
-    of ``jobs`` processes, so that no core waits between them; one result per arm."""
+    of ``jobs`` processes, so that no core waits between them; one result per arm. Ctrl-C or
+    SIGTERM stops the workers at once (``run_in_workers``)."""
     keep_freed_memory()
     jobs = max(1, jobs or os.cpu_count() or 1)
     per_arm = -(-jobs // max(1, len(arms)))  # enough chunks to keep every worker busy
@@ -157,25 +154,19 @@ def run_batches(
     ]
     if jobs == 1 or len(chunks) == 1:
         return _run_here(arms, chunks, progress)
-    context = get_context("fork")
-    games_done = context.Value("d", 0.0)
-    specs = tuple(spec for spec, _ in arms)
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(specs, games_done)
-    ) as pool:
-        futures = []
-        for arm, start, stop in chunks:
-            futures.append(pool.submit(_worker, arm, start, stop, arms[arm][1]))
-        reported = 0.0
-        while not all(f.done() for f in futures):
-            wait(futures, timeout=POLL_SECONDS, return_when=FIRST_EXCEPTION)
-            if progress is not None:
-                now = games_done.value
-                progress(now - reported)
-                reported = now
-        if progress is not None:  # the quarters played since the last poll
-            progress(games_done.value - reported)
-        parts = [future.result() for future in futures]
+    games_done = get_context("fork").Value("d", 0.0)
+    reported = 0.0
+
+    def report() -> None:  # the quarters played since the last report
+        nonlocal reported
+        if progress is not None:
+            now = games_done.value
+            progress(now - reported)
+            reported = now
+
+    work = partial(_play_chunk, arms, chunks, games_done)
+    parts = run_in_workers(jobs, work, len(chunks), report)
+    report()
     return _gather(len(arms), chunks, parts)
 
 

@@ -12,7 +12,6 @@ import multiprocessing
 import queue
 import sys
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,6 +20,7 @@ from scipy import stats as sps
 from tqdm import tqdm
 
 from game.ai.policies import parse_ai
+from game.analysis.pool import run_in_workers
 from game.engine.outcome import decide
 from game.engine.spec import GameSpec
 from game.engine.state import initial_state
@@ -109,43 +109,25 @@ def duel(
     return rows
 
 
-_WORKER: tuple[GameSpec, multiprocessing.Queue[int]] | None = None
-
-
-def _init_worker(spec: GameSpec, ticks: multiprocessing.Queue[int]) -> None:
-    global _WORKER
-    _WORKER = (spec, ticks)
-
-
-def _worker(seed: int, runs: int, ai: str) -> IntArray:
-    assert _WORKER is not None
-    spec, ticks = _WORKER
-    return winners(spec, seed, runs, ai, ticks.put)
-
-
 def _in_processes(
     spec: GameSpec, seed: int, runs: int, ais: list[str], jobs: int, progress: Progress
 ) -> list[IntArray]:
-    """The batches over a pool of forked processes, which report each quarter on a queue."""
-    context = multiprocessing.get_context("fork")
-    ticks: multiprocessing.Queue[int] = context.Queue()
-    with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(spec, ticks)
-    ) as pool:
-        futures = [pool.submit(_worker, seed, runs, ai) for ai in ais]
-        _drain(ticks, futures, progress)
-        return [future.result() for future in futures]
+    """The batches over forked worker processes, which report each quarter on a queue."""
+    ticks: multiprocessing.Queue[int] = multiprocessing.get_context("fork").Queue()
 
+    def work(index: int) -> IntArray:
+        return winners(spec, seed, runs, ais[index], ticks.put)
 
-def _drain(
-    ticks: multiprocessing.Queue[int], futures: list[Future[IntArray]], progress: Progress
-) -> None:
-    """Pass the workers' quarter ticks to ``progress`` until every batch is done."""
-    while not all(future.done() for future in futures):
-        try:
-            progress(ticks.get(timeout=0.2))
-        except queue.Empty:
-            continue
+    def drain() -> None:
+        while True:
+            try:
+                progress(ticks.get_nowait())
+            except queue.Empty:
+                return
+
+    results = run_in_workers(jobs, work, len(ais), drain)
+    drain()
+    return results
 
 
 def duel_command(spec: GameSpec, seed: int, runs: int, factions: list[str], jobs: int) -> str:

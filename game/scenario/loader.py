@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -80,17 +80,24 @@ class LoadedScenario:
     path: Path
     model: Scenario
     sha256: str
+    files: tuple[Path, ...] = ()  # every file read: the scenario and what it extends
 
 
 def load_scenario(path: Path) -> LoadedScenario:
     """Load, merge and check a scenario file; raise ``ScenarioError`` listing every problem."""
     problems: list[Problem] = []
-    root = resolve_extends(path, read_tree, problems)
+    files: list[Path] = []
+
+    def read(link: Path) -> MappingNode:
+        files.append(link)
+        return read_tree(link)
+
+    root = resolve_extends(path, read, problems)
     try:
         data = SafeConstructor().construct_document(root)
     except MarkedYAMLError as error:
         raise ScenarioError([*problems, _yaml_problem(error, str(path))]) from None
-    return _build(data, root, path, problems)
+    return replace(_build(data, root, path, problems), files=tuple(files))
 
 
 def load_scenario_from_dict(data: dict[str, Any], name: str) -> LoadedScenario:

@@ -7,11 +7,10 @@ plus the one key the models never see: ``extends``, resolved by the loader befor
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from game.fileio import write_atomic
 from game.scenario.models import Scenario
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -36,15 +35,5 @@ def schema_text() -> str:
 
 
 def write_schema(path: Path) -> None:
-    """Write the schema to ``path`` atomically (a temporary file, then a rename), readable by
-    all like any other file of the repository (``mkstemp`` makes it private)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(schema_text())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    """Write the schema to ``path`` (``-``: standard output) through the one atomic writer."""
+    write_atomic(path, schema_text())

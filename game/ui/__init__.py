@@ -12,9 +12,14 @@ def run(options: Options) -> int:
 
     import pygame
 
+    from game.fileio import clean_stale_temps
+    from game.play.saves import saves_dir
+    from game.play.settings import data_dir
     from game.ui import flow
     from game.ui.display import missing_display, quiet_audio
 
+    clean_stale_temps(data_dir())  # left by a save or settings write that was killed
+    clean_stale_temps(saves_dir())
     quiet_audio()
     pygame.init()
     problem = missing_display()

@@ -99,9 +99,15 @@ class App:
     # --- the loop -------------------------------------------------------------------------
 
     def run(self) -> int:
-        """Run until the window is closed; returns the exit code."""
-        while self.running:
-            self.step(self.clock.tick(FPS) / 1000.0)
+        """Run until the window is closed; returns the exit code. Ctrl-C or SIGTERM (raised
+        here as ``KeyboardInterrupt``, see ``game.stopping``) saves the game in progress, as
+        closing the window does, and goes on to end the program."""
+        try:
+            while self.running:
+                self.step(self.clock.tick(FPS) / 1000.0)
+        except KeyboardInterrupt:
+            self.autosave()
+            raise
         pygame.quit()
         return 0
 

@@ -5,12 +5,17 @@ a too-new save, and the end screen. Each screen is saved as a PNG under out/scre
 from __future__ import annotations
 
 import json
+import os
+import signal
+import threading
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.engine.explain import why_illegal
 from game.play.saves import saves_dir
+from game.stopping import Interrupted, stop_on_signals
 from game.ui.board_text import escape
 from game.ui.screens.board import BoardScreen
 
@@ -188,6 +193,21 @@ def _bad_saves(d: Driver) -> None:
     assert d.screen == "pause"
     d.key(pygame.K_ESCAPE)
     assert d.screen == "board"
+
+
+def test_sigterm_in_the_window_saves_the_game_and_ends_it(driver: Driver, data_dir: Path) -> None:
+    """A real SIGTERM to this process while the window runs: the game in progress is saved,
+    as closing the window saves it, and the signal goes on to end the program."""
+    d = driver
+    start_game(d)
+    d.key(pygame.K_g)
+    autosave = saves_dir() / "autosave.json"
+    autosave.unlink(missing_ok=True)
+    threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGTERM)).start()
+    with pytest.raises(Interrupted) as stopped, stop_on_signals():
+        d.app.run()
+    assert stopped.value.signum == signal.SIGTERM
+    assert json.loads(autosave.read_text())["actions"] == d.app.match.history  # type: ignore[union-attr]
 
 
 def test_autosave_every_quarter_and_on_quit(driver: Driver, data_dir: Path) -> None:
