@@ -211,9 +211,13 @@ class BoardScreen(Screen):
             return notice + board_text.HINT_HTML
         return notice + board_text.details_html(self.match, self.faction, action, red)
 
+    def rebuild(self) -> None:
+        super().rebuild()
+        self.focus_moved()
+
     def focus_moved(self) -> None:
         """With the keyboard focus on an option, the details box shows that option, so a
-        keyboard player reads it before Enter plans it."""
+        keyboard player reads what Enter would plan before planning it."""
         action = self.option_at.get(self.focus)
         if action is not None and "details" in self.boxes:
             self.boxes["details"].set_text(self._details_html(action))
@@ -279,8 +283,15 @@ class BoardScreen(Screen):
                 self.focus_on(entry.element)
 
     def _turn_page(self, step: int) -> None:
+        """Show the next or previous page of options: the option in the focused row's place
+        on the new page (or its last) is chosen and focused, so the details describe it."""
+        row = sorted(self.option_at).index(self.focus) if self.focus in self.option_at else 0
         self.page = max(0, self.page + step)
         self.rebuild()
+        shown = [self.option_at[i] for i in sorted(self.option_at)]
+        if shown:
+            self.selected, self.notice = shown[min(row, len(shown) - 1)], None
+            self.rebuild()
 
     def _plan(self) -> None:
         if self.selected is None:
@@ -300,6 +311,7 @@ class BoardScreen(Screen):
         self.selected = action
         self._plan()
         self.focus = min(focus, len(self.entries) - 1)
+        self.focus_moved()
 
     def _undo(self) -> None:
         action = self.match.undo(self.faction)
