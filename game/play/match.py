@@ -9,6 +9,7 @@ old state from another thread never sees a half-played quarter.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,14 @@ from game.engine.turn import Chooser, begin_turn, play_quarter
 
 IntArray = NDArray[np.int64]
 DIFFICULTIES = ("easy", "normal", "hard")
+HUMAN = "human"
+SEED_RANGE = 1_000_000  # fresh seeds are drawn below this: short enough to read out to a class
+
+
+def fresh_seed() -> int:
+    """A seed for a new game's dice, drawn from the system's entropy (1 to 999,999), so that
+    no two groups share their dice unless a teacher sets one seed for the class."""
+    return 1 + secrets.randbelow(SEED_RANGE - 1)
 
 
 def policy_for(difficulty: str) -> str:
@@ -89,6 +98,14 @@ class Match:
         self.plans: dict[int, list[int]] = {f: [] for f in self.human}
         self._replay(actions or [], hashes or [])
         self._start_turn(self.state)
+
+    @property
+    def players(self) -> dict[str, str]:
+        """Who plays each faction, by faction id: ``human``, or the AI policy that plays it."""
+        policy = policy_for(self.setup.difficulty)
+        return {
+            fid: HUMAN if f in self.human else policy for f, fid in enumerate(self.spec.factions)
+        }
 
     @property
     def rounds(self) -> int:

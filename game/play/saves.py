@@ -69,6 +69,7 @@ def to_json(match: Match) -> dict[str, Any]:
         "seed": setup.seed,
         "humans": list(setup.humans),
         "difficulty": setup.difficulty,
+        "players": match.players,
         "guided": setup.guided,
         "exercise": setup.exercise,
         "actions": match.history,

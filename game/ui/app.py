@@ -28,13 +28,15 @@ FPS = 60
 @dataclass(frozen=True)
 class Options:
     """What the command line asks for: a scenario, a faction to play, a save to load, an
-    exercise to start; and how many runs a finished game's report sets it against."""
+    exercise to start, one seed for every new game (a class's dice; None: fresh dice for
+    each); and how many runs a finished game's report sets it against."""
 
     scenario: Path
     faction: str | None = None
     load: Path | None = None
     exercise: Path | None = None
     report_runs: int = REPORT_RUNS
+    seed: int | None = None
 
 
 class App:
@@ -57,6 +59,7 @@ class App:
         self.planners: list[int] = []  # humans still to plan this quarter, in order
         self.guides: dict[int, GuideProgress] = {}  # each human's guided opening, this game
         self.queue: list[Callable[[], Screen]] = []  # the quarter's events and sessions to show
+        self.class_seed: int | None = options.seed  # the dice of every new game, if set
 
     def _open_window(self) -> pygame.Surface:
         size = (self.settings.width, self.settings.height)

@@ -13,7 +13,7 @@ from typing import Any
 from game.analysis.lab import LabSetup, RunRow
 from game.analysis.runs import load
 from game.play.exercises import exercise_setup, read_exercise
-from game.play.match import Match, Setup, TurnReport
+from game.play.match import Match, Setup, TurnReport, fresh_seed
 from game.play.saves import SaveError, read_save
 from game.scenario.errors import ScenarioError
 from game.ui.app import App
@@ -96,6 +96,11 @@ def back_to(app: App, screen: Screen | None) -> None:
         app.go(screen)
 
 
+def dice(app: App) -> int:
+    """The seed of a new game: the class's seed if one is set, else fresh dice."""
+    return fresh_seed() if app.class_seed is None else app.class_seed
+
+
 def start(app: App, setup: Setup) -> None:
     """Start a new game; a scenario that cannot be loaded is reported on the title screen."""
     try:
@@ -115,7 +120,7 @@ def start_exercise(app: App, path: Path) -> None:
         app.message = f"The exercise {path} cannot be loaded: {error}"
         title(app)
         return
-    start(app, exercise_setup(info))
+    start(app, exercise_setup(info, dice(app)))
 
 
 def load_game(app: App, path: Path) -> None:

@@ -1,6 +1,7 @@
 """The base of every screen: its pygame_gui buttons with their actions, keyboard focus that
-moves over them (Tab, arrows) and presses them (Enter, Space), shortcut keys, and hot zones
-that show a tooltip under the mouse."""
+moves over them (Tab, arrows) and presses them (Enter, Space), shortcut keys, text fields
+(while one has the keyboard, the screen's letter keys type into it instead of acting), and
+hot zones that show a tooltip under the mouse."""
 
 from __future__ import annotations
 
@@ -44,6 +45,7 @@ class Screen:
         self.focus = 0
         self.shortcuts: dict[int, Action] = {}
         self.zones: list[tuple[pygame.Rect, str]] = []
+        self.fields: list[pygame_gui.elements.UITextEntryLine] = []
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -52,17 +54,20 @@ class Screen:
 
     def rebuild(self) -> None:
         """Drop every widget and build the screen again (after a resize, a new theme...)."""
-        for entry in self.entries:
-            entry.element.kill()
-        self.entries = []
+        self._kill_widgets()
         self.shortcuts = {}
         self.build()
         self.focus = min(self.focus, max(len(self.entries) - 1, 0))
 
     def leave(self) -> None:
+        self._kill_widgets()
+
+    def _kill_widgets(self) -> None:
         for entry in self.entries:
             entry.element.kill()
-        self.entries = []
+        for field in self.fields:
+            field.kill()
+        self.entries, self.fields = [], []
 
     def build(self) -> None:
         """Create the screen's widgets for the current window size."""
@@ -107,6 +112,41 @@ class Screen:
             self.shortcuts[key] = action
         return element
 
+    def text_field(
+        self, rect: pygame.Rect, text: str, placeholder: str, numbers: bool = False
+    ) -> pygame_gui.elements.UITextEntryLine:
+        """A one-line text field (digits only with ``numbers``); the screen hears of each
+        change in ``field_changed`` and of the keys it does not type in ``field_key``."""
+        field = pygame_gui.elements.UITextEntryLine(
+            rect, self.app.manager, initial_text=text or None, placeholder_text=placeholder
+        )
+        if numbers:
+            field.set_allowed_characters("numbers")
+        self.fields.append(field)
+        return field
+
+    @property
+    def typing(self) -> bool:
+        """A text field has the keyboard: letters type, they press no button."""
+        return any(field.alive() and field.is_focused for field in self.fields)
+
+    def type_into(self, field: pygame_gui.elements.UITextEntryLine) -> None:
+        """Give ``field`` the keyboard."""
+        self.app.manager.set_focus_set(field)
+
+    def stop_typing(self) -> None:
+        """Take the keyboard from every text field."""
+        self.app.manager.set_focus_set(None)
+
+    def field_changed(self, field: pygame_gui.elements.UITextEntryLine, text: str) -> None:
+        """The text of ``field`` changed (typed, deleted, pasted)."""
+
+    def field_key(self, event: pygame.event.Event) -> None:
+        """A key pressed while a text field has the keyboard; Enter, Esc and Tab (which a
+        field does not use) give the keyboard back to the screen's buttons."""
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB):
+            self.stop_typing()
+
     def zone(self, rect: pygame.Rect, text: str) -> None:
         """A hot zone: hovering ``rect`` shows ``text`` as a tooltip."""
         self.zones.append((rect, text))
@@ -125,6 +165,12 @@ class Screen:
                 if entry.element is event.ui_element:
                     entry.action()
                     return
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element in self.fields:
+            self.field_changed(event.ui_element, event.text)
+            return
+        if event.type == pygame.KEYDOWN and self.typing:
+            self.field_key(event)
+            return
         if self.on_event(event):
             return
         if event.type == pygame.KEYDOWN:
@@ -164,7 +210,12 @@ class Screen:
                 self.focus = i
 
     def draw_focus(self, surface: pygame.Surface) -> None:
-        """The keyboard focus: a thick frame around the focused button."""
+        """The keyboard focus: a thick frame around the focused button, or around the text
+        field that has the keyboard."""
+        typing = [f for f in self.fields if f.alive() and f.is_focused]
+        if typing:
+            pygame.draw.rect(surface, self.app.theme.colour("red"), typing[0].rect.inflate(6, 6), 3)
+            return
         if not self.entries or self.focus >= len(self.entries):
             return
         entry = self.entries[self.focus]

@@ -45,6 +45,17 @@ class Driver:
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod))
         self.step(frames)
 
+    def type(self, text: str, frames: int = 2) -> None:
+        """Type ``text`` as the keyboard does: a key press and its text, character by
+        character (a letter's key press reaches the screen too, as it would on a desktop)."""
+        for char in text:
+            key = pygame.key.key_code(char) if char.isalnum() else 0
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=char))
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+            pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0))
+            self.step(1)
+        self.step(frames)
+
     def click_at(self, pos: tuple[int, int], frames: int = 3) -> None:
         """Move the mouse to ``pos`` and click the left button there."""
         pygame.event.post(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.analysis.report_game import players_text
 from game.engine.outcome import SPLIT
 from game.engine.spec import GameSpec
 from game.play.match import Match
@@ -76,9 +77,19 @@ class EndScreen(Screen):
     def update(self, dt: float) -> None:
         self.report.update()
 
+    def top(self) -> int:
+        """The y under the verdict (two lines of heading) and the line of dice and players."""
+        theme = self.app.theme
+        return (
+            60
+            + 2 * theme.font("heading", "bold").get_linesize()
+            + 2 * theme.font("small").get_linesize()
+            + 8
+        )
+
     def chart_rect(self) -> pygame.Rect:
         w, h = self.app.window.get_size()
-        return pygame.Rect(w // 2 + 10, 120, w // 2 - 20, h - 190)
+        return pygame.Rect(w // 2 + 10, self.top(), w // 2 - 20, h - 70 - self.top())
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
@@ -86,7 +97,7 @@ class EndScreen(Screen):
         draw.poster_background(surface, theme)
         w, h = surface.get_size()
         draw.header_bar(surface, theme, pygame.Rect(0, 0, w, 48), "THE END OF THE STRUGGLE")
-        draw.text_block(
+        y = draw.text_block(
             surface,
             theme,
             verdict(self.match),
@@ -94,6 +105,17 @@ class EndScreen(Screen):
             w - 40,
             "heading",
             face="bold",
+            max_lines=2,
+        )
+        players = players_text(self.match.spec, self.match.players)
+        draw.text_block(
+            surface,
+            theme,
+            f"Dice: seed {self.match.setup.seed}. Played by {players}.",
+            (20, y + 2),
+            w - 40,
+            "small",
+            theme.colour("muted"),
             max_lines=2,
         )
         rect = self.chart_rect()
@@ -106,7 +128,7 @@ class EndScreen(Screen):
             "share and prestige, weighted as at the end of the game. The strongest wins if "
             "nobody wins outright.",
         )
-        self._timeline(surface, pygame.Rect(20, 120, w // 2 - 30, h - 190))
+        self._timeline(surface, pygame.Rect(20, self.top(), w // 2 - 30, h - 70 - self.top()))
         self.report.draw(surface, theme, pygame.Rect(20, h - 60, w - 670, 56))
 
     def _timeline(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

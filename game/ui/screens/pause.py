@@ -56,6 +56,12 @@ class PauseScreen(Screen):
         w, h = surface.get_size()
         ink = theme.colour("ink")
         lines = [(theme.text("THE GAME IS PAUSED", "title", ink, "poster"), 8)]
+        if self.app.match is not None:
+            seed = self.app.match.setup.seed
+            dice = (
+                f"Dice: seed {seed} (the same seed on the new-game screen gives the same chances)"
+            )
+            lines.append((theme.text(dice, "small", ink), 4))
         if self.app.message:
             lines.append((theme.text(self.app.message, "small", ink), 0))
         draw.text_card(surface, theme, lines, (w // 2, int(h * 0.12)), centre=True)
