@@ -98,6 +98,8 @@ class Match:
         self.plans: dict[int, list[int]] = {f: [] for f in self.human}
         self._replay(actions or [], hashes or [])
         self._start_turn(self.state)
+        self.seen = len(self.reports)  # quarters whose events and sessions were shown
+        self.kept: int | None = None  # quarters played when last saved under a name
 
     @property
     def players(self) -> dict[str, str]:
@@ -106,6 +108,13 @@ class Match:
         return {
             fid: HUMAN if f in self.human else policy for f, fid in enumerate(self.spec.factions)
         }
+
+    @property
+    def unsaved(self) -> bool:
+        """Something of this game is in no save made under a name: quarters played since, or
+        actions planned this quarter."""
+        planned = any(self.plans.values())
+        return planned or (bool(self.history) and self.kept != len(self.history))
 
     @property
     def rounds(self) -> int:

@@ -150,13 +150,16 @@ class App:
         self.screen.handle(event)
 
     def autosave(self) -> None:
-        """Save the match in progress as the autosave (nothing if no game or it is over)."""
-        if self.match is not None and not self.match.over:
+        """Save the match (in progress or finished) as the autosave (nothing if no game)."""
+        if self.match is not None:
             try:
                 write_save(self.match, AUTOSAVE)
             except OSError as error:
                 self.message = f"Autosave failed: {error}"
 
     def quit(self) -> None:
+        """Close the window: the screen finishes what must be saved, then the autosave."""
+        if self.screen is not None:
+            self.screen.closing()
         self.autosave()
         self.running = False

@@ -1,7 +1,9 @@
 """How the screens follow one another: the menus, then each quarter — every human plans in
 turn (a hand-over screen between them when several share the machine), the quarter is
 resolved, its events and sessions are shown one by one, the game is autosaved — and at the
-end the end screen. Screens call these functions instead of knowing each other."""
+end the end screen. A game continued from a save first shows the events and sessions of a
+quarter whose screens had not all been seen. Screens call these functions instead of knowing
+each other."""
 
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pygame
+
 from game.analysis.lab import LabSetup, RunRow
 from game.analysis.runs import load
 from game.play.exercises import exercise_setup, read_exercise
 from game.play.match import Match, Setup, TurnReport, fresh_seed
-from game.play.saves import SaveError, read_save
+from game.play.saves import AUTOSAVE, SaveError, keep_autosave, list_saves, read_save, save_path
 from game.scenario.errors import ScenarioError
 from game.ui.app import App
 from game.ui.screen import Screen
@@ -102,7 +106,50 @@ def dice(app: App) -> int:
 
 
 def start(app: App, setup: Setup) -> None:
-    """Start a new game; a scenario that cannot be loaded is reported on the title screen."""
+    """Start a new game, after asking what becomes of the autosave if it holds another game
+    (kept as a save of its own, or replaced); a scenario that cannot be loaded is reported
+    on the title screen."""
+    if not save_path(AUTOSAVE).exists():
+        begin(app, setup)
+        return
+    from game.ui.screens.confirm import Choice, ConfirmScreen
+
+    back = app.screen
+    app.go(
+        ConfirmScreen(
+            app,
+            "ANOTHER GAME IS IN THE AUTOSAVE",
+            f"The autosave holds another game ({_autosave_label()}). This game's autosave "
+            "would replace it. Keep it as a save of its own (the Load screen lists it), or "
+            "let it be replaced?",
+            [
+                Choice("Keep it and start  [K]", pygame.K_k, partial(_keep_and_begin, app, setup)),
+                Choice("Replace it  [R]", pygame.K_r, partial(begin, app, setup)),
+                Choice("Back  [Esc]", pygame.K_ESCAPE, partial(back_to, app, back)),
+            ],
+        )
+    )
+
+
+def _autosave_label() -> str:
+    """The autosave's description, as the Load screen lists it."""
+    found = [s for s in list_saves() if s.name == AUTOSAVE]
+    return found[0].label if found else AUTOSAVE
+
+
+def _keep_and_begin(app: App, setup: Setup) -> None:
+    try:
+        path = keep_autosave()
+    except OSError as error:
+        app.message = f"The autosave could not be kept: {error}"
+        title(app)
+        return
+    app.message = f"The other game is kept as {path.stem}."
+    begin(app, setup)
+
+
+def begin(app: App, setup: Setup) -> None:
+    """Start a new game now; a scenario that cannot be loaded is reported on the title."""
     try:
         match = Match(load(setup.scenario), setup)
     except (ScenarioError, OSError) as error:
@@ -135,14 +182,21 @@ def load_game(app: App, path: Path) -> None:
             title(app)
         return
     app.message = f"Loaded {path.stem}."
+    if path != save_path(AUTOSAVE):
+        match.kept = len(match.history)
     play(app, match)
 
 
 def play(app: App, match: Match) -> None:
+    """Play ``match`` at this machine: the events and sessions of a quarter played but not
+    yet shown first (a game closed while they were due), then the next quarter's planning."""
     app.match = match
     app.guides = {}
     app.planners = list(match.human)
-    next_planner(app)
+    if match.seen < len(match.reports):
+        present(app, match.reports[match.seen :])
+    else:
+        next_planner(app)
 
 
 def next_planner(app: App) -> None:
@@ -180,31 +234,38 @@ def done_planning(app: App, board: Screen) -> None:
         board.resolve()
 
 
-def present(app: App, report: TurnReport) -> None:
-    """Show the quarter's events and sessions in order, then go on to the next quarter."""
+def present(app: App, reports: list[TurnReport]) -> None:
+    """Save the game, then show the quarters' events and sessions in order and go on to the
+    next quarter (the save remembers they are still to be shown until they all were)."""
     from game.ui.screens.event import EventScreen
     from game.ui.screens.session import SessionScreen
 
     match = app.match
     assert match is not None
     queue: list[ScreenMaker] = []
-    log = report.log
-    for i, entry in enumerate(log):
-        if entry["type"] == "event":
-            queue.append(
-                partial(EventScreen, app, match, report.turn, entry, partial(advance, app))
-            )
-        elif entry["type"] == "session":
-            votes = [v for v in log[i + 1 :] if v["type"] == "vote" and v["session"] == entry["id"]]
-            queue.append(partial(SessionScreen, app, match, entry, votes, partial(advance, app)))
+    for report in reports:
+        log = report.log
+        for i, entry in enumerate(log):
+            if entry["type"] == "event":
+                queue.append(
+                    partial(EventScreen, app, match, report.turn, entry, partial(advance, app))
+                )
+            elif entry["type"] == "session":
+                votes = [
+                    v for v in log[i + 1 :] if v["type"] == "vote" and v["session"] == entry["id"]
+                ]
+                then = partial(advance, app)
+                queue.append(partial(SessionScreen, app, match, entry, votes, then))
     app.queue = queue
     app.autosave()
     advance(app)
 
 
 def advance(app: App) -> None:
-    """The next event or session of the quarter, or the next quarter's planning."""
+    """The next event or session of the quarter, or (all shown) the next quarter's planning."""
     if app.queue:
         app.go(app.queue.pop(0)())
-    else:
-        next_planner(app)
+        return
+    assert app.match is not None
+    app.match.seen = len(app.match.reports)
+    next_planner(app)

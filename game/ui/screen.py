@@ -69,6 +69,9 @@ class Screen:
             field.kill()
         self.entries, self.fields = [], []
 
+    def closing(self) -> None:
+        """The window is closing: finish what the game's autosave must hold."""
+
     def build(self) -> None:
         """Create the screen's widgets for the current window size."""
 

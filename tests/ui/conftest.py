@@ -79,6 +79,12 @@ class Driver:
                 return
         raise AssertionError(f"no button {text!r} on {self.screen}: {self.buttons()}")
 
+    def end_quarter(self) -> None:
+        """E ends the quarter (and E again confirms it when nothing was planned)."""
+        self.key(pygame.K_e)
+        if self.screen == "confirm":
+            self.key(pygame.K_e)
+
     def until(self, done: Callable[[], bool], seconds: float = WAIT_SECONDS) -> None:
         """Step frames until ``done()``, while the AI, a report or a batch works in the
         background. The limit is wall time, not frames, and each frame leaves the workers a

@@ -49,15 +49,18 @@ class EndScreen(Screen):
             self.report.start()
 
     def build(self) -> None:
+        """Write report, New game and Title; the focus starts on Write report, so Enter
+        writes it, and moves to Title once it is written."""
         w, h = self.app.window.get_size()
         self.chart = None
-        self.button(
+        write = self.button(
             pygame.Rect(w - 630, h - 52, 200, 40),
             "Write report  [R]",
             self.report.start,
             tooltip="An HTML report of this game: its outcome among runs of the same scenario, "
             "its timeline and where it left history, in the reports folder.",
             key=pygame.K_r,
+            object_id="@poster",
         )
         self.button(
             pygame.Rect(w - 420, h - 52, 200, 40),
@@ -65,17 +68,19 @@ class EndScreen(Screen):
             lambda: flow.new_game(self.app),
             key=pygame.K_n,
         )
-        title = self.button(
+        self.title = self.button(
             pygame.Rect(w - 210, h - 52, 200, 40),
-            "Title  [Enter]",
+            "Title  [T]",
             lambda: flow.title(self.app),
-            key=pygame.K_RETURN,
-            object_id="@poster",
+            key=pygame.K_t,
         )
-        self.focus_on(title)  # the frame sits on what Enter does
+        self.focus_on(self.title if self.report.path is not None else write)
 
     def update(self, dt: float) -> None:
+        written = self.report.path
         self.report.update()
+        if written is None and self.report.path is not None:
+            self.focus_on(self.title)  # written: Enter now leaves
 
     def top(self) -> int:
         """The y under the verdict (two lines of heading) and the line of dice and players."""
