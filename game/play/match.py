@@ -10,6 +10,7 @@ old state from another thread never sees a half-played quarter.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from numpy.typing import NDArray
 
 from game.ai.policies import PolicySet, parse_ai
 from game.analysis.runs import Loaded
+from game.engine import query
 from game.engine.actions import apply_actions, legal_mask
 from game.engine.explain import why_illegal
 from game.engine.outcome import Outcome, decide, power_scores
@@ -128,6 +130,17 @@ class Match:
     def outcome(self) -> Outcome:
         return decide(self.spec, self.state)
 
+    def decided_for(self, faction: int) -> bool:
+        """Every rival leader is out of the party, has recanted or is dead, and the
+        faction's own is not: the contest is decided unless it loses the commanding heights."""
+        down = query.leader_neutralised(self.spec, self.state)[0]
+        rivals = [f for f in range(self.spec.n_factions) if f != faction]
+        return bool(down[rivals].all() and not down[faction])
+
+    def power(self) -> list[float]:
+        """Each faction's power score now (what decides a game nobody wins outright)."""
+        return self.strength[-1]
+
     def _power(self, state: State) -> list[float]:
         return [float(x) for x in power_scores(self.spec, state)[0]]
 
@@ -174,10 +187,11 @@ class Match:
 
     # --- resolving ------------------------------------------------------------------------
 
-    def resolve(self) -> TurnReport:
+    def resolve(self, auto: bool = False) -> TurnReport:
         """Play the quarter: each round, the humans' plans (a wait where none is left) and the
-        AI's choices; then its events and sessions. Returns the quarter's report."""
-        planned = {f: list(p) for f, p in self.plans.items()}
+        AI's choices — with ``auto``, the AI chooses for the humans' factions too; then its
+        events and sessions. Returns the quarter's report."""
+        planned = {} if auto else {f: list(p) for f, p in self.plans.items()}
         pass_action = self.spec.actions.block("pass").start
 
         def choose(spec: GameSpec, state: State, rnd: int) -> IntArray:
@@ -191,6 +205,13 @@ class Match:
         self.state = state
         self.plans = {f: [] for f in self.human}
         return self.reports[-1]
+
+    def fast_forward(self, stop: Callable[[], bool]) -> None:
+        """Play the remaining quarters with the AI choosing for every faction, under the rules,
+        until the game is over or ``stop()`` says so (checked between quarters)."""
+        while not self.over and not stop():
+            self.resolve(auto=True)
+            self.seen = len(self.reports)  # told in the news, never as screens
 
     def _play(self, state: State, choose: Chooser, planned: dict[int, list[int]]) -> State:
         """Play one quarter's rounds and resolution on ``state`` (already past its income)."""

@@ -60,6 +60,7 @@ class App:
         self.guides: dict[int, GuideProgress] = {}  # each human's guided opening, this game
         self.queue: list[Callable[[], Screen]] = []  # the quarter's events and sessions to show
         self.class_seed: int | None = options.seed  # the dice of every new game, if set
+        self.playing_on = False  # the humans chose to play on once every rival was out
 
     def _open_window(self) -> pygame.Surface:
         size = (self.settings.width, self.settings.height)

@@ -192,6 +192,7 @@ def play(app: App, match: Match) -> None:
     yet shown first (a game closed while they were due), then the next quarter's planning."""
     app.match = match
     app.guides = {}
+    app.playing_on = False
     app.planners = list(match.human)
     if match.seen < len(match.reports):
         present(app, match.reports[match.seen :])
@@ -200,17 +201,72 @@ def play(app: App, match: Match) -> None:
 
 
 def next_planner(app: App) -> None:
-    """Hand the machine to the next human to plan this quarter, or resolve the quarter."""
+    """Hand the machine to the next human to plan this quarter, or resolve the quarter; when
+    every rival of the first to plan is out, offer to fast-forward to the end first."""
     match = app.match
     assert match is not None
     if match.over:
-        from game.ui.screens.end import EndScreen
-
-        app.go(EndScreen(app, match))
+        end(app)
         return
     if not app.planners:
         app.planners = list(match.human)
     faction = app.planners[0]
+    if not app.playing_on and faction == match.human[0] and match.decided_for(faction):
+        offer_fast_forward(app, faction)
+        return
+    plan(app, faction)
+
+
+def end(app: App) -> None:
+    from game.ui.screens.end import EndScreen
+
+    assert app.match is not None
+    app.go(EndScreen(app, app.match))
+
+
+def offer_fast_forward(app: App, faction: int) -> None:
+    """Every rival leader is out: the AI may play the remaining quarters at once, or the
+    humans play on (asked once a game)."""
+    from game.ui.screens.confirm import Choice, ConfirmScreen
+
+    match = app.match
+    assert match is not None
+    spec = match.spec
+    left = spec.turns - match.state.turn
+    app.go(
+        ConfirmScreen(
+            app,
+            "EVERY RIVAL IS OUT",
+            f"Every rival leader is out of the party, has recanted or is dead: "
+            f"{spec.faction_names[faction]} wins outright if it holds the General "
+            f"Secretaryship or a Politburo majority at the end. {left} quarters remain. "
+            "Fast-forward: the computer plays every faction, yours too, by the rules at "
+            "instant speed, then the end screen (the news tells what happened). Or play on.",
+            [
+                Choice("Fast-forward  [F]", pygame.K_f, partial(fast_forward, app)),
+                Choice("Play on  [P]", pygame.K_p, partial(_play_on, app, faction)),
+            ],
+        )
+    )
+
+
+def _play_on(app: App, faction: int) -> None:
+    app.playing_on = True
+    plan(app, faction)
+
+
+def fast_forward(app: App) -> None:
+    from game.ui.screens.fast_forward import FastForwardScreen
+
+    assert app.match is not None
+    app.go(FastForwardScreen(app, app.match))
+
+
+def plan(app: App, faction: int) -> None:
+    """The board of ``faction``'s player (behind a hand-over screen when several share the
+    machine)."""
+    match = app.match
+    assert match is not None
     from game.ui.screens.board import BoardScreen
 
     board = BoardScreen(app, match, faction)
@@ -235,8 +291,9 @@ def done_planning(app: App, board: Screen) -> None:
 
 
 def present(app: App, reports: list[TurnReport]) -> None:
-    """Save the game, then show the quarters' events and sessions in order and go on to the
-    next quarter (the save remembers they are still to be shown until they all were)."""
+    """Save the game, then show the quarters' events and the sessions that voted, in order,
+    and go on to the next quarter (the save remembers they are still to be shown until they
+    all were)."""
     from game.ui.screens.event import EventScreen
     from game.ui.screens.session import SessionScreen
 
@@ -254,8 +311,9 @@ def present(app: App, reports: list[TurnReport]) -> None:
                 votes = [
                     v for v in log[i + 1 :] if v["type"] == "vote" and v["session"] == entry["id"]
                 ]
-                then = partial(advance, app)
-                queue.append(partial(SessionScreen, app, match, entry, votes, then))
+                if votes:  # a session where nothing came to a vote is a line in the news
+                    then = partial(advance, app)
+                    queue.append(partial(SessionScreen, app, match, entry, votes, then))
     app.queue = queue
     app.autosave()
     advance(app)

@@ -26,9 +26,11 @@ def board(d: Driver) -> BoardScreen:
 def finish_quarter(d: Driver, seen: set[str], keys: bool = True) -> None:
     """End the quarter and go through its events and sessions."""
     if keys:
-        d.key(pygame.K_e)
+        d.end_quarter()
     else:
         d.click("End quarter")
+        if d.screen == "confirm":  # nothing was planned: confirm
+            d.click("End the quarter")
     d.until(lambda: d.screen != "board" or (board(d).worker is None and board(d).report is None))
     while d.screen in ("event", "session"):
         seen.add(d.screen)

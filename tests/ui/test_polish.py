@@ -107,7 +107,7 @@ def test_the_header_names_the_quarter_being_played_out(driver: Driver) -> None:
     match = _start(d)
     d.app.settings.ai_speed = "slow"
     first = match.state.turn
-    d.key(pygame.K_e)
+    d.end_quarter()
     d.until(lambda: _board(d).worker is None)
     board = _board(d)
     assert board.report is not None and board.resolving  # the moves are being revealed

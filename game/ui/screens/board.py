@@ -320,6 +320,27 @@ class BoardScreen(Screen):
         self.rebuild()
 
     def _end(self) -> None:
+        """End the quarter; with nothing planned, ask first."""
+        if self.match.plans[self.faction]:
+            flow.done_planning(self.app, self)
+            return
+        from game.ui.screens.confirm import Choice, ConfirmScreen
+
+        self.app.go(
+            ConfirmScreen(
+                self.app,
+                "NOTHING PLANNED",
+                "You have planned no action this quarter: if you end it now, your faction "
+                "waits while the others act.",
+                [
+                    Choice("End the quarter  [E]", pygame.K_e, self._end_anyway),
+                    Choice("Back  [Esc]", pygame.K_ESCAPE, lambda: self.app.go(self)),
+                ],
+            )
+        )
+
+    def _end_anyway(self) -> None:
+        self.app.go(self)
         flow.done_planning(self.app, self)
 
     def _menu(self) -> None:

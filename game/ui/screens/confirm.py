@@ -31,7 +31,8 @@ class ConfirmScreen(Screen):
         self.title = title
         self.text = text
         self.choices = choices
-        self.backdrop = app.window.copy()  # the screen the question is asked over
+        # the screen the question is asked over, if any
+        self.backdrop = app.window.copy() if app.screen is not None else None
 
     def _button_rows(self, room: int) -> tuple[list[int], list[list[int]]]:
         """The buttons' widths and their rows (by index) no wider than ``room``."""
@@ -73,7 +74,7 @@ class ConfirmScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
-        if self.backdrop.get_size() == surface.get_size():
+        if self.backdrop is not None and self.backdrop.get_size() == surface.get_size():
             surface.blit(self.backdrop, (0, 0))
             shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
             shade.fill((0, 0, 0, 110))
