@@ -45,7 +45,8 @@ class Screen:
         self.focus = 0
         self.shortcuts: dict[int, Action] = {}
         self.zones: list[tuple[pygame.Rect, str]] = []
-        self.fields: list[pygame_gui.elements.UITextEntryLine] = []
+        self.fields: dict[str, pygame_gui.elements.UITextEntryLine] = {}
+        self._old_fields: dict[str, pygame_gui.elements.UITextEntryLine] = {}
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -53,21 +54,26 @@ class Screen:
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Drop every widget and build the screen again (after a resize, a new theme...)."""
-        self._kill_widgets()
-        self.shortcuts = {}
+        """Drop every widget and build the screen again (after a resize, a new theme...); a
+        text field built again keeps its text and the keyboard."""
+        for entry in self.entries:
+            entry.element.kill()
+        self.entries, self.shortcuts = [], {}
+        old, self.fields = self.fields, {}
+        self._old_fields = old
         self.build()
+        for name, field in old.items():
+            if self.fields.get(name) is not field:
+                field.kill()
+        self._old_fields = {}
         self.focus = min(self.focus, max(len(self.entries) - 1, 0))
 
     def leave(self) -> None:
-        self._kill_widgets()
-
-    def _kill_widgets(self) -> None:
         for entry in self.entries:
             entry.element.kill()
-        for field in self.fields:
+        for field in self.fields.values():
             field.kill()
-        self.entries, self.fields = [], []
+        self.entries, self.fields = [], {}
 
     def closing(self) -> None:
         """The window is closing: finish what the game's autosave must hold."""
@@ -116,22 +122,31 @@ class Screen:
         return element
 
     def text_field(
-        self, rect: pygame.Rect, text: str, placeholder: str, numbers: bool = False
+        self, name: str, rect: pygame.Rect, text: str, placeholder: str, numbers: bool = False
     ) -> pygame_gui.elements.UITextEntryLine:
-        """A one-line text field (digits only with ``numbers``); the screen hears of each
-        change in ``field_changed`` and of the keys it does not type in ``field_key``."""
-        field = pygame_gui.elements.UITextEntryLine(
-            rect, self.app.manager, initial_text=text or None, placeholder_text=placeholder
-        )
-        if numbers:
-            field.set_allowed_characters("numbers")
-        self.fields.append(field)
+        """The one-line text field ``name`` (digits only with ``numbers``), holding ``text``
+        when new; built again, it is moved, and keeps its text, cursor and keyboard. The
+        screen hears of each change in ``field_changed`` and of the keys it does not type in
+        ``field_key``."""
+        field = self._old_fields.get(name)
+        if field is not None and field.alive() and field.ui_manager is self.app.manager:
+            field.set_relative_position(rect.topleft)
+            field.set_dimensions(rect.size)
+        else:
+            field = pygame_gui.elements.UITextEntryLine(
+                rect, self.app.manager, placeholder_text=placeholder
+            )
+            if numbers:
+                field.set_allowed_characters("numbers")
+            if text:
+                field.set_text(text)
+        self.fields[name] = field
         return field
 
     @property
     def typing(self) -> bool:
         """A text field has the keyboard: letters type, they press no button."""
-        return any(field.alive() and field.is_focused for field in self.fields)
+        return any(field.alive() and field.is_focused for field in self.fields.values())
 
     def type_into(self, field: pygame_gui.elements.UITextEntryLine) -> None:
         """Give ``field`` the keyboard."""
@@ -168,7 +183,9 @@ class Screen:
                 if entry.element is event.ui_element:
                     entry.action()
                     return
-        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element in self.fields:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element in list(
+            self.fields.values()
+        ):
             self.field_changed(event.ui_element, event.text)
             return
         if event.type == pygame.KEYDOWN and self.typing:
@@ -215,7 +232,7 @@ class Screen:
     def draw_focus(self, surface: pygame.Surface) -> None:
         """The keyboard focus: a thick frame around the focused button, or around the text
         field that has the keyboard."""
-        typing = [f for f in self.fields if f.alive() and f.is_focused]
+        typing = [f for f in self.fields.values() if f.alive() and f.is_focused]
         if typing:
             pygame.draw.rect(surface, self.app.theme.colour("red"), typing[0].rect.inflate(6, 6), 3)
             return

@@ -140,6 +140,7 @@ class NewGameScreen(Screen):
         )
         seed = self.app.class_seed
         self.seed_field = self.text_field(
+            "seed",
             pygame.Rect(rect.x + half + 4, rect.y, rect.w - half - 4, rect.h),
             "" if seed is None else str(seed),
             "fresh for each game",
