@@ -23,6 +23,7 @@ from game.analysis.runs import Loaded
 from game.engine import query
 from game.engine.actions import apply_actions, legal_mask
 from game.engine.explain import why_illegal
+from game.engine.forecast import forecast_vote
 from game.engine.outcome import Outcome, decide, power_scores
 from game.engine.record import ReplayMismatch
 from game.engine.spec import GameSpec
@@ -65,6 +66,20 @@ class Setup:
     exercise: str | None = None
 
 
+@dataclass(frozen=True)
+class Tabled:
+    """The forecast a motion was planned with, kept until its vote: the tabling ``action``,
+    the quarter whose board it was taken on, the session it was forecast for, the chance it
+    passes there and the likely tally."""
+
+    action: int
+    turn: int
+    session: int
+    chance: float
+    yes: float
+    no: float
+
+
 @dataclass
 class TurnReport:
     """What happened in one quarter: the actions taken (rounds x factions), what the humans
@@ -98,6 +113,7 @@ class Match:
         self.reports: list[TurnReport] = []
         self.strength: list[list[float]] = [self._power(self.state)]
         self.plans: dict[int, list[int]] = {f: [] for f in self.human}
+        self.forecasts: dict[tuple[int, int], Tabled] = {}  # (faction, action) -> as planned
         self._replay(actions or [], hashes or [])
         self._start_turn(self.state)
         self.seen = len(self.reports)  # quarters whose events and sessions were shown
@@ -152,6 +168,11 @@ class Match:
         for turn, rounds in enumerate(actions):
             self._start_turn(self.state)
             recorded = np.array(rounds, dtype=np.int64)
+            for f in self.human:  # the forecasts the humans' motions were planned with
+                planning = self.state.copy()
+                for rnd, action in enumerate(recorded[:, f]):
+                    self._remember(planning, f, int(action))
+                    apply_actions(self.spec, planning, f, np.array([action]), rnd)
             self.state = self._play(self.state, _recorded(recorded), {})
             if turn < len(hashes) and self.hashes[-1] != hashes[turn]:
                 raise ReplayMismatch(
@@ -179,7 +200,29 @@ class Match:
         state = self.planning_state(faction)
         if not legal_mask(self.spec, state, faction)[0, action]:
             raise IllegalPlan(why_illegal(self.spec, state, faction, action))
+        self._remember(state, faction, action)
         self.plans[faction].append(action)
+
+    def _remember(self, state: State, faction: int, action: int) -> None:
+        """Keep the forecast of a motion planned on ``state``, to show until its vote."""
+        forecast = forecast_vote(self.spec, state, faction, action)
+        if forecast is not None:
+            self.forecasts[(faction, action)] = Tabled(
+                action,
+                state.turn,
+                forecast.session,
+                forecast.chance_to_pass,
+                forecast.yes,
+                forecast.no,
+            )
+
+    def awaiting(self, faction: int) -> list[Tabled]:
+        """The faction's motions awaiting their vote, with the forecasts they were planned
+        with: those planned this quarter, and the one tabled for a later session."""
+        tabled = int(self.state.tabled[0, faction])
+        actions = [*self.plans.get(faction, []), *([tabled] if tabled >= 0 else [])]
+        found = [self.forecasts.get((faction, a)) for a in dict.fromkeys(actions)]
+        return [f for f in found if f is not None]
 
     def undo(self, faction: int) -> int | None:
         """Take back the faction's last planned action; the action, or None if none."""

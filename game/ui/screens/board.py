@@ -18,7 +18,7 @@ from game.engine.explain import action_title
 from game.play.match import IllegalPlan, Match, TurnReport
 from game.play.news import Dispatch, quarter_news
 from game.play.settings import AI_SPEEDS
-from game.ui import action_panel, board_text, board_view, draw, flow, map_view
+from game.ui import action_panel, board_text, board_view, draw, flow, forecast_text, map_view
 from game.ui.app import App
 from game.ui.board_layout import board_rects, guide_anchors
 from game.ui.guide import Guide, GuideProgress
@@ -165,7 +165,11 @@ class BoardScreen(Screen):
         action = self.selected if action is None else action
         if action is None:
             return notice + board_text.HINT_HTML
-        return notice + board_text.details_html(self.match, self.faction, action, red)
+        details = board_text.details_html(self.match, self.faction, action, red)
+        if self.match.legal(self.faction)[action]:
+            assumed = forecast_text.assumptions_html(self.match, self.faction, action)
+            details += f"<br>{assumed}" if assumed else ""
+        return notice + details
 
     def rebuild(self) -> None:
         super().rebuild()
@@ -234,8 +238,12 @@ class BoardScreen(Screen):
             self.stop_typing()
 
     def _news_html(self) -> str:
+        """The news, under the player's motions awaiting their vote (with the forecasts they
+        were planned with)."""
         unfolding = self.report if (self.revealed or self.pending) else None
-        return board_text.news_html(self.match, unfolding, self.revealed)
+        news = board_text.news_html(self.match, unfolding, self.revealed)
+        awaiting = forecast_text.awaiting_html(self.match, self.faction)
+        return f"{awaiting}<br>{news}" if awaiting else news
 
     # --- choosing -------------------------------------------------------------------------
 
