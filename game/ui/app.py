@@ -1,5 +1,6 @@
 """The window and its loop: one screen at a time, switched by ``go``; the match being
-played, if any; the settings; tooltips over hot zones; autosave on quit.
+played, if any; the settings; tooltips over hot zones; autosave on quit. The window is opened
+once, resizable; a resize lays the screen out again for the new size.
 
 ``App.step`` runs one frame (events, update, draw), so a test can drive the real window
 headless by posting events and stepping frames."""
@@ -23,6 +24,8 @@ from game.ui.screen import Screen
 from game.ui.theme import Theme, register_fonts
 
 FPS = 60
+RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED)
+SMALLEST = (960, 600)  # the least window the screens are laid out for
 
 
 @dataclass(frozen=True)
@@ -136,12 +139,8 @@ class App:
         if event.type == pygame.QUIT:
             self.quit()
             return
-        if event.type == pygame.VIDEORESIZE and not self.settings.fullscreen:
-            self.settings.width, self.settings.height = max(event.w, 960), max(event.h, 600)
-            self.window = pygame.display.set_mode(
-                (self.settings.width, self.settings.height), pygame.RESIZABLE
-            )
-            self._restyle()
+        if event.type in RESIZE_EVENTS:
+            self._resized()
             return
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             self.mouse = event.pos
@@ -149,6 +148,22 @@ class App:
             self.mouse = (-1, -1)
         self.manager.process_events(event)
         self.screen.handle(event)
+
+    def _resized(self) -> None:
+        """The window was resized (dragged by its edges, maximised): SDL has already resized
+        the display surface, so the screen is laid out again for its size, the window never
+        opened again (that would fight the window manager's drag)."""
+        surface = pygame.display.get_surface()
+        if surface is None:  # the display was closed (pygame.quit)
+            return
+        self.window = surface
+        size = self.window.get_size()
+        if size == tuple(self.manager.window_resolution):
+            return  # one resize comes as several events
+        if not self.settings.fullscreen:  # the next window opens at this size, or the least
+            self.settings.width = max(size[0], SMALLEST[0])
+            self.settings.height = max(size[1], SMALLEST[1])
+        self._restyle()
 
     def autosave(self) -> None:
         """Save the match (in progress or finished) as the autosave (nothing if no game)."""
