@@ -153,10 +153,6 @@ class Match:
         rivals = [f for f in range(self.spec.n_factions) if f != faction]
         return bool(down[rivals].all() and not down[faction])
 
-    def power(self) -> list[float]:
-        """Each faction's power score now (what decides a game nobody wins outright)."""
-        return self.strength[-1]
-
     def _power(self, state: State) -> list[float]:
         return [float(x) for x in power_scores(self.spec, state)[0]]
 

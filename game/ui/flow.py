@@ -218,6 +218,7 @@ def next_planner(app: App) -> None:
 
 
 def end(app: App) -> None:
+    """The end screen of the game being played."""
     from game.ui.screens.end import EndScreen
 
     assert app.match is not None
@@ -294,29 +295,33 @@ def present(app: App, reports: list[TurnReport]) -> None:
     """Save the game, then show the quarters' events and the sessions that voted, in order,
     and go on to the next quarter (the save remembers they are still to be shown until they
     all were)."""
+    app.queue = [maker for report in reports for maker in _screens(app, report)]
+    app.autosave()
+    advance(app)
+
+
+def _screens(app: App, report: TurnReport) -> list[ScreenMaker]:
+    """The quarter's event cards and the screens of its sessions that voted (a session where
+    nothing came to a vote is a line in the news)."""
     from game.ui.screens.event import EventScreen
     from game.ui.screens.session import SessionScreen
 
     match = app.match
     assert match is not None
-    queue: list[ScreenMaker] = []
-    for report in reports:
-        log = report.log
-        for i, entry in enumerate(log):
-            if entry["type"] == "event":
-                queue.append(
-                    partial(EventScreen, app, match, report.turn, entry, partial(advance, app))
-                )
-            elif entry["type"] == "session":
-                votes = [
-                    v for v in log[i + 1 :] if v["type"] == "vote" and v["session"] == entry["id"]
-                ]
-                if votes:  # a session where nothing came to a vote is a line in the news
-                    then = partial(advance, app)
-                    queue.append(partial(SessionScreen, app, match, entry, votes, then))
-    app.queue = queue
-    app.autosave()
-    advance(app)
+    then = partial(advance, app)
+    out: list[ScreenMaker] = []
+    for i, entry in enumerate(report.log):
+        if entry["type"] == "event":
+            out.append(partial(EventScreen, app, match, report.turn, entry, then))
+        elif entry["type"] == "session":
+            votes = [
+                v
+                for v in report.log[i + 1 :]
+                if v["type"] == "vote" and v["session"] == entry["id"]
+            ]
+            if votes:
+                out.append(partial(SessionScreen, app, match, entry, votes, then))
+    return out
 
 
 def advance(app: App) -> None:

@@ -5,8 +5,8 @@ page, filter, whether options not allowed are shown — across the board's rebui
 keeps which option is chosen.
 
 Keys: PgUp / PgDn turn the page, / or Ctrl+F give the keyboard to the filter (the board's
-letter keys then type into it; Enter or Down give it back, on the first row), A shows or
-hides the options not allowed now, Backspace closes an open group."""
+letter keys then type into it; Enter, Down or Tab give it back, on the first row, Esc where
+it was), A shows or hides the options not allowed now, Backspace closes an open group."""
 
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 
 class OptionBrowser:
+    """The list of one player's board (``faction``), built into the board's widgets."""
+
     def __init__(self, board: BoardScreen, match: Match, faction: int) -> None:
         self.board = board
         self.match = match
@@ -193,8 +195,8 @@ class OptionBrowser:
         self.board.rebuild()
 
     def set_query(self, text: str) -> None:
-        """The filter changed: the first matching option is chosen, and the field keeps the
-        keyboard through the rebuild."""
+        """The filter changed: the first matching option is chosen (the field keeps the
+        keyboard through the board's rebuild)."""
         self.query, self.page = text, 0
         rows = self.rows()
         chosen = rows[0].action if rows else None

@@ -59,10 +59,9 @@ class Screen:
         for entry in self.entries:
             entry.element.kill()
         self.entries, self.shortcuts = [], {}
-        old, self.fields = self.fields, {}
-        self._old_fields = old
+        self._old_fields, self.fields = self.fields, {}
         self.build()
-        for name, field in old.items():
+        for name, field in self._old_fields.items():
             if self.fields.get(name) is not field:
                 field.kill()
         self._old_fields = {}
@@ -183,9 +182,8 @@ class Screen:
                 if entry.element is event.ui_element:
                     entry.action()
                     return
-        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and event.ui_element in list(
-            self.fields.values()
-        ):
+        mine = any(event.__dict__.get("ui_element") is f for f in self.fields.values())
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and mine:
             self.field_changed(event.ui_element, event.text)
             return
         if event.type == pygame.KEYDOWN and self.typing:

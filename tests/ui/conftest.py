@@ -85,6 +85,15 @@ class Driver:
         if self.screen == "confirm":
             self.key(pygame.K_e)
 
+    def pick(self, kind: str) -> None:
+        """Click the board's button for a kind of action (marked ▸ when it is the one shown)."""
+        assert self.app.screen is not None
+        for entry in self.app.screen.entries:
+            if entry.element.alive() and entry.element.text in (kind, f"▸ {kind}"):
+                self.click_at(entry.element.rect.center)
+                return
+        raise AssertionError(f"no kind of action {kind!r}: {self.buttons()}")
+
     def until(self, done: Callable[[], bool], seconds: float = WAIT_SECONDS) -> None:
         """Step frames until ``done()``, while the AI, a report or a batch works in the
         background. The limit is wall time, not frames, and each frame leaves the workers a

@@ -1,11 +1,12 @@
 """The board: the state of the party at a glance, and the quarter's actions.
 
-The right-hand panel lists every kind of action, then its options with their cost; picking
-one shows, in a scrolling box, what it does, its likely effect and, for a motion, the vote it
-would get now with the reasons; an action that is not allowed says why, and cannot be
-planned. Planned actions can be taken back until the quarter is ended. Then the AI factions
-choose in a worker thread while the window keeps drawing, and their moves are revealed at
-the chosen speed (or skipped)."""
+The right-hand panel lists every kind of action, then the options of the chosen kind allowed
+now (``OptionBrowser``: the others on demand, motions grouped, a filter); picking one shows,
+in a scrolling box, its cost, what it does, its likely effect and, for a motion, the vote it
+would get now with the reasons and what that forecast assumes; an action that is not allowed
+says why, and cannot be planned. Planned actions can be taken back until the quarter is
+ended. Then the AI factions choose in a worker thread while the window keeps drawing, and
+their moves are revealed at the chosen speed (or skipped)."""
 
 from __future__ import annotations
 
@@ -172,8 +173,11 @@ class BoardScreen(Screen):
         return notice + details
 
     def rebuild(self) -> None:
+        """Build the board again; the details follow the focus if it is not on the chosen
+        option (whose details the build has shown)."""
         super().rebuild()
-        self.focus_moved()
+        if self.options.option_at.get(self.focus) != self.selected or self.selected is None:
+            self.focus_moved()
 
     def focus_moved(self) -> None:
         """With the keyboard focus on an option, the details box shows that option, so a
