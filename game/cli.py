@@ -309,9 +309,11 @@ def _cmd_play(args: argparse.Namespace) -> int:
         from game.scenario.exercise import load_exercise
 
         load_exercise(args.exercise)  # a bad file: its problems, exit 2
+    if args.seed is not None and args.seed < 0:
+        raise UsageError(f"--seed must be 0 or more, not {args.seed}")
     from game.ui import Options, run
 
-    return run(Options(args.scenario, args.faction, args.load, args.exercise))
+    return run(Options(args.scenario, args.faction, args.load, args.exercise, seed=args.seed))
 
 
 def _cmd_duel(args: argparse.Namespace) -> int:
@@ -550,6 +552,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="a class exercise to start (scenarios/exercises/*.yaml); its end screen writes "
         "the report",
+    )
+    play.add_argument(
+        "--seed",
+        type=int,
+        help="the dice of every new game in this window, so that a class's groups meet the "
+        "same chances (default: fresh dice for each game)",
     )
     play.set_defaults(handler=_cmd_play)
 

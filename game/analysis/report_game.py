@@ -50,6 +50,19 @@ class SavedGameError(ValueError):
 class SavedGame:
     record: GameRecord
     scenario: str | None  # the scenario file as the save names it
+    players: dict[str, str] | None = None  # a window save's: faction id -> human or policy
+
+
+def players_text(spec: GameSpec, players: dict[str, str]) -> str:
+    """Who played each faction, in words: 'The Left (Trotsky): human; The Right (Bukharin):
+    the AI (standard)'."""
+    parts = []
+    for f, fid in enumerate(spec.factions):
+        leader = spec.figure_names[int(spec.faction_leader[f])].split()[-1]
+        who = players.get(fid, "?")
+        shown = who if who == "human" else f"the AI ({who})"
+        parts.append(f"{spec.faction_names[f]} ({leader}): {shown}")
+    return "; ".join(parts)
 
 
 def read_saved_game(data: Any) -> SavedGame | None:
@@ -71,6 +84,9 @@ def read_saved_game(data: Any) -> SavedGame | None:
     if missing:
         raise SavedGameError(f"the game record lacks {', '.join(sorted(missing))}")
     values = {**SAVE_DEFAULTS, **{k: v for k, v in inner.items() if k in RECORD_KEYS}}
+    players = inner.get("players")
+    if not (isinstance(players, dict) and all(isinstance(v, str) for v in players.values())):
+        players = None
     if "format" in inner:  # a save file: its version is the file format's, not the record's
         values.pop("version", None)
     record = GameRecord(**values)
@@ -78,7 +94,7 @@ def read_saved_game(data: Any) -> SavedGame | None:
         check_rules_version(record.rules_version)
     except RulesVersionError as error:
         raise SavedGameError(f"the game was {error}") from None
-    return SavedGame(record, scenario if isinstance(scenario, str) else None)
+    return SavedGame(record, scenario if isinstance(scenario, str) else None, players)
 
 
 @dataclass(frozen=True)
@@ -115,14 +131,18 @@ def game_document(
     record = saved.record
     document = Document(f"{scenario.title}: one game")
     reached_count = sum(turn >= 0 for turn in played.reached)
+    who = (
+        f"played by {players_text(spec, saved.players)}"
+        if saved.players
+        else f"run {record.run_index}, policies {record.ai}, historicity {record.historicity}"
+    )
     document.blocks += [
         Paragraph(
             f"Scenario file {saved.scenario} (sha256 {record.scenario_sha256[:12]}), seed "
-            f"{record.seed}, run {record.run_index}, policies {record.ai}, historicity "
-            f"{record.historicity}."
+            f"{record.seed}, {who}."
         ),
         *exercise_intro(exercise),
-        *_outcome(spec, played, reference, reached_count),
+        *_outcome(spec, played, reference, reached_count, saved.players is not None),
         *_timeline(spec, played, reference),
         *_divergence(spec, played),
         *sources_blocks(reference["checkpoints"], scenario),
@@ -132,9 +152,16 @@ def game_document(
 
 
 def _outcome(
-    spec: GameSpec, played: PlayedGame, reference: dict[str, Any], reached_count: int
+    spec: GameSpec,
+    played: PlayedGame,
+    reference: dict[str, Any],
+    reached_count: int,
+    humans: bool,
 ) -> list[Block]:
+    """The winner, and where the game falls among the reference runs (played by the AI
+    alone where humans played this game)."""
     runs = reference["runs"]
+    among = "and seed, every faction played by the AI" if humans else "with the same policies"
     same = reference["winners"].get(played.winner, 0)
     counts = {int(k): v for k, v in reference["checkpoints_reached"].items()}
     fewer = sum(v for k, v in counts.items() if k < reached_count)
@@ -146,7 +173,7 @@ def _outcome(
             f"reached {reached_count} of {len(spec.checkpoints)} checkpoints."
         ),
         Paragraph(
-            f"Among {runs:,} runs of the same scenario with the same policies "
+            f"Among {runs:,} runs of the same scenario {among} "
             f"({reference['ai']}), {played.winner} won {100 * same / runs:.1f}%, and "
             f"{100 * fewer / runs:.1f}% of runs reached fewer checkpoints than this game."
         ),

@@ -52,8 +52,9 @@ def exercise_list(folder: Path = EXERCISES) -> list[ExerciseInfo | tuple[Path, s
     return found
 
 
-def exercise_setup(info: ExerciseInfo) -> Setup:
-    """A new game of the exercise: its students' factions human (the rest played by the AI at
-    normal difficulty), the guided opening on, the exercise remembered for the report."""
+def exercise_setup(info: ExerciseInfo, seed: int) -> Setup:
+    """A new game of the exercise with the dice of ``seed``: its students' factions human (the
+    rest played by the AI at normal difficulty), the guided opening on, the exercise
+    remembered for the report."""
     humans = tuple(info.exercise.humans) or (next(iter(info.faction_names)),)
-    return Setup(info.scenario, humans, "normal", 1, True, str(info.path))
+    return Setup(info.scenario, humans, "normal", seed, True, str(info.path))

@@ -9,6 +9,8 @@ old state from another thread never sees a half-played quarter.
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,8 +20,10 @@ from numpy.typing import NDArray
 
 from game.ai.policies import PolicySet, parse_ai
 from game.analysis.runs import Loaded
+from game.engine import query
 from game.engine.actions import apply_actions, legal_mask
 from game.engine.explain import why_illegal
+from game.engine.forecast import forecast_vote
 from game.engine.outcome import Outcome, decide, power_scores
 from game.engine.record import ReplayMismatch
 from game.engine.spec import GameSpec
@@ -28,6 +32,14 @@ from game.engine.turn import Chooser, begin_turn, play_quarter
 
 IntArray = NDArray[np.int64]
 DIFFICULTIES = ("easy", "normal", "hard")
+HUMAN = "human"
+SEED_RANGE = 1_000_000  # fresh seeds are drawn below this: short enough to read out to a class
+
+
+def fresh_seed() -> int:
+    """A seed for a new game's dice, drawn from the system's entropy (1 to 999,999), so that
+    no two groups share their dice unless a teacher sets one seed for the class."""
+    return 1 + secrets.randbelow(SEED_RANGE - 1)
 
 
 def policy_for(difficulty: str) -> str:
@@ -52,6 +64,20 @@ class Setup:
     seed: int = 1
     guided: bool = True
     exercise: str | None = None
+
+
+@dataclass(frozen=True)
+class Tabled:
+    """The forecast a motion was planned with, kept until its vote: the tabling ``action``,
+    the quarter whose board it was taken on, the session it was forecast for, the chance it
+    passes there and the likely tally."""
+
+    action: int
+    turn: int
+    session: int
+    chance: float
+    yes: float
+    no: float
 
 
 @dataclass
@@ -87,8 +113,26 @@ class Match:
         self.reports: list[TurnReport] = []
         self.strength: list[list[float]] = [self._power(self.state)]
         self.plans: dict[int, list[int]] = {f: [] for f in self.human}
+        self.forecasts: dict[tuple[int, int], Tabled] = {}  # (faction, action) -> as planned
         self._replay(actions or [], hashes or [])
         self._start_turn(self.state)
+        self.seen = len(self.reports)  # quarters whose events and sessions were shown
+        self.kept: int | None = None  # quarters played when last saved under a name
+
+    @property
+    def players(self) -> dict[str, str]:
+        """Who plays each faction, by faction id: ``human``, or the AI policy that plays it."""
+        policy = policy_for(self.setup.difficulty)
+        return {
+            fid: HUMAN if f in self.human else policy for f, fid in enumerate(self.spec.factions)
+        }
+
+    @property
+    def unsaved(self) -> bool:
+        """Something of this game is in no save made under a name: quarters played since, or
+        actions planned this quarter."""
+        planned = any(self.plans.values())
+        return planned or (bool(self.history) and self.kept != len(self.history))
 
     @property
     def rounds(self) -> int:
@@ -102,6 +146,13 @@ class Match:
     def outcome(self) -> Outcome:
         return decide(self.spec, self.state)
 
+    def decided_for(self, faction: int) -> bool:
+        """Every rival leader is out of the party, has recanted or is dead, and the
+        faction's own is not: the contest is decided unless it loses the commanding heights."""
+        down = query.leader_neutralised(self.spec, self.state)[0]
+        rivals = [f for f in range(self.spec.n_factions) if f != faction]
+        return bool(down[rivals].all() and not down[faction])
+
     def _power(self, state: State) -> list[float]:
         return [float(x) for x in power_scores(self.spec, state)[0]]
 
@@ -113,6 +164,11 @@ class Match:
         for turn, rounds in enumerate(actions):
             self._start_turn(self.state)
             recorded = np.array(rounds, dtype=np.int64)
+            for f in self.human:  # the forecasts the humans' motions were planned with
+                planning = self.state.copy()
+                for rnd, action in enumerate(recorded[:, f]):
+                    self._remember(planning, f, int(action))
+                    apply_actions(self.spec, planning, f, np.array([action]), rnd)
             self.state = self._play(self.state, _recorded(recorded), {})
             if turn < len(hashes) and self.hashes[-1] != hashes[turn]:
                 raise ReplayMismatch(
@@ -140,7 +196,29 @@ class Match:
         state = self.planning_state(faction)
         if not legal_mask(self.spec, state, faction)[0, action]:
             raise IllegalPlan(why_illegal(self.spec, state, faction, action))
+        self._remember(state, faction, action)
         self.plans[faction].append(action)
+
+    def _remember(self, state: State, faction: int, action: int) -> None:
+        """Keep the forecast of a motion planned on ``state``, to show until its vote."""
+        forecast = forecast_vote(self.spec, state, faction, action)
+        if forecast is not None:
+            self.forecasts[(faction, action)] = Tabled(
+                action,
+                state.turn,
+                forecast.session,
+                forecast.chance_to_pass,
+                forecast.yes,
+                forecast.no,
+            )
+
+    def awaiting(self, faction: int) -> list[Tabled]:
+        """The faction's motions awaiting their vote, with the forecasts they were planned
+        with: those planned this quarter, and the one tabled for a later session."""
+        tabled = int(self.state.tabled[0, faction])
+        actions = [*self.plans.get(faction, []), *([tabled] if tabled >= 0 else [])]
+        found = [self.forecasts.get((faction, a)) for a in dict.fromkeys(actions)]
+        return [f for f in found if f is not None]
 
     def undo(self, faction: int) -> int | None:
         """Take back the faction's last planned action; the action, or None if none."""
@@ -148,10 +226,11 @@ class Match:
 
     # --- resolving ------------------------------------------------------------------------
 
-    def resolve(self) -> TurnReport:
+    def resolve(self, auto: bool = False) -> TurnReport:
         """Play the quarter: each round, the humans' plans (a wait where none is left) and the
-        AI's choices; then its events and sessions. Returns the quarter's report."""
-        planned = {f: list(p) for f, p in self.plans.items()}
+        AI's choices — with ``auto``, the AI chooses for the humans' factions too; then its
+        events and sessions. Returns the quarter's report."""
+        planned = {} if auto else {f: list(p) for f, p in self.plans.items()}
         pass_action = self.spec.actions.block("pass").start
 
         def choose(spec: GameSpec, state: State, rnd: int) -> IntArray:
@@ -165,6 +244,13 @@ class Match:
         self.state = state
         self.plans = {f: [] for f in self.human}
         return self.reports[-1]
+
+    def fast_forward(self, stop: Callable[[], bool]) -> None:
+        """Play the remaining quarters with the AI choosing for every faction, under the rules,
+        until the game is over or ``stop()`` says so (checked between quarters)."""
+        while not self.over and not stop():
+            self.resolve(auto=True)
+            self.seen = len(self.reports)  # told in the news, never as screens
 
     def _play(self, state: State, choose: Chooser, planned: dict[int, list[int]]) -> State:
         """Play one quarter's rounds and resolution on ``state`` (already past its income)."""

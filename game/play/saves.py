@@ -1,6 +1,7 @@
 """Saved games: versioned JSON holding what replays a game exactly (the scenario's path and
 hash, the seed, who plays what, the actions of every finished quarter and a state hash per
-quarter), written atomically. Reading a save never changes any file; every way a save can be
+quarter, and how many quarters' events and sessions the players have been shown), written
+atomically. Reading a save never changes any file; every way a save can be
 unusable raises ``SaveError`` with a message for the player."""
 
 from __future__ import annotations
@@ -69,10 +70,12 @@ def to_json(match: Match) -> dict[str, Any]:
         "seed": setup.seed,
         "humans": list(setup.humans),
         "difficulty": setup.difficulty,
+        "players": match.players,
         "guided": setup.guided,
         "exercise": setup.exercise,
         "actions": match.history,
         "hashes": match.hashes,
+        "seen": match.seen,
     }
 
 
@@ -80,6 +83,15 @@ def write_save(match: Match, name: str) -> Path:
     """Save ``match`` as ``name`` in the saves folder, atomically."""
     path = save_path(name)
     write_atomic(path, json.dumps(to_json(match)) + "\n")
+    return path
+
+
+def keep_autosave() -> Path:
+    """Copy the autosave to a save of its own (``autosave-<date>-<time>``), so that another
+    game's autosave does not replace it."""
+    name = time.strftime(f"{AUTOSAVE}-%Y%m%d-%H%M%S")
+    path = save_path(name)
+    write_atomic(path, save_path(AUTOSAVE).read_text(encoding="utf-8"))
     return path
 
 
@@ -105,9 +117,13 @@ def read_save(path: Path) -> Match:
         exercise if isinstance(exercise, str) else None,
     )
     try:
-        return Match(loaded, setup, data["actions"], data["hashes"])
+        match = Match(loaded, setup, data["actions"], data["hashes"])
     except (ReplayMismatch, IndexError, ValueError) as error:
         raise SaveError(f"The save does not replay with this version: {error}.") from None
+    seen = data.get("seen")
+    if isinstance(seen, int) and 0 <= seen < match.seen:
+        match.seen = seen  # the last quarter's events and sessions are still to be shown
+    return match
 
 
 def _document(path: Path) -> dict[str, Any]:

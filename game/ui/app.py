@@ -1,5 +1,6 @@
 """The window and its loop: one screen at a time, switched by ``go``; the match being
-played, if any; the settings; tooltips over hot zones; autosave on quit.
+played, if any; the settings; tooltips over hot zones; autosave on quit. The window is opened
+once, resizable; a resize lays the screen out again for the new size.
 
 ``App.step`` runs one frame (events, update, draw), so a test can drive the real window
 headless by posting events and stepping frames."""
@@ -23,18 +24,22 @@ from game.ui.screen import Screen
 from game.ui.theme import Theme, register_fonts
 
 FPS = 60
+RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED)
+SMALLEST = (960, 600)  # the least window the screens are laid out for
 
 
 @dataclass(frozen=True)
 class Options:
     """What the command line asks for: a scenario, a faction to play, a save to load, an
-    exercise to start; and how many runs a finished game's report sets it against."""
+    exercise to start, one seed for every new game (a class's dice; None: fresh dice for
+    each); and how many runs a finished game's report sets it against."""
 
     scenario: Path
     faction: str | None = None
     load: Path | None = None
     exercise: Path | None = None
     report_runs: int = REPORT_RUNS
+    seed: int | None = None
 
 
 class App:
@@ -57,6 +62,8 @@ class App:
         self.planners: list[int] = []  # humans still to plan this quarter, in order
         self.guides: dict[int, GuideProgress] = {}  # each human's guided opening, this game
         self.queue: list[Callable[[], Screen]] = []  # the quarter's events and sessions to show
+        self.class_seed: int | None = options.seed  # the dice of every new game, if set
+        self.playing_on = False  # the humans chose to play on once every rival was out
 
     def _open_window(self) -> pygame.Surface:
         size = (self.settings.width, self.settings.height)
@@ -138,12 +145,8 @@ class App:
         if event.type == pygame.QUIT:
             self.quit()
             return
-        if event.type == pygame.VIDEORESIZE and not self.settings.fullscreen:
-            self.settings.width, self.settings.height = max(event.w, 960), max(event.h, 600)
-            self.window = pygame.display.set_mode(
-                (self.settings.width, self.settings.height), pygame.RESIZABLE
-            )
-            self._restyle()
+        if event.type in RESIZE_EVENTS:
+            self._resized()
             return
         if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             self.mouse = event.pos
@@ -152,14 +155,33 @@ class App:
         self.manager.process_events(event)
         self.screen.handle(event)
 
+    def _resized(self) -> None:
+        """The window was resized (dragged by its edges, maximised): SDL has already resized
+        the display surface, so the screen is laid out again for its size, the window never
+        opened again (that would fight the window manager's drag)."""
+        surface = pygame.display.get_surface()
+        if surface is None:  # the display was closed (pygame.quit)
+            return
+        self.window = surface
+        size = self.window.get_size()
+        if size == tuple(self.manager.window_resolution):
+            return  # one resize comes as several events
+        if not self.settings.fullscreen:  # the next window opens at this size, or the least
+            self.settings.width = max(size[0], SMALLEST[0])
+            self.settings.height = max(size[1], SMALLEST[1])
+        self._restyle()
+
     def autosave(self) -> None:
-        """Save the match in progress as the autosave (nothing if no game or it is over)."""
-        if self.match is not None and not self.match.over:
+        """Save the match (in progress or finished) as the autosave (nothing if no game)."""
+        if self.match is not None:
             try:
                 write_save(self.match, AUTOSAVE)
             except OSError as error:
                 self.message = f"Autosave failed: {error}"
 
     def quit(self) -> None:
+        """Close the window: the screen finishes what must be saved, then the autosave."""
+        if self.screen is not None:
+            self.screen.closing()
         self.autosave()
         self.running = False

@@ -1,6 +1,7 @@
 """``python -m game bench --ui``: frame times of the real window, headless, at 1280×720, on
-the board, on a session screen with the 15th Congress's 898 delegates and on the end screen
-with its chart, while a worker thread keeps the AI thinking."""
+the board, on the board with its motion list filtered, on the board with a motion's forecast
+and what it assumes, on a session screen with the 15th Congress's 898 delegates and on the
+end screen with its chart, while a worker thread keeps the AI thinking."""
 
 from __future__ import annotations
 
@@ -36,8 +37,17 @@ def bench_ui(loaded: Loaded) -> str:
     while not finished.over:
         finished.resolve()
     session, entry = congress_vote(match)
+    filtered = BoardScreen(app, match, 0)
+    filtered.options.pick("motion")
+    filtered.options.query = "expel"
+    forecast = BoardScreen(app, match, 0)
+    forecast.options.pick("motion")
+    forecast.options.group = forecast.options.rows()[0].group
+    forecast.selected = forecast.options.rows()[0].action
     screens = {
         "board": BoardScreen(app, match, 0),
+        "board, motions filtered": filtered,
+        "board, a motion's forecast": forecast,
         f"session ({sum(b['size'] for b in entry['blocs'])} delegates)": SessionScreen(
             app, match, session, [entry], lambda: None
         ),

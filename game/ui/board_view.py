@@ -11,6 +11,7 @@ import numpy as np
 import pygame
 
 from game.engine import query
+from game.engine.outcome import power_scores
 from game.engine.spec import STATUSES, GameSpec
 from game.engine.state import (
     ECONOMY,
@@ -297,9 +298,33 @@ def _faction_counts(surface: pygame.Surface, v: View, f: int, x: int, y: int) ->
         cx = r.right + 12
 
 
+ORDINALS = ("1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th")
+
+
+def power_item(spec: GameSpec, state: State, f: int) -> tuple[str, str, bool]:
+    """The faction's power score and its rank, with the reason it matters; the leader's
+    is marked (and drawn red)."""
+    power = power_scores(spec, state)[0]
+    rank = int((power > power[f]).sum())
+    first = int(np.argmax(power))
+    leads = rank == 0
+    tip = (
+        f"Power score {power[f]:.2f}, {ORDINALS[rank]} of {spec.n_factions}: Politburo seats, "
+        "offices, the Central Committee share and prestige, weighted as at the end. If nobody "
+        "wins outright, the strongest camp wins"
+        + (
+            ": today it is this one."
+            if leads
+            else f"; today {spec.faction_names[first]} leads with {power[first]:.2f}."
+        )
+    )
+    return (f"Power {power[f]:.2f}{' ★' if leads else ''}", tip, leads)
+
+
 def _faction_items(v: View, f: int) -> list[tuple[str, str, bool]]:
-    """(text, tooltip, is it a warning): line, machines, Politburo seats, CC share, support,
-    then alliances and breaches of discipline if any."""
+    """(text, tooltip, is it a warning): line, machines, Politburo seats, the power score
+    (marked where it leads), CC share, support, then alliances and breaches of discipline if
+    any."""
     spec, state = v.spec, v.state
     machines = int((state.secretary[0] == f).sum())
     seats = int(query.politburo_seats(spec, state)[0, f])
@@ -324,6 +349,7 @@ def _faction_items(v: View, f: int) -> list[tuple[str, str, bool]]:
             f"Politburo seats held by this faction's figures: {seats}.",
             False,
         ),
+        power_item(spec, state, f),
         (f"CC {cc:.0f}%", f"Share of the Central Committee: {cc:.0f}%.", False),
         (
             f"Support {support:.0f}%",

@@ -1,7 +1,9 @@
 """How the screens follow one another: the menus, then each quarter — every human plans in
 turn (a hand-over screen between them when several share the machine), the quarter is
 resolved, its events and sessions are shown one by one, the game is autosaved — and at the
-end the end screen. Screens call these functions instead of knowing each other."""
+end the end screen. A game continued from a save first shows the events and sessions of a
+quarter whose screens had not all been seen. Screens call these functions instead of knowing
+each other."""
 
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pygame
+
 from game.analysis.lab import LabSetup, RunRow
 from game.analysis.runs import load
 from game.play.exercises import exercise_setup, read_exercise
-from game.play.match import Match, Setup, TurnReport
-from game.play.saves import SaveError, read_save
+from game.play.match import Match, Setup, TurnReport, fresh_seed
+from game.play.saves import AUTOSAVE, SaveError, keep_autosave, list_saves, read_save, save_path
 from game.scenario.errors import ScenarioError
 from game.ui.app import App
 from game.ui.screen import Screen
@@ -96,8 +100,56 @@ def back_to(app: App, screen: Screen | None) -> None:
         app.go(screen)
 
 
+def dice(app: App) -> int:
+    """The seed of a new game: the class's seed if one is set, else fresh dice."""
+    return fresh_seed() if app.class_seed is None else app.class_seed
+
+
 def start(app: App, setup: Setup) -> None:
-    """Start a new game; a scenario that cannot be loaded is reported on the title screen."""
+    """Start a new game, after asking what becomes of the autosave if it holds another game
+    (kept as a save of its own, or replaced); a scenario that cannot be loaded is reported
+    on the title screen."""
+    if not save_path(AUTOSAVE).exists():
+        begin(app, setup)
+        return
+    from game.ui.screens.confirm import Choice, ConfirmScreen
+
+    back = app.screen
+    app.go(
+        ConfirmScreen(
+            app,
+            "ANOTHER GAME IS IN THE AUTOSAVE",
+            f"The autosave holds another game ({_autosave_label()}). This game's autosave "
+            "would replace it. Keep it as a save of its own (the Load screen lists it), or "
+            "let it be replaced?",
+            [
+                Choice("Keep it and start  [K]", pygame.K_k, partial(_keep_and_begin, app, setup)),
+                Choice("Replace it  [R]", pygame.K_r, partial(begin, app, setup)),
+                Choice("Back  [Esc]", pygame.K_ESCAPE, partial(back_to, app, back)),
+            ],
+        )
+    )
+
+
+def _autosave_label() -> str:
+    """The autosave's description, as the Load screen lists it."""
+    found = [s for s in list_saves() if s.name == AUTOSAVE]
+    return found[0].label if found else AUTOSAVE
+
+
+def _keep_and_begin(app: App, setup: Setup) -> None:
+    try:
+        path = keep_autosave()
+    except OSError as error:
+        app.message = f"The autosave could not be kept: {error}"
+        title(app)
+        return
+    app.message = f"The other game is kept as {path.stem}."
+    begin(app, setup)
+
+
+def begin(app: App, setup: Setup) -> None:
+    """Start a new game now; a scenario that cannot be loaded is reported on the title."""
     try:
         match = Match(load(setup.scenario), setup)
     except (ScenarioError, OSError) as error:
@@ -115,7 +167,7 @@ def start_exercise(app: App, path: Path) -> None:
         app.message = f"The exercise {path} cannot be loaded: {error}"
         title(app)
         return
-    start(app, exercise_setup(info))
+    start(app, exercise_setup(info, dice(app)))
 
 
 def load_game(app: App, path: Path) -> None:
@@ -130,28 +182,92 @@ def load_game(app: App, path: Path) -> None:
             title(app)
         return
     app.message = f"Loaded {path.stem}."
+    if path != save_path(AUTOSAVE):
+        match.kept = len(match.history)
     play(app, match)
 
 
 def play(app: App, match: Match) -> None:
+    """Play ``match`` at this machine: the events and sessions of a quarter played but not
+    yet shown first (a game closed while they were due), then the next quarter's planning."""
     app.match = match
     app.guides = {}
+    app.playing_on = False
     app.planners = list(match.human)
-    next_planner(app)
+    if match.seen < len(match.reports):
+        present(app, match.reports[match.seen :])
+    else:
+        next_planner(app)
 
 
 def next_planner(app: App) -> None:
-    """Hand the machine to the next human to plan this quarter, or resolve the quarter."""
+    """Hand the machine to the next human to plan this quarter, or resolve the quarter; when
+    every rival of the first to plan is out, offer to fast-forward to the end first."""
     match = app.match
     assert match is not None
     if match.over:
-        from game.ui.screens.end import EndScreen
-
-        app.go(EndScreen(app, match))
+        end(app)
         return
     if not app.planners:
         app.planners = list(match.human)
     faction = app.planners[0]
+    if not app.playing_on and faction == match.human[0] and match.decided_for(faction):
+        offer_fast_forward(app, faction)
+        return
+    plan(app, faction)
+
+
+def end(app: App) -> None:
+    """The end screen of the game being played."""
+    from game.ui.screens.end import EndScreen
+
+    assert app.match is not None
+    app.go(EndScreen(app, app.match))
+
+
+def offer_fast_forward(app: App, faction: int) -> None:
+    """Every rival leader is out: the AI may play the remaining quarters at once, or the
+    humans play on (asked once a game)."""
+    from game.ui.screens.confirm import Choice, ConfirmScreen
+
+    match = app.match
+    assert match is not None
+    spec = match.spec
+    left = spec.turns - match.state.turn
+    app.go(
+        ConfirmScreen(
+            app,
+            "EVERY RIVAL IS OUT",
+            f"Every rival leader is out of the party, has recanted or is dead: "
+            f"{spec.faction_names[faction]} wins outright if it holds the General "
+            f"Secretaryship or a Politburo majority at the end. {left} quarters remain. "
+            "Fast-forward: the computer plays every faction, yours too, by the rules at "
+            "instant speed, then the end screen (the news tells what happened). Or play on.",
+            [
+                Choice("Fast-forward  [F]", pygame.K_f, partial(fast_forward, app)),
+                Choice("Play on  [P]", pygame.K_p, partial(_play_on, app, faction)),
+            ],
+        )
+    )
+
+
+def _play_on(app: App, faction: int) -> None:
+    app.playing_on = True
+    plan(app, faction)
+
+
+def fast_forward(app: App) -> None:
+    from game.ui.screens.fast_forward import FastForwardScreen
+
+    assert app.match is not None
+    app.go(FastForwardScreen(app, app.match))
+
+
+def plan(app: App, faction: int) -> None:
+    """The board of ``faction``'s player (behind a hand-over screen when several share the
+    machine)."""
+    match = app.match
+    assert match is not None
     from game.ui.screens.board import BoardScreen
 
     board = BoardScreen(app, match, faction)
@@ -175,31 +291,44 @@ def done_planning(app: App, board: Screen) -> None:
         board.resolve()
 
 
-def present(app: App, report: TurnReport) -> None:
-    """Show the quarter's events and sessions in order, then go on to the next quarter."""
+def present(app: App, reports: list[TurnReport]) -> None:
+    """Save the game, then show the quarters' events and the sessions that voted, in order,
+    and go on to the next quarter (the save remembers they are still to be shown until they
+    all were)."""
+    app.queue = [maker for report in reports for maker in _screens(app, report)]
+    app.autosave()
+    advance(app)
+
+
+def _screens(app: App, report: TurnReport) -> list[ScreenMaker]:
+    """The quarter's event cards and the screens of its sessions that voted (a session where
+    nothing came to a vote is a line in the news)."""
     from game.ui.screens.event import EventScreen
     from game.ui.screens.session import SessionScreen
 
     match = app.match
     assert match is not None
-    queue: list[ScreenMaker] = []
-    log = report.log
-    for i, entry in enumerate(log):
+    then = partial(advance, app)
+    out: list[ScreenMaker] = []
+    for i, entry in enumerate(report.log):
         if entry["type"] == "event":
-            queue.append(
-                partial(EventScreen, app, match, report.turn, entry, partial(advance, app))
-            )
+            out.append(partial(EventScreen, app, match, report.turn, entry, then))
         elif entry["type"] == "session":
-            votes = [v for v in log[i + 1 :] if v["type"] == "vote" and v["session"] == entry["id"]]
-            queue.append(partial(SessionScreen, app, match, entry, votes, partial(advance, app)))
-    app.queue = queue
-    app.autosave()
-    advance(app)
+            votes = [
+                v
+                for v in report.log[i + 1 :]
+                if v["type"] == "vote" and v["session"] == entry["id"]
+            ]
+            if votes:
+                out.append(partial(SessionScreen, app, match, entry, votes, then))
+    return out
 
 
 def advance(app: App) -> None:
-    """The next event or session of the quarter, or the next quarter's planning."""
+    """The next event or session of the quarter, or (all shown) the next quarter's planning."""
     if app.queue:
         app.go(app.queue.pop(0)())
-    else:
-        next_planner(app)
+        return
+    assert app.match is not None
+    app.match.seen = len(app.match.reports)
+    next_planner(app)

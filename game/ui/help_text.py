@@ -21,9 +21,11 @@ Enter or Space: press the focused button<br>
 Esc: back, or the game menu on the board<br>
 F1: this help (on the board)<br><br>
 <b>The board</b><br>
-Pick a kind of action; the focus on an option shows its details, and Enter plans it (with the mouse: click the option, then 'Plan it')<br>
-U: undo the last planned action · E: end the quarter<br>
-PgUp / PgDn: more options · Shift+PgUp / Shift+PgDn: scroll the option's details · G: next note of the guided opening<br>
+Pick a kind of action; the focus on an option shows its details, and Enter plans it (with the mouse: click the option, then 'Plan it'). Only the options allowed now are listed: A shows the others too, marked ✕, each with the reason.<br>
+Motions come in groups, one per person or question: Enter opens a group, Backspace goes back<br>
+/ or Ctrl+F: filter the list by words (the letter keys type into the filter; Enter or Esc leave it)<br>
+U: undo the last planned action · E: end the quarter (it asks if nothing is planned)<br>
+PgUp / PgDn: the list's pages · Shift+PgUp / Shift+PgDn: scroll the option's details · G: next note of the guided opening<br>
 While the quarter is played: F changes the speed, Space skips<br><br>
 <b>Sessions</b><br>
 Left / Right: previous and next motion · Enter: next motion, then continue<br><br>

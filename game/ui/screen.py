@@ -1,6 +1,7 @@
 """The base of every screen: its pygame_gui buttons with their actions, keyboard focus that
-moves over them (Tab, arrows) and presses them (Enter, Space), shortcut keys, and hot zones
-that show a tooltip under the mouse."""
+moves over them (Tab, arrows) and presses them (Enter, Space), shortcut keys, text fields
+(while one has the keyboard, the screen's letter keys type into it instead of acting), and
+hot zones that show a tooltip under the mouse."""
 
 from __future__ import annotations
 
@@ -44,6 +45,8 @@ class Screen:
         self.focus = 0
         self.shortcuts: dict[int, Action] = {}
         self.zones: list[tuple[pygame.Rect, str]] = []
+        self.fields: dict[str, pygame_gui.elements.UITextEntryLine] = {}
+        self._old_fields: dict[str, pygame_gui.elements.UITextEntryLine] = {}
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -51,18 +54,28 @@ class Screen:
         self.rebuild()
 
     def rebuild(self) -> None:
-        """Drop every widget and build the screen again (after a resize, a new theme...)."""
+        """Drop every widget and build the screen again (after a resize, a new theme...); a
+        text field built again keeps its text and the keyboard."""
         for entry in self.entries:
             entry.element.kill()
-        self.entries = []
-        self.shortcuts = {}
+        self.entries, self.shortcuts = [], {}
+        self._old_fields, self.fields = self.fields, {}
         self.build()
+        for name, field in self._old_fields.items():
+            if self.fields.get(name) is not field:
+                field.kill()
+        self._old_fields = {}
         self.focus = min(self.focus, max(len(self.entries) - 1, 0))
 
     def leave(self) -> None:
         for entry in self.entries:
             entry.element.kill()
-        self.entries = []
+        for field in self.fields.values():
+            field.kill()
+        self.entries, self.fields = [], {}
+
+    def closing(self) -> None:
+        """The window is closing: finish what the game's autosave must hold."""
 
     def build(self) -> None:
         """Create the screen's widgets for the current window size."""
@@ -107,6 +120,50 @@ class Screen:
             self.shortcuts[key] = action
         return element
 
+    def text_field(
+        self, name: str, rect: pygame.Rect, text: str, placeholder: str, numbers: bool = False
+    ) -> pygame_gui.elements.UITextEntryLine:
+        """The one-line text field ``name`` (digits only with ``numbers``), holding ``text``
+        when new; built again, it is moved, and keeps its text, cursor and keyboard. The
+        screen hears of each change in ``field_changed`` and of the keys it does not type in
+        ``field_key``."""
+        field = self._old_fields.get(name)
+        if field is not None and field.alive() and field.ui_manager is self.app.manager:
+            field.set_relative_position(rect.topleft)
+            field.set_dimensions(rect.size)
+        else:
+            field = pygame_gui.elements.UITextEntryLine(
+                rect, self.app.manager, placeholder_text=placeholder
+            )
+            if numbers:
+                field.set_allowed_characters("numbers")
+            if text:
+                field.set_text(text)
+        self.fields[name] = field
+        return field
+
+    @property
+    def typing(self) -> bool:
+        """A text field has the keyboard: letters type, they press no button."""
+        return any(field.alive() and field.is_focused for field in self.fields.values())
+
+    def type_into(self, field: pygame_gui.elements.UITextEntryLine) -> None:
+        """Give ``field`` the keyboard."""
+        self.app.manager.set_focus_set(field)
+
+    def stop_typing(self) -> None:
+        """Take the keyboard from every text field."""
+        self.app.manager.set_focus_set(None)
+
+    def field_changed(self, field: pygame_gui.elements.UITextEntryLine, text: str) -> None:
+        """The text of ``field`` changed (typed, deleted, pasted)."""
+
+    def field_key(self, event: pygame.event.Event) -> None:
+        """A key pressed while a text field has the keyboard; Enter, Esc and Tab (which a
+        field does not use) give the keyboard back to the screen's buttons."""
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_TAB):
+            self.stop_typing()
+
     def zone(self, rect: pygame.Rect, text: str) -> None:
         """A hot zone: hovering ``rect`` shows ``text`` as a tooltip."""
         self.zones.append((rect, text))
@@ -125,6 +182,13 @@ class Screen:
                 if entry.element is event.ui_element:
                     entry.action()
                     return
+        mine = any(event.__dict__.get("ui_element") is f for f in self.fields.values())
+        if event.type == pygame_gui.UI_TEXT_ENTRY_CHANGED and mine:
+            self.field_changed(event.ui_element, event.text)
+            return
+        if event.type == pygame.KEYDOWN and self.typing:
+            self.field_key(event)
+            return
         if self.on_event(event):
             return
         if event.type == pygame.KEYDOWN:
@@ -164,7 +228,12 @@ class Screen:
                 self.focus = i
 
     def draw_focus(self, surface: pygame.Surface) -> None:
-        """The keyboard focus: a thick frame around the focused button."""
+        """The keyboard focus: a thick frame around the focused button, or around the text
+        field that has the keyboard."""
+        typing = [f for f in self.fields.values() if f.alive() and f.is_focused]
+        if typing:
+            pygame.draw.rect(surface, self.app.theme.colour("red"), typing[0].rect.inflate(6, 6), 3)
+            return
         if not self.entries or self.focus >= len(self.entries):
             return
         entry = self.entries[self.focus]

@@ -32,8 +32,8 @@ def test_every_shipped_exercise_is_offered_with_its_students() -> None:
     assert found and all(not isinstance(item, tuple) for item in found)
     for info in found:
         assert not isinstance(info, tuple)
-        setup = exercise_setup(info)
-        assert setup.humans == tuple(info.exercise.humans) and setup.guided
+        setup = exercise_setup(info, 7)
+        assert setup.humans == tuple(info.exercise.humans) and setup.guided and setup.seed == 7
         assert load(setup.scenario).spec.factions  # the scenario it names loads
 
 
@@ -47,7 +47,7 @@ def test_a_save_keeps_its_exercise(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv(DATA_ENV, str(tmp_path))
     info = exercise_list(Path(__file__).parents[1] / "ui" / "exercises")[0]
     assert not isinstance(info, tuple)
-    match = Match(load(info.scenario), exercise_setup(info))
+    match = Match(load(info.scenario), exercise_setup(info, 1))
     match.resolve()
     assert read_save(write_save(match, "class")).setup.exercise == str(info.path)
 

@@ -98,3 +98,25 @@ def test_settings_survive_and_bad_values_fall_back(
     assert Settings.load().palette == "colour-blind" and Settings.load().width == 1600
     (tmp_path / "settings.json").write_text('{"width": "wide", "fullscreen": true}')
     assert Settings.load().width == 1280 and Settings.load().fullscreen is True
+
+
+def test_a_finished_games_report_names_who_played_each_faction_and_its_seed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from game.analysis.document import Paragraph
+    from game.analysis.report_command import game_report
+    from game.analysis.report_game import read_saved_game
+    from game.play.saves import to_json
+
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    loaded = load(SHORT)
+    match = Match(loaded, Setup(SHORT, ("trotsky", "bukharin"), "hard", 4242))
+    while not match.over:
+        match.resolve()
+    saved = read_saved_game(to_json(match))
+    assert saved is not None
+    document = game_report(loaded, saved, None, 4, 1)
+    said = " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))
+    assert "seed 4242" in said and "policies" not in said
+    assert "The Left (Trotsky): human" in said and "The Right (Bukharin): human" in said
+    assert "The General Secretary (Stalin): the AI (hard)" in said

@@ -45,6 +45,17 @@ class Driver:
         pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod))
         self.step(frames)
 
+    def type(self, text: str, frames: int = 2) -> None:
+        """Type ``text`` as the keyboard does: a key press and its text, character by
+        character (a letter's key press reaches the screen too, as it would on a desktop)."""
+        for char in text:
+            key = pygame.key.key_code(char) if char.isalnum() else 0
+            pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=char))
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+            pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=0))
+            self.step(1)
+        self.step(frames)
+
     def click_at(self, pos: tuple[int, int], frames: int = 3) -> None:
         """Move the mouse to ``pos`` and click the left button there."""
         pygame.event.post(
@@ -67,6 +78,21 @@ class Driver:
                 self.click_at(entry.element.rect.center, frames)
                 return
         raise AssertionError(f"no button {text!r} on {self.screen}: {self.buttons()}")
+
+    def end_quarter(self) -> None:
+        """E ends the quarter (and E again confirms it when nothing was planned)."""
+        self.key(pygame.K_e)
+        if self.screen == "confirm":
+            self.key(pygame.K_e)
+
+    def pick(self, kind: str) -> None:
+        """Click the board's button for a kind of action (marked ▸ when it is the one shown)."""
+        assert self.app.screen is not None
+        for entry in self.app.screen.entries:
+            if entry.element.alive() and entry.element.text in (kind, f"▸ {kind}"):
+                self.click_at(entry.element.rect.center)
+                return
+        raise AssertionError(f"no kind of action {kind!r}: {self.buttons()}")
 
     def until(self, done: Callable[[], bool], seconds: float = WAIT_SECONDS) -> None:
         """Step frames until ``done()``, while the AI, a report or a batch works in the

@@ -34,7 +34,7 @@ def test_keyboard_alone(driver: Driver) -> None:
             d.key(pygame.K_TAB)
             d.key(pygame.K_RETURN)
             d.key(pygame.K_RETURN)
-            d.key(pygame.K_e)
+            d.end_quarter()
             d.until(lambda: _resolved(d))
         else:
             d.key(pygame.K_RETURN)
@@ -53,8 +53,8 @@ def test_mouse_alone(driver: Driver) -> None:
     publish = match.spec.actions.block("publish").start
     while d.screen != "end":
         if d.screen == "board":
+            d.click("Publish")  # the kind, then its one option
             d.click("Publish")
-            d.click("Publish —")
             d.click("Plan it")
             d.click("End quarter")
             d.until(lambda: _resolved(d))
@@ -80,7 +80,7 @@ def test_two_humans_take_turns_behind_a_handover(driver: Driver) -> None:
     d.key(pygame.K_x)  # the first player stops the guide
     assert _board(d).guide.current() is None
     d.click("Publish")
-    d.click("Publish —")
+    d.click("Publish")
     d.click("Plan it")
     d.key(pygame.K_e)
     assert d.screen == "handover"
@@ -93,7 +93,7 @@ def test_two_humans_take_turns_behind_a_handover(driver: Driver) -> None:
     d.shot("15_second_player_board")
 
     d.key(pygame.K_g)  # the second player reads a note...
-    d.key(pygame.K_e)
+    d.end_quarter()
     d.until(lambda: d.screen != "board" or _board(d).resolving is False)
     while d.screen in ("event", "session"):
         d.key(pygame.K_RETURN)

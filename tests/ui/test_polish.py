@@ -17,6 +17,7 @@ from game.engine.explain import action_title
 from game.play.match import Match, Setup
 from game.ui import board_view, draw, flow
 from game.ui.board_text import escape, quarter_name
+from game.ui.map_view import short_name
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.event import EventScreen
 from game.ui.screens.handover import HandoverScreen
@@ -107,7 +108,7 @@ def test_the_header_names_the_quarter_being_played_out(driver: Driver) -> None:
     match = _start(d)
     d.app.settings.ai_speed = "slow"
     first = match.state.turn
-    d.key(pygame.K_e)
+    d.end_quarter()
     d.until(lambda: _board(d).worker is None)
     board = _board(d)
     assert board.report is not None and board.resolving  # the moves are being revealed
@@ -137,18 +138,18 @@ def test_enter_on_a_legal_option_plans_it_and_a_click_only_chooses(driver: Drive
     d.click("Recruit")
     d.click("Campaign")
     board = _board(d)
-    focused = board.option_at[board.focus]  # picking the kind focuses its first option
+    focused = board.options.option_at[board.focus]  # picking the kind focuses its first option
     assert match.legal(0)[focused]
     d.key(pygame.K_TAB)  # the next option: its details are shown before it is planned
     board = _board(d)
-    option = board.option_at[board.focus]
+    option = board.options.option_at[board.focus]
     title = action_title(match.spec, option)
     assert escape(title) in board.boxes["details"].html_text
     d.key(pygame.K_RETURN)
     assert match.plans[0] == [option]
     d.key(pygame.K_u)
     assert match.plans[0] == []
-    d.click(f"Campaign: {title.split(': ', 1)[1]}")  # the mouse: a click chooses...
+    d.click(short_name(title.split(": ", 1)[1]))  # the mouse: a click chooses...
     assert match.plans[0] == [] and _board(d).selected == option
     d.click("Plan it")  # ...and Plan plans
     assert match.plans[0] == [option]

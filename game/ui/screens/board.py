@@ -1,11 +1,12 @@
 """The board: the state of the party at a glance, and the quarter's actions.
 
-The right-hand panel lists every kind of action, then its options with their cost; picking
-one shows, in a scrolling box, what it does, its likely effect and, for a motion, the vote it
-would get now with the reasons; an action that is not allowed says why, and cannot be
-planned. Planned actions can be taken back until the quarter is ended. Then the AI factions
-choose in a worker thread while the window keeps drawing, and their moves are revealed at
-the chosen speed (or skipped)."""
+The right-hand panel lists every kind of action, then the options of the chosen kind allowed
+now (``OptionBrowser``: the others on demand, motions grouped, a filter); picking one shows,
+in a scrolling box, its cost, what it does, its likely effect and, for a motion, the vote it
+would get now with the reasons and what that forecast assumes; an action that is not allowed
+says why, and cannot be planned. Planned actions can be taken back until the quarter is
+ended. Then the AI factions choose in a worker thread while the window keeps drawing, and
+their moves are revealed at the chosen speed (or skipped)."""
 
 from __future__ import annotations
 
@@ -14,15 +15,15 @@ from functools import partial
 import pygame
 import pygame_gui
 
-from game.engine.actions import family
 from game.engine.explain import action_title
 from game.play.match import IllegalPlan, Match, TurnReport
 from game.play.news import Dispatch, quarter_news
 from game.play.settings import AI_SPEEDS
-from game.ui import action_panel, board_text, board_view, draw, flow, map_view
+from game.ui import action_panel, board_text, board_view, draw, flow, forecast_text, map_view
 from game.ui.app import App
 from game.ui.board_layout import board_rects, guide_anchors
 from game.ui.guide import Guide, GuideProgress
+from game.ui.option_browser import OptionBrowser, filter_keys
 from game.ui.screen import Screen
 from game.ui.worker import Worker
 
@@ -37,8 +38,7 @@ class BoardScreen(Screen):
         super().__init__(app)
         self.match = match
         self.faction = faction
-        self.category = "campaign"
-        self.page = 0
+        self.options = OptionBrowser(self, match, faction)
         self.selected: int | None = None
         self.playing: int | None = None  # the quarter being played out, until it is shown
         self.notice: str | None = None
@@ -49,7 +49,6 @@ class BoardScreen(Screen):
         self.clock = 0.0
         self.layer: pygame.Surface | None = None
         self.boxes: dict[str, pygame_gui.elements.UITextBox] = {}
-        self.option_at: dict[int, int] = {}  # entry index -> the option its button plans
         self.guide = Guide(app, match, app.guides.setdefault(faction, GuideProgress()))
 
     @property
@@ -75,7 +74,6 @@ class BoardScreen(Screen):
     def build(self) -> None:
         r = self.rects()
         self.layer = None
-        self.option_at = {}
         self._kill_boxes()
         self._text_box("news", self._news_html(), r["news"])
         self._header_buttons(r["header"])
@@ -121,62 +119,21 @@ class BoardScreen(Screen):
         cats = board_text.categories(spec)
         cols, row = 3, self.app.theme.row() + 3
         bw = (rect.w - 12) // cols
+        chosen = self.options.category
         for i, cat in enumerate(cats):
             button = self.button(
                 pygame.Rect(rect.x + 6 + (i % cols) * bw, y + (i // cols) * row, bw - 4, row - 2),
-                ("▸ " if cat == self.category else "") + board_text.CATEGORY_LABELS.get(cat, cat),
+                ("▸ " if cat == chosen else "") + board_text.CATEGORY_LABELS.get(cat, cat),
                 partial(self._pick_category, cat),
                 tooltip=board_text.category_tip(spec, cat),
             )
-            if cat == self.category and self.selected is None:
+            if cat == chosen and self.selected is None:
                 self.focus_on(button)
         return y + ((len(cats) + cols - 1) // cols) * row + 6
 
     def _option_buttons(self, rect: pygame.Rect, y: int) -> int:
-        """One page of the chosen kind's options (legal ones first), with PgUp / PgDn."""
-        options = self._options()
-        row = self.app.theme.row()  # an option button's height, with its gap
-        rows = max(3, min(7, (rect.bottom - y - 8 * row) // row))
-        pages = max(1, (len(options) + rows - 1) // rows)
-        self.page = min(self.page, pages - 1)
-        legal = self.match.legal(self.faction)
-        x, width = rect.x + 6, rect.w - 12
-        for i, action in enumerate(options[self.page * rows : (self.page + 1) * rows]):
-            ok = bool(legal[action])
-            cost = float(self.match.spec.actions.cost[action])
-            title = f"{'' if ok else '✕ '}{action_title(self.match.spec, action)}"
-            price = f" — {cost:g}"
-            room = width - 16 - self.app.theme.font("body", "bold").size(price)[0]
-            button = self.button(
-                pygame.Rect(x, y + i * row, width, row - 2),
-                draw.fit(self.app.theme, title, room) + price,
-                partial(self._select, action),
-                tooltip=None if ok else "Not allowed now: select it to see why.",
-                press=partial(self._plan_now, action) if ok else None,
-            )
-            self.option_at[len(self.entries) - 1] = action
-            if action == self.selected:
-                self.focus_on(button)
-        y += rows * row
-        if pages > 1:
-            back = f"◂ [PgUp] {self.page + 1}/{pages}"
-            self.button(
-                pygame.Rect(x, y, self.app.theme.font("body", "bold").size(back)[0] + 20, row - 3),
-                back,
-                lambda: self._turn_page(-1),
-                key=pygame.K_PAGEUP,
-                focusable=False,
-            )
-            ahead = "[PgDn] ▸"
-            ahead_w = self.app.theme.font("body", "bold").size(ahead)[0] + 20
-            self.button(
-                pygame.Rect(rect.right - 6 - ahead_w, y, ahead_w, row - 3),
-                ahead,
-                lambda: self._turn_page(1),
-                key=pygame.K_PAGEDOWN,
-                focusable=False,
-            )
-        return y + row + 2
+        """One page of the chosen kind's list and its controls (``OptionBrowser``)."""
+        return self.options.build(rect, y, self.selected)
 
     def _plan_buttons(self, rect: pygame.Rect) -> None:
         """Plan (only a legal option while actions are left), Undo and End quarter."""
@@ -209,14 +166,36 @@ class BoardScreen(Screen):
         action = self.selected if action is None else action
         if action is None:
             return notice + board_text.HINT_HTML
-        return notice + board_text.details_html(self.match, self.faction, action, red)
+        details = board_text.details_html(self.match, self.faction, action, red)
+        if self.match.legal(self.faction)[action]:
+            assumed = forecast_text.assumptions_html(self.match, self.faction, action)
+            details += f"<br>{assumed}" if assumed else ""
+        return notice + details
+
+    def rebuild(self) -> None:
+        """Build the board again; the details follow the focus if it is not on the chosen
+        option (whose details the build has shown)."""
+        super().rebuild()
+        if self.options.option_at.get(self.focus) != self.selected or self.selected is None:
+            self.focus_moved()
 
     def focus_moved(self) -> None:
         """With the keyboard focus on an option, the details box shows that option, so a
-        keyboard player reads it before Enter plans it."""
-        action = self.option_at.get(self.focus)
-        if action is not None and "details" in self.boxes:
+        keyboard player reads what Enter would plan before planning it; on a group of
+        motions, what the group holds."""
+        if "details" not in self.boxes:
+            return
+        action = self.options.option_at.get(self.focus)
+        group = self.options.group_at.get(self.focus)
+        if action is not None:
             self.boxes["details"].set_text(self._details_html(action))
+        elif group is not None:
+            self.boxes["details"].set_text(self._group_html(group))
+
+    def _group_html(self, group: str) -> str:
+        rows = [r for r in self.options.rows() if r.group == group]
+        tip = rows[0].tooltip if rows else ""
+        return f"<b>{board_text.escape(tip)}</b><br>Enter (or a click) opens the group."
 
     def _resolving_buttons(self, rect: pygame.Rect) -> None:
         by = rect.bottom - 36
@@ -238,6 +217,9 @@ class BoardScreen(Screen):
     def on_event(self, event: pygame.event.Event) -> bool:
         if not self.resolving and self.guide.on_event(event):
             return True
+        if event.type == pygame.KEYDOWN and not self.resolving and filter_keys(event):
+            self.options.open_filter()
+            return True
         shifted = event.type == pygame.KEYDOWN and event.mod & pygame.KMOD_SHIFT
         if shifted and event.key in SCROLL_KEYS and "details" in self.boxes:
             _scroll(self.boxes["details"], SCROLL_KEYS[event.key])
@@ -248,39 +230,44 @@ class BoardScreen(Screen):
         if not self.resolving:  # the guide waits while the quarter is played out
             self.guide.draw(surface)
 
+    def field_changed(self, field: pygame_gui.elements.UITextEntryLine, text: str) -> None:
+        self.options.set_query(text)
+
+    def field_key(self, event: pygame.event.Event) -> None:
+        """Enter, Down or Tab in the filter give the keyboard back, on the list's first row;
+        Esc too."""
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN, pygame.K_TAB):
+            self.options.leave_filter()
+        elif event.key == pygame.K_ESCAPE:
+            self.stop_typing()
+
     def _news_html(self) -> str:
+        """The news, under the player's motions awaiting their vote (with the forecasts they
+        were planned with)."""
         unfolding = self.report if (self.revealed or self.pending) else None
-        return board_text.news_html(self.match, unfolding, self.revealed)
+        news = board_text.news_html(self.match, unfolding, self.revealed)
+        awaiting = forecast_text.awaiting_html(self.match, self.faction)
+        return f"{awaiting}<br>{news}" if awaiting else news
 
     # --- choosing -------------------------------------------------------------------------
 
-    def _options(self) -> list[int]:
-        spec = self.match.spec
-        legal = self.match.legal(self.faction)
-        picked = [
-            a for a in range(spec.actions.size) if family(spec.actions.kinds[a]) == self.category
-        ]
-        return sorted(picked, key=lambda a: (not legal[a], a))
-
     def _pick_category(self, category: str) -> None:
-        self.category, self.page, self.notice = category, 0, None
-        options = self._options()
-        self.selected = options[0] if options else None
+        self.notice = None
+        self.selected = self.options.pick(category)
         self.rebuild()
 
-    def _select(self, action: int) -> None:
+    def select(self, action: int | None, focus_plan: bool = True) -> None:
+        """Choose an option (None: none): the details show it; with ``focus_plan`` (a click)
+        the focus moves to Plan it, else it stays on the option's row."""
         self.selected, self.notice = action, None
         self.rebuild()
-        self._focus_plan()
+        if focus_plan and action is not None:
+            self._focus_plan()
 
     def _focus_plan(self) -> None:
         for entry in self.entries:
             if entry.element.text.startswith("Plan it") and entry.focusable:
                 self.focus_on(entry.element)
-
-    def _turn_page(self, step: int) -> None:
-        self.page = max(0, self.page + step)
-        self.rebuild()
 
     def _plan(self) -> None:
         if self.selected is None:
@@ -294,12 +281,13 @@ class BoardScreen(Screen):
             self.selected = None
         self.rebuild()
 
-    def _plan_now(self, action: int) -> None:
+    def plan_now(self, action: int) -> None:
         """Enter on a legal option plans it at once, and the focus stays on that row."""
         focus = self.focus
         self.selected = action
         self._plan()
         self.focus = min(focus, len(self.entries) - 1)
+        self.focus_moved()
 
     def _undo(self) -> None:
         action = self.match.undo(self.faction)
@@ -308,6 +296,27 @@ class BoardScreen(Screen):
         self.rebuild()
 
     def _end(self) -> None:
+        """End the quarter; with nothing planned, ask first."""
+        if self.match.plans[self.faction]:
+            flow.done_planning(self.app, self)
+            return
+        from game.ui.screens.confirm import Choice, ConfirmScreen
+
+        self.app.go(
+            ConfirmScreen(
+                self.app,
+                "NOTHING PLANNED",
+                "You have planned no action this quarter: if you end it now, your faction "
+                "waits while the others act.",
+                [
+                    Choice("End the quarter  [E]", pygame.K_e, self._end_anyway),
+                    Choice("Back  [Esc]", pygame.K_ESCAPE, lambda: self.app.go(self)),
+                ],
+            )
+        )
+
+    def _end_anyway(self) -> None:
+        self.app.go(self)
         flow.done_planning(self.app, self)
 
     def _menu(self) -> None:
@@ -323,6 +332,12 @@ class BoardScreen(Screen):
         self.playing = self.match.state.turn
         self.worker = Worker(self.match.resolve)
         self.rebuild()
+
+    def closing(self) -> None:
+        """Closed while the AI thinks: the quarter is played to its end first, so that the
+        autosave holds it and Continue shows its events and sessions."""
+        if self.worker is not None:
+            self.worker.wait()
 
     def update(self, dt: float) -> None:
         self.clock += dt
@@ -366,7 +381,7 @@ class BoardScreen(Screen):
         report = self.report
         assert report is not None
         self.report = None
-        flow.present(self.app, report)
+        flow.present(self.app, [report])
 
     # --- drawing --------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.analysis.report_game import players_text
 from game.engine.outcome import SPLIT
 from game.engine.spec import GameSpec
 from game.play.match import Match
@@ -48,15 +49,18 @@ class EndScreen(Screen):
             self.report.start()
 
     def build(self) -> None:
+        """Write report, New game and Title; the focus starts on Write report, so Enter
+        writes it, and moves to Title once it is written."""
         w, h = self.app.window.get_size()
         self.chart = None
-        self.button(
+        write = self.button(
             pygame.Rect(w - 630, h - 52, 200, 40),
             "Write report  [R]",
             self.report.start,
             tooltip="An HTML report of this game: its outcome among runs of the same scenario, "
             "its timeline and where it left history, in the reports folder.",
             key=pygame.K_r,
+            object_id="@poster",
         )
         self.button(
             pygame.Rect(w - 420, h - 52, 200, 40),
@@ -64,21 +68,33 @@ class EndScreen(Screen):
             lambda: flow.new_game(self.app),
             key=pygame.K_n,
         )
-        title = self.button(
+        self.title = self.button(
             pygame.Rect(w - 210, h - 52, 200, 40),
-            "Title  [Enter]",
+            "Title  [T]",
             lambda: flow.title(self.app),
-            key=pygame.K_RETURN,
-            object_id="@poster",
+            key=pygame.K_t,
         )
-        self.focus_on(title)  # the frame sits on what Enter does
+        self.focus_on(self.title if self.report.path is not None else write)
 
     def update(self, dt: float) -> None:
+        written = self.report.path
         self.report.update()
+        if written is None and self.report.path is not None:
+            self.focus_on(self.title)  # written: Enter now leaves
+
+    def top(self) -> int:
+        """The y under the verdict (two lines of heading) and the line of dice and players."""
+        theme = self.app.theme
+        return (
+            60
+            + 2 * theme.font("heading", "bold").get_linesize()
+            + 2 * theme.font("small").get_linesize()
+            + 8
+        )
 
     def chart_rect(self) -> pygame.Rect:
         w, h = self.app.window.get_size()
-        return pygame.Rect(w // 2 + 10, 120, w // 2 - 20, h - 190)
+        return pygame.Rect(w // 2 + 10, self.top(), w // 2 - 20, h - 70 - self.top())
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
@@ -86,7 +102,7 @@ class EndScreen(Screen):
         draw.poster_background(surface, theme)
         w, h = surface.get_size()
         draw.header_bar(surface, theme, pygame.Rect(0, 0, w, 48), "THE END OF THE STRUGGLE")
-        draw.text_block(
+        y = draw.text_block(
             surface,
             theme,
             verdict(self.match),
@@ -94,6 +110,17 @@ class EndScreen(Screen):
             w - 40,
             "heading",
             face="bold",
+            max_lines=2,
+        )
+        players = players_text(self.match.spec, self.match.players)
+        draw.text_block(
+            surface,
+            theme,
+            f"Dice: seed {self.match.setup.seed}. Played by {players}.",
+            (20, y + 2),
+            w - 40,
+            "small",
+            theme.colour("muted"),
             max_lines=2,
         )
         rect = self.chart_rect()
@@ -106,7 +133,7 @@ class EndScreen(Screen):
             "share and prestige, weighted as at the end of the game. The strongest wins if "
             "nobody wins outright.",
         )
-        self._timeline(surface, pygame.Rect(20, 120, w // 2 - 30, h - 190))
+        self._timeline(surface, pygame.Rect(20, self.top(), w // 2 - 30, h - 70 - self.top()))
         self.report.draw(surface, theme, pygame.Rect(20, h - 60, w - 670, 56))
 
     def _timeline(self, surface: pygame.Surface, rect: pygame.Rect) -> None:

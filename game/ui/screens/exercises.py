@@ -66,7 +66,7 @@ class ExercisesScreen(Screen):
     def _start(self) -> None:
         info = self.info
         if info is not None:
-            flow.start(self.app, exercise_setup(info))
+            flow.start(self.app, exercise_setup(info, flow.dice(self.app)))
 
     def on_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN):

@@ -1,6 +1,7 @@
 """The new-game screen: the scenario (the campaign, its counterfactuals and ablations), the
-faction you lead, who else is human at this machine (hot-seat), the AI's difficulty and
-the guided opening."""
+faction you lead, who else is human at this machine (hot-seat), the AI's difficulty, the
+guided opening and the dice: fresh for each game, or one seed a teacher gives the whole
+class so that its groups' games can be compared fairly."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pygame
+import pygame_gui
 
 from game.analysis.runs import Loaded, load
 from game.play.match import DIFFICULTIES, Setup
@@ -108,7 +110,8 @@ class NewGameScreen(Screen):
         )
         for i, (text, action, tip) in enumerate(rows):
             self.button(pygame.Rect(x, y + i * (bh + gap), bw, bh), text, action, tooltip=tip)  # type: ignore[arg-type]
-        by = y + len(rows) * (bh + gap) + 16
+        self._dice_row(pygame.Rect(x, y + len(rows) * (bh + gap), bw, bh))
+        by = y + (len(rows) + 1) * (bh + gap) + 16
         self.button(
             pygame.Rect(x, by, bw // 2 - 4, bh + 6),
             "Start  [Enter]",
@@ -123,6 +126,31 @@ class NewGameScreen(Screen):
             lambda: flow.title(self.app),
             key=pygame.K_ESCAPE,
         )
+
+    def _dice_row(self, rect: pygame.Rect) -> None:
+        """The dice: a button that gives the keyboard to the seed field beside it."""
+        half = rect.w * 2 // 5
+        self.button(
+            pygame.Rect(rect.x, rect.y, half - 4, rect.h),
+            "Dice (seed)  [D]",
+            lambda: self.type_into(self.seed_field),
+            tooltip="Empty: fresh dice for each game. A teacher gives every group the same "
+            "seed, so that their games meet the same chances and can be compared fairly.",
+            key=pygame.K_d,
+        )
+        seed = self.app.class_seed
+        self.seed_field = self.text_field(
+            "seed",
+            pygame.Rect(rect.x + half + 4, rect.y, rect.w - half - 4, rect.h),
+            "" if seed is None else str(seed),
+            "fresh for each game",
+            numbers=True,
+        )
+
+    def field_changed(self, field: pygame_gui.elements.UITextEntryLine, text: str) -> None:
+        """The seed typed is the class's seed for every new game in this window; none, fresh
+        dice."""
+        self.app.class_seed = int(text[:18]) if text else None
 
     def _scenario_label(self) -> str:
         path = self.files[self.file_index]
@@ -163,7 +191,8 @@ class NewGameScreen(Screen):
         ids, _ = self.factions()
         humans = tuple(f for f in ids if f in self.humans)
         path = self.files[self.file_index]
-        flow.start(self.app, Setup(path, humans, self.difficulty, 1, self.guided))
+        setup = Setup(path, humans, self.difficulty, flow.dice(self.app), self.guided)
+        flow.start(self.app, setup)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme

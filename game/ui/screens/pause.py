@@ -1,5 +1,6 @@
 """The game menu, over a game in progress: back to the board, save, load, settings, help,
-or leave for the title screen (the game is autosaved)."""
+or leave for the title screen (the game is autosaved; if it is in no save made under a name,
+the menu asks first)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from game.play.saves import write_save
 from game.ui import draw, flow
 from game.ui.app import App
 from game.ui.screen import Screen
+from game.ui.screens.confirm import Choice, ConfirmScreen
 
 
 class PauseScreen(Screen):
@@ -26,7 +28,7 @@ class PauseScreen(Screen):
         x, y = w // 2 - bw // 2, int(h * 0.3)
         items = [
             ("Back to the game  [Esc]", lambda: self.app.go(self.board), pygame.K_ESCAPE),
-            ("Save the game  [S]", self._save, pygame.K_s),
+            ("Save the game  [S]", self._save_here, pygame.K_s),
             ("Load a game  [L]", lambda: flow.saves(self.app), pygame.K_l),
             ("Settings  [O]", lambda: flow.settings(self.app), pygame.K_o),
             ("Help  [F1]", lambda: flow.help(self.app), pygame.K_F1),
@@ -35,7 +37,11 @@ class PauseScreen(Screen):
         for i, (text, action, key) in enumerate(items):
             self.button(pygame.Rect(x, y + i * (bh + 10), bw, bh), text, action, key=key)
 
-    def _save(self) -> None:
+    def _save_here(self) -> None:
+        self._save()
+
+    def _save(self) -> bool:
+        """Save the game under a name of its own; whether it was saved."""
         match = self.app.match
         assert match is not None
         name = time.strftime("game-%Y%m%d-%H%M%S")
@@ -43,10 +49,41 @@ class PauseScreen(Screen):
             path = write_save(match, name)
         except OSError as error:
             self.app.message = f"The game could not be saved: {error}"
-        else:
-            self.app.message = f"Saved as {path.stem} in {path.parent}."
+            return False
+        match.kept = len(match.history)
+        self.app.message = f"Saved as {path.stem} in {path.parent}."
+        return True
 
     def _leave(self) -> None:
+        """Leave for the title, asking first if the game is in no save made under a name."""
+        match = self.app.match
+        if match is None or not match.unsaved:
+            self._go_to_title()
+            return
+        lost = (
+            " The actions planned this quarter are not saved." if any(match.plans.values()) else ""
+        )
+        self.app.go(
+            ConfirmScreen(
+                self.app,
+                "LEAVE AN UNSAVED GAME?",
+                "This game is in no save of its own: leaving keeps it only in the autosave, "
+                "which starting another game would replace (after asking)." + lost,
+                [
+                    Choice("Save and leave  [S]", pygame.K_s, self._save_and_leave),
+                    Choice("Leave  [L]", pygame.K_l, self._go_to_title),
+                    Choice("Stay  [Esc]", pygame.K_ESCAPE, lambda: self.app.go(self)),
+                ],
+            )
+        )
+
+    def _save_and_leave(self) -> None:
+        if self._save():
+            self._go_to_title()
+        else:
+            self.app.go(self)
+
+    def _go_to_title(self) -> None:
         self.app.autosave()
         flow.title(self.app)
 
@@ -56,6 +93,12 @@ class PauseScreen(Screen):
         w, h = surface.get_size()
         ink = theme.colour("ink")
         lines = [(theme.text("THE GAME IS PAUSED", "title", ink, "poster"), 8)]
+        if self.app.match is not None:
+            seed = self.app.match.setup.seed
+            dice = (
+                f"Dice: seed {seed} (the same seed on the new-game screen gives the same chances)"
+            )
+            lines.append((theme.text(dice, "small", ink), 4))
         if self.app.message:
             lines.append((theme.text(self.app.message, "small", ink), 0))
         draw.text_card(surface, theme, lines, (w // 2, int(h * 0.12)), centre=True)

@@ -1,0 +1,91 @@
+"""What a vote forecast assumes, in words for the board: that it is taken on today's board,
+when the session that would vote meets, and which regions each rival may still take by
+appointment before then with the influence it has now; and the forecasts a player's motions
+were planned with, kept in view until they are voted."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.actions import legal_mask
+from game.engine.explain import action_title
+from game.engine.forecast import next_session
+from game.engine.state import INFLUENCE
+from game.play.match import Match, Tabled
+from game.ui.board_text import escape, quarter_name
+from game.ui.map_view import short_name
+from game.ui.screens.session import long_date
+
+SHOWN_REGIONS = 6  # regions named per rival; the rest are counted
+
+
+def assumptions_html(match: Match, faction: int, action: int) -> str:
+    """The forecast's assumptions for a motion ``faction`` could table now ('' if it is not
+    a motion or no session is left to vote on it)."""
+    spec, state = match.spec, match.state
+    m = int(spec.actions.motion[action])
+    session = next_session(spec, state.turn, m) if m >= 0 else None
+    if session is None:
+        return ""
+    found = spec.sessions[session]
+    rounds = match.rounds * (found.turn - state.turn + 1)
+    when = (
+        "this quarter"
+        if found.turn == state.turn
+        else quarter_name(spec.quarter_labels[found.turn])
+    )
+    lines = [
+        f"<b>This forecast is taken on today's board.</b> {escape(found.name)} meets on "
+        f"{long_date(found.date)} ({when}); before it every faction acts {rounds} times, and "
+        "the vote may go otherwise.",
+        *_rival_lines(match, faction),
+    ]
+    return "<br>".join(lines)
+
+
+def _rival_lines(match: Match, faction: int) -> list[str]:
+    """The regions each rival may legally take by appointment now, with its influence."""
+    spec, state = match.spec, match.state
+    appoint = spec.actions.block("appoint")
+    lines = []
+    for rival in range(spec.n_factions):
+        if rival == faction:
+            continue
+        legal = legal_mask(spec, state, rival)[0, appoint.start : appoint.stop]
+        regions = [
+            short_name(spec.region_names[int(spec.actions.arg[appoint.start + i])])
+            for i in np.flatnonzero(legal)
+        ]
+        if not regions:
+            continue
+        named = ", ".join(regions[:SHOWN_REGIONS])
+        more = f" and {len(regions) - SHOWN_REGIONS} more" if len(regions) > SHOWN_REGIONS else ""
+        influence = float(state.stats[0, rival, INFLUENCE])
+        lines.append(
+            f"· {escape(spec.faction_names[rival])} (influence {influence:.1f} now) may "
+            f"appoint its men in {escape(named)}{more}."
+        )
+    if not lines:
+        lines.append("· No rival may appoint a regional secretary now.")
+    return ["<b>Regions a rival may take before the vote:</b>", *lines]
+
+
+def awaiting_html(match: Match, faction: int) -> str:
+    """The faction's motions awaiting their vote, each with the forecast it was planned
+    with and the board that forecast was taken on ('' if none)."""
+    waiting = match.awaiting(faction)
+    if not waiting:
+        return ""
+    items = "".join(f"• {escape(_awaiting_line(match, t))}<br>" for t in waiting)
+    return f"<b>YOUR MOTIONS AWAITING THEIR VOTE</b><br>{items}"
+
+
+def _awaiting_line(match: Match, tabled: Tabled) -> str:
+    spec = match.spec
+    session = spec.sessions[tabled.session]
+    board = quarter_name(spec.quarter_labels[tabled.turn])
+    return (
+        f"{action_title(spec, tabled.action)}: {100 * tabled.chance:.0f}% to pass, about "
+        f"{tabled.yes:.0f} to {tabled.no:.0f}, as forecast on the board of {board} for "
+        f"{session.name} ({long_date(session.date)})."
+    )

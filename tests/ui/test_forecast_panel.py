@@ -1,0 +1,89 @@
+"""Forecasts that say what they assume, in the real window headless: a motion's forecast says
+it is taken on today's board, when the session meets, and which regions each rival may still
+take by appointment before it, with the influence it has now; a tabled motion's forecast
+stays in view (also after a save is loaded) until its vote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pygame
+
+from game.engine.actions import legal_mask
+from game.engine.explain import action_title
+from game.engine.state import INFLUENCE
+from game.play.match import Match, Setup
+from game.play.saves import read_save, write_save
+from game.ui import flow, forecast_text
+from game.ui.map_view import short_name
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.session import long_date
+
+from .conftest import Driver
+
+CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
+REPLACE_STALIN = "motion:remove_office:stalin"
+
+
+def _board(d: Driver) -> BoardScreen:
+    assert isinstance(d.app.screen, BoardScreen)
+    return d.app.screen
+
+
+def _trotsky(d: Driver) -> Match:
+    flow.start(d.app, Setup(CAMPAIGN, ("trotsky",), guided=False))
+    d.step()
+    assert d.app.match is not None
+    return d.app.match
+
+
+def _choose_replace_stalin(d: Driver) -> int:
+    d.click("Motion")
+    d.key(pygame.K_SLASH)
+    d.type("replace stalin general")
+    d.key(pygame.K_RETURN)
+    board = _board(d)
+    action = board.options.option_at[board.focus]
+    assert board.match.spec.actions.labels[action] == REPLACE_STALIN
+    return action
+
+
+def test_a_forecast_says_what_it_assumes(driver: Driver) -> None:
+    d = driver
+    match = _trotsky(d)
+    _choose_replace_stalin(d)
+    html = _board(d).boxes["details"].html_text
+    assert "taken on today's board" in html
+    plenum = next(s for s in match.spec.sessions if s.date == "1923-09-23")
+    assert f"{plenum.name} meets on {long_date(plenum.date)}" in html
+    spec, state = match.spec, match.state
+    appoint = spec.actions.block("appoint")
+    legal = legal_mask(spec, state, 0)[0, appoint]
+    takeable = [short_name(spec.region_names[i]) for i in np.flatnonzero(legal)]
+    assert takeable, "the General Secretary may appoint in the first quarter"
+    shown = forecast_text.SHOWN_REGIONS
+    assert all(name in html for name in takeable[:shown])
+    assert f"influence {float(state.stats[0, 0, INFLUENCE]):.1f} now" in html
+
+
+def test_a_tabled_motions_forecast_stays_in_view_until_its_vote(driver: Driver) -> None:
+    d = driver
+    match = _trotsky(d)
+    action = _choose_replace_stalin(d)
+    d.key(pygame.K_RETURN)  # planned
+    planned = match.forecasts[(1, action)]
+    line = f"{action_title(match.spec, action)}: {100 * planned.chance:.0f}% to pass"
+    assert line in _board(d).boxes["news"].html_text
+    d.end_quarter()
+    d.until(lambda: d.screen != "board" or not _board(d).resolving)
+    while d.screen in ("event", "session"):
+        d.key(pygame.K_RETURN)
+    assert int(match.state.tabled[0, 1]) == action, "tabled for the September plenum"
+    assert line in _board(d).boxes["news"].html_text, "still in view the next quarter"
+    loaded = read_save(write_save(match, "tabled"))
+    assert forecast_text.awaiting_html(loaded, 1) == forecast_text.awaiting_html(match, 1)
+    session = match.spec.sessions[planned.session]
+    while match.state.turn <= session.turn and not match.over:
+        match.resolve()
+    assert forecast_text.awaiting_html(match, 1) == "", "voted: no longer awaiting"

@@ -1,0 +1,169 @@
+"""Ends that lose nothing, in the real window headless: the end screen's Enter writes the
+report before it leaves; leaving an unsaved game asks first; a new game asks before its
+autosave replaces another game's; a window closed while the AI thinks, or while a quarter's
+sessions are shown, shows them again on Continue."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.analysis.runs import load
+from game.play.match import Match, Setup
+from game.play.saves import saves_dir
+from game.play.settings import Settings
+from game.ui import App, Options, flow
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.end import EndScreen
+
+from .conftest import SHORT, Driver
+
+
+def _board(d: Driver) -> BoardScreen:
+    assert isinstance(d.app.screen, BoardScreen)
+    return d.app.screen
+
+
+def _start(d: Driver) -> Match:
+    flow.start(d.app, Setup(SHORT, ("stalin",), guided=False))
+    d.step()
+    assert d.screen == "board" and d.app.match is not None
+    return d.app.match
+
+
+def _play_quarter(d: Driver) -> None:
+    """End the quarter and read its events and sessions."""
+    d.end_quarter()
+    d.until(lambda: d.screen != "board" or not _board(d).resolving)
+    while d.screen in ("event", "session"):
+        d.key(pygame.K_RETURN)
+
+
+def test_enter_on_the_end_screen_writes_the_report_before_leaving(data_dir: Path) -> None:
+    app = App(Options(SHORT, report_runs=4), Settings(ai_speed="instant"))
+    d = Driver(app)
+    try:
+        match = Match(load(SHORT), Setup(SHORT, ("stalin",), guided=False))
+        while not match.over:
+            match.resolve()
+        app.match = match
+        app.go(EndScreen(app, match))
+        d.step()
+        d.key(pygame.K_RETURN)
+        assert d.screen == "end", "Enter writes the report; it does not leave"
+        screen = app.screen
+        assert isinstance(screen, EndScreen)
+        d.until(lambda: screen.report.path is not None)
+        assert screen.report.path is not None and screen.report.path.exists()
+        d.key(pygame.K_RETURN)  # once written, the focus is on Title
+        assert d.screen == "title"
+    finally:
+        pygame.quit()
+
+
+def test_leaving_an_unsaved_game_asks_first(driver: Driver) -> None:
+    d = driver
+    match = _start(d)
+    _play_quarter(d)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_q)
+    assert d.screen == "confirm", "a game in no save of its own: the menu asks"
+    d.key(pygame.K_ESCAPE)
+    assert d.screen == "pause" and d.app.match is match
+    d.key(pygame.K_q)
+    d.key(pygame.K_s)  # save and leave
+    assert d.screen == "title"
+    saved = [p.stem for p in saves_dir().glob("game-*.json")]
+    assert len(saved) == 1
+
+
+def test_a_saved_game_leaves_at_once(driver: Driver) -> None:
+    d = driver
+    _start(d)
+    _play_quarter(d)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_s)
+    d.key(pygame.K_q)
+    assert d.screen == "title"
+
+
+def test_a_new_game_asks_before_replacing_another_games_autosave(driver: Driver) -> None:
+    d = driver
+    _start(d)
+    _play_quarter(d)  # the game is autosaved
+    autosave = saves_dir() / "autosave.json"
+    before = autosave.read_text()
+    flow.title(d.app)
+    d.step()
+    d.key(pygame.K_n)
+    d.key(pygame.K_RETURN)
+    assert d.screen == "confirm" and autosave.read_text() == before
+    d.key(pygame.K_ESCAPE)
+    assert d.screen == "new_game" and autosave.read_text() == before
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_k)  # keep it as a save of its own, and start
+    assert d.screen == "board"
+    kept = list(saves_dir().glob("autosave-*.json"))
+    assert len(kept) == 1 and kept[0].read_text() == before
+
+
+def _continue(data_dir: Path) -> Driver:
+    """A new window on the title screen; C continues the autosaved game."""
+    pygame.quit()
+    d = Driver(App(Options(SHORT), Settings(ai_speed="instant")))
+    flow.title(d.app)
+    d.step()
+    d.key(pygame.K_c)
+    return d
+
+
+def _sessions_shown(d: Driver) -> list[str]:
+    shown = []
+    while d.screen in ("event", "session"):
+        shown.append(d.screen)
+        d.key(pygame.K_RETURN)
+    return shown
+
+
+def test_closing_while_the_ai_thinks_loses_nothing(
+    driver: Driver, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    d = driver
+    match = _start(d)
+    _play_quarter(d)  # quarter 2 of the short campaign holds the 12th Conference
+    resolve = match.resolve
+
+    def slow() -> object:
+        time.sleep(0.3)
+        return resolve()
+
+    monkeypatch.setattr(match, "resolve", slow)
+    d.end_quarter()
+    assert _board(d).worker is not None and not _board(d).worker.done  # type: ignore[union-attr]
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    d.step(1)
+    assert not d.app.running
+    saved = json.loads((saves_dir() / "autosave.json").read_text())
+    assert len(saved["actions"]) == 2 and saved["seen"] == 1
+    d = _continue(data_dir)
+    assert _sessions_shown(d) == ["session"]
+    assert d.screen == "board"
+    pygame.quit()
+
+
+def test_closing_on_a_session_screen_shows_it_again(driver: Driver, data_dir: Path) -> None:
+    d = driver
+    _start(d)
+    _play_quarter(d)
+    d.end_quarter()
+    d.until(lambda: d.screen != "board")
+    assert d.screen == "session"
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    d.step(1)
+    d = _continue(data_dir)
+    assert _sessions_shown(d) == ["session"]
+    pygame.quit()
