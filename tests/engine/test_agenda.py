@@ -18,8 +18,9 @@ import numpy as np
 import pytest
 
 from game.engine import query, sessions
-from game.engine.actions import legal_mask, target_fits
+from game.engine.actions import legal_mask
 from game.engine.explain import why_illegal
+from game.engine.kinds.tabling import target_fits
 from game.engine.motions import apply_motion
 from game.engine.spec import CENSURED, MOTION_KINDS, GameSpec, MotionSpec
 from game.engine.state import IDEOLOGY, PRESTIGE, State, initial_state

@@ -14,8 +14,8 @@ from functools import partial
 import pygame
 import pygame_gui
 
-from game.engine.actions import family
 from game.engine.explain import action_title
+from game.engine.kinds import family
 from game.play.match import IllegalPlan, Match, TurnReport
 from game.play.news import Dispatch, quarter_news
 from game.play.settings import AI_SPEEDS
@@ -124,7 +124,7 @@ class BoardScreen(Screen):
         for i, cat in enumerate(cats):
             button = self.button(
                 pygame.Rect(rect.x + 6 + (i % cols) * bw, y + (i // cols) * row, bw - 4, row - 2),
-                ("▸ " if cat == self.category else "") + board_text.CATEGORY_LABELS.get(cat, cat),
+                ("▸ " if cat == self.category else "") + board_text.category_label(spec, cat),
                 partial(self._pick_category, cat),
                 tooltip=board_text.category_tip(spec, cat),
             )
