@@ -21,7 +21,6 @@ from game.engine.spec import MOTION_KINDS, GameSpec
 from game.engine.state import State
 
 BoolArray = NDArray[np.bool_]
-FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
 # How the action space lists a kind's options (``game.scenario.compile`` lays them out):
