@@ -1,18 +1,24 @@
 """How much a faction wants each action now, judged by its leader's personality.
 
 Utilities are heuristic estimates of an action's worth, on a common scale, computed block by
-block over the action space for a whole batch at once: shape (B, A).
+block over the action space for a whole batch at once: shape (B, A). Each kind of action of
+the registry (``game.engine.kinds``) has its utility in ``UTILITIES``, under the same name,
+registered with ``@utility(kind)``: the engine may not import the AI, so the AI keeps its
+judgement here, and this module refuses to import while a kind lacks one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
 from game.engine.actions import legal_mask
+from game.engine.kinds import KINDS
 from game.engine.spec import CENSURED, PERSONALITY_TRAITS, GameSpec
 from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, POPULARITY, UNITY, State
 from game.engine.wants import policy_wants, sanction_stance, secretary_stance, wants
@@ -179,56 +185,247 @@ def _sanction_odds(
     return odds
 
 
+R = TypeVar("R")
+
+
+class shared(Generic[R]):
+    """A part of a ``View`` worked out when first asked for, then kept: what
+    ``functools.cached_property`` does, without the lock it takes on every first access
+    (Python 3.11), which a view built for each faction and round would pay a dozen times."""
+
+    def __init__(self, part: Callable[[Any], R]) -> None:
+        self.part, self.name, self.__doc__ = part, part.__name__, part.__doc__
+
+    def __get__(self, view: Any, owner: type | None = None) -> R:
+        value = self.part(view)
+        view.__dict__[self.name] = value
+        return value
+
+
+class View:
+    """Faction ``f``'s view of one position: what its utilities share, each part worked out
+    once, when a kind first asks for it. ``p`` is its leader's personality (PERSONALITY_TRAITS)
+    and ``ctx`` the part every faction shares."""
+
+    def __init__(self, spec: GameSpec, state: State, f: int, ctx: Context) -> None:
+        self.spec, self.state, self.f, self.ctx = spec, state, f, ctx
+        self.p: FloatArray = spec.personalities[f]
+        self.me: FloatArray = state.stats[:, f, :]  # (B, 5)
+
+    @shared
+    def rival(self) -> FloatArray:
+        """(B, F): each faction's threat, none from the faction itself, less from its allies."""
+        rival = self.ctx.danger.copy()
+        rival[:, self.f] = 0.0
+        return np.where(self.state.alliance[:, self.f, :], 0.3 * rival, rival)
+
+    @shared
+    def calm_needed(self) -> FloatArray:
+        """(B,): how far the party's unity is from whole."""
+        return 1.0 - self.state.tracks[:, UNITY]
+
+    @shared
+    def menace(self) -> FloatArray:
+        """(B, F): ``threat_to`` the faction."""
+        return threat_to(self.state, self.f, self.ctx.danger)
+
+    @shared
+    def drift(self) -> FloatArray:
+        """(B,): how far the faction's line stands right of the party's mood, as far as its
+        rigidity lets it move."""
+        mood = self.state.tracks[:, MOOD]
+        return (1.0 - self.p[T["ideological_rigidity"]]) * (self.me[:, IDEOLOGY] - mood)  # type: ignore[no-any-return]
+
+    @shared
+    def aligned(self) -> BoolArray:
+        """(B, G): the figures that belong to a faction."""
+        return self.state.figure_faction >= 0
+
+    @shared
+    def chance(self) -> FloatArray:
+        """(B, G): the rough chance a sanction against each figure's faction passes."""
+        index = np.maximum(self.state.figure_faction, 0)
+        odds = self.ctx.sanction_odds[query.rows(self.state)[:, None], index]
+        return np.where(self.aligned, odds, 0.0)
+
+    @shared
+    def policy_chance(self) -> FloatArray:
+        """(B, 1): the rough chance a policy the faction moves passes, by its support."""
+        backing = self.ctx.support[:, self.f]
+        return np.clip(0.5 + 2.0 * (backing - 0.3), 0.0, 1.0)[:, None]
+
+    @shared
+    def enemy(self) -> FloatArray:
+        """(B, G): the threat of each figure's faction (``rival``), 0 for the unaligned."""
+        index = np.maximum(self.state.figure_faction, 0)
+        rival = self.rival[query.rows(self.state)[:, None], index]
+        return np.where(self.aligned, rival, 0.0)
+
+    @shared
+    def sanction(self) -> FloatArray:
+        """(B, G): the worth of a sanction against each figure: the threat of his faction, as
+        likely as the sanction is to pass, more against a leader."""
+        leaders = np.zeros(len(self.spec.figures))
+        leaders[self.spec.faction_leader] = 1.0
+        weight = (0.6 + 0.8 * leaders)[None, :]
+        return self.p[T["aggression"]] * 3.0 * self.enemy * self.chance * weight  # type: ignore[no-any-return]
+
+    @shared
+    def censured(self) -> BoolArray:
+        """(B, G): the figures under censure."""
+        return self.state.status == CENSURED  # type: ignore[no-any-return]
+
+    @shared
+    def finish(self) -> FloatArray:
+        """(B, G): ``_finishing``: the worth of pressing a beaten rival leader to the end."""
+        return _finishing(self.spec, self.state, self.f, self.ctx, self.chance)
+
+    @shared
+    def gensec(self) -> IntArray:
+        """(B,): the faction holding the General Secretaryship, -1 nobody's."""
+        return query.holds_office(self.state, self.spec.general_secretary)
+
+
+# (view) -> (B,): one worth for every option of the kind; or (B, N): a worth for every
+# region, faction, figure or policy its options name, taken at their arguments.
+Utility = Callable[[View], FloatArray]
+UTILITIES: dict[str, Utility] = {}
+
+
+def utility(kind: str) -> Callable[[Utility], Utility]:
+    """Register a function as the utility of the action kind ``kind``."""
+
+    def register(function: Utility) -> Utility:
+        if kind in UTILITIES:
+            raise ValueError(f"two utilities for action kind {kind!r}")
+        UTILITIES[kind] = function
+        return function
+
+    return register
+
+
 def utilities(spec: GameSpec, state: State, f: int, ctx: Context) -> Scores:
-    """(B, A): the worth of every action to faction ``f`` (legal or not)."""
+    """(B, A): the worth of every action to faction ``f`` (legal or not), block by block:
+    every kind of the action space has its utility (the import checks it), so every score is
+    set."""
     space = spec.actions
-    p = spec.personalities[f]
-    b = state.batch
-    out = np.empty((b, space.size), dtype=np.float32)
-    danger = ctx.danger
-    rival = danger.copy()
-    rival[:, f] = 0.0
-    rival = np.where(state.alliance[:, f, :], 0.3 * rival, rival)
-    backing = ctx.support[:, f]
-    unity = state.tracks[:, UNITY]
-    mood = state.tracks[:, MOOD]
-    me = state.stats[:, f, :]
-    weights = ctx.weights
-    mine = state.sympathy[:, :, f]
-    calm_needed = 1.0 - unity
-
-    def put(kind: str, value: FloatArray) -> None:
-        out[:, space.block(kind)] = value if value.ndim == 2 else value[:, None]
-
-    put("pass", 0.1 + p[T["patience"]] * calm_needed)
-    reach = (1.0 - state.recruits) + state.recruits * 2.0 * spec.common_touch[f]
-    put("campaign", (0.3 + p[T["oratory"]]) * weights * (1.0 - mine) * reach * 0.4)
-    foreign = np.where(state.secretary >= 0, 2.0, 1.2) * (state.secretary != f)
-    drive = _apparatus_drive(spec, state, f, p)
-    put("appoint", drive[:, None] * weights * foreign * 1.5 * ctx.appoint_odds)
-    put("recruit", p[T["apparatus"]] * weights * 0.3)
-    put("publish", (0.5 + p[T["oratory"]]) * (1.0 - me[:, LEGITIMACY]) * 1.5)
-    hostility = state.grievance[:, f, :] + rival * 2.0
-    put(
-        "denounce",
-        p[T["aggression"]] * hostility
-        - p[T["patience"]] * calm_needed[:, None]
-        - 2.0 * state.alliance[:, f, :],
-    )
-    courtable = space.arg[space.block("court")]
-    put("court", (ctx.figure_worth * (1.0 - spec.figure_loyalty)[None, :] * 0.6)[:, courtable])
-    menace = threat_to(state, f, danger)
-    put("ally", _ally_values(spec, state, f, danger, menace, p))
-    put("break", _break_values(state, f, menace, p))
-    put("resign", p[T["patience"]] * 1.2 * backing)
-    put("appeal", (1.0 - p[T["discipline"]]) * me[:, POPULARITY] * 2.0 - calm_needed)
-    put("recant", p[T["survival"]] * 3.0 * _need_to_recant(spec, state, f, ctx) - 1.0)
-    put("lobby", 0.6 * state.cc_share[:, -1] * (0.5 + p[T["apparatus"]]) * 2.0)
-    drift = (1.0 - p[T["ideological_rigidity"]]) * (me[:, IDEOLOGY] - mood)
-    put("shift_left", drift * 2.0 - 0.2)
-    put("shift_right", -drift * 2.0 - 0.2)
-    _motion_utilities(spec, state, f, out, rival, ctx, p)
+    out = np.empty((state.batch, space.size), dtype=np.float32)
+    view = View(spec, state, f, ctx)
+    for kind in space.kind_names:
+        block = space.block(kind)
+        if block.start == block.stop:
+            continue
+        value = UTILITIES[kind](view)
+        if value.ndim == 1:
+            out[:, block] = value[:, None]
+        elif kind in space.dense and value.shape[1] == block.stop - block.start:
+            out[:, block] = value
+        else:
+            out[:, block] = value[:, space.arg[block]]
     return out
+
+
+@utility("pass")
+def _pass(v: View) -> FloatArray:
+    """Patience, worth more the less united the party."""
+    return 0.1 + v.p[T["patience"]] * v.calm_needed  # type: ignore[no-any-return]
+
+
+@utility("campaign")
+def _campaign(v: View) -> FloatArray:
+    """(B, R): the orator's worth in large regions not yet his, where new members listen."""
+    state = v.state
+    reach = (1.0 - state.recruits) + state.recruits * 2.0 * v.spec.common_touch[v.f]
+    mine = state.sympathy[:, :, v.f]
+    return (0.3 + v.p[T["oratory"]]) * v.ctx.weights * (1.0 - mine) * reach * 0.4  # type: ignore[no-any-return]
+
+
+@utility("appoint")
+def _appoint(v: View) -> FloatArray:
+    """(B, R): an organiser's worth of posting his man where another camp's sits, as likely
+    as the local party is to take him."""
+    secretary = v.state.secretary
+    foreign = np.where(secretary >= 0, 2.0, 1.2) * (secretary != v.f)
+    drive = _apparatus_drive(v.spec, v.state, v.f, v.p)
+    return drive[:, None] * v.ctx.weights * foreign * 1.5 * v.ctx.appoint_odds  # type: ignore[no-any-return]
+
+
+@utility("recruit")
+def _recruit(v: View) -> FloatArray:
+    """(B, R): an organiser's worth of new members, in large regions."""
+    return v.p[T["apparatus"]] * v.ctx.weights * 0.3  # type: ignore[no-any-return]
+
+
+@utility("publish")
+def _publish(v: View) -> FloatArray:
+    """The orator's worth of closing the gap to Lenin's legitimacy."""
+    return (0.5 + v.p[T["oratory"]]) * (1.0 - v.me[:, LEGITIMACY]) * 1.5  # type: ignore[no-any-return]
+
+
+@utility("denounce")
+def _denounce(v: View) -> FloatArray:
+    """(B, F): the aggressor's grudge and fear of a rival, against patience while unity is
+    low; never an ally."""
+    hostility = v.state.grievance[:, v.f, :] + v.rival * 2.0
+    return (  # type: ignore[no-any-return]
+        v.p[T["aggression"]] * hostility
+        - v.p[T["patience"]] * v.calm_needed[:, None]
+        - 2.0 * v.state.alliance[:, v.f, :]
+    )
+
+
+@utility("court")
+def _court(v: View) -> FloatArray:
+    """(B, G): what the figure would bring, as loosely as he is held."""
+    return v.ctx.figure_worth * (1.0 - v.spec.figure_loyalty)[None, :] * 0.6
+
+
+@utility("ally")
+def _ally(v: View) -> FloatArray:
+    """(B, F): ``_ally_values``."""
+    return _ally_values(v.spec, v.state, v.f, v.ctx.danger, v.menace, v.p)
+
+
+@utility("break")
+def _break(v: View) -> FloatArray:
+    """(B, F): ``_break_values``."""
+    return _break_values(v.state, v.f, v.menace, v.p)
+
+
+@utility("resign")
+def _resign(v: View) -> FloatArray:
+    """The patient leader's gambit, worth it with support behind him."""
+    return v.p[T["patience"]] * 1.2 * v.ctx.support[:, v.f]  # type: ignore[no-any-return]
+
+
+@utility("appeal")
+def _appeal(v: View) -> FloatArray:
+    """The undisciplined popular leader's road, against the party's need for calm."""
+    return (1.0 - v.p[T["discipline"]]) * v.me[:, POPULARITY] * 2.0 - v.calm_needed  # type: ignore[no-any-return]
+
+
+@utility("recant")
+def _recant(v: View) -> FloatArray:
+    """A survivor's recantation, as far as it is needed (``_need_to_recant``)."""
+    return v.p[T["survival"]] * 3.0 * _need_to_recant(v.spec, v.state, v.f, v.ctx) - 1.0  # type: ignore[no-any-return]
+
+
+@utility("lobby")
+def _lobby(v: View) -> FloatArray:
+    """The organiser's worth of the uncommitted Central Committee members."""
+    return 0.6 * v.state.cc_share[:, -1] * (0.5 + v.p[T["apparatus"]]) * 2.0  # type: ignore[no-any-return]
+
+
+@utility("shift_left")
+def _shift_left(v: View) -> FloatArray:
+    """Toward the mood, when the line stands right of it."""
+    return v.drift * 2.0 - 0.2
+
+
+@utility("shift_right")
+def _shift_right(v: View) -> FloatArray:
+    """Toward the mood, when the line stands left of it."""
+    return -v.drift * 2.0 - 0.2
 
 
 def _apparatus_drive(spec: GameSpec, state: State, f: int, p: FloatArray) -> FloatArray:
@@ -345,48 +542,78 @@ def _finishing(
     return worth
 
 
-def _motion_utilities(
-    spec: GameSpec,
-    state: State,
-    f: int,
-    out: Scores,
-    rival: FloatArray,
-    ctx: Context,
-    p: FloatArray,
-) -> None:
-    """Fill the tabling actions: worth = what it would do x the chance it passes, shape
-    (B, G) before the blocks take their figures."""
-    space = spec.actions
-    backing = ctx.support[:, f]
-    faction = state.figure_faction
-    rows = query.rows(state)[:, None]
-    index = np.maximum(faction, 0)
-    aligned = faction >= 0
-    chance = np.where(aligned, ctx.sanction_odds[rows, index], 0.0)
-    policy_chance = np.clip(0.5 + 2.0 * (backing - 0.3), 0.0, 1.0)[:, None]
-    line = policy_wants(spec, state)[:, f, :]
-    out[:, space.block("motion_policy")] = line * policy_chance * (0.5 + p[T["aggression"]])
-    enemy = np.where(aligned, rival[rows, index], 0.0)
-    leaders = np.zeros(len(spec.figures))
-    leaders[spec.faction_leader] = 1.0
-    base = p[T["aggression"]] * 3.0 * enemy * chance * (0.6 + 0.8 * leaders)[None, :]
-    censured = state.status == CENSURED
+@utility("motion_policy")
+def _motion_policy(v: View) -> FloatArray:
+    """(B, P): a policy on the faction's line, as likely as it is to pass, more for the
+    aggressive."""
+    line = policy_wants(v.spec, v.state)[:, v.f, :]
+    return line * v.policy_chance * (0.5 + v.p[T["aggression"]])  # type: ignore[no-any-return]
 
-    def put(kind: str, value: FloatArray) -> None:
-        block = space.block(kind)
-        out[:, block] = value[:, space.arg[block]]
 
-    finish = _finishing(spec, state, f, ctx, chance)
-    put("motion_condemn", base - 0.2 + 0.5 * finish * ~censured)
-    put("motion_remove_politburo", base * (0.8 + censured) - 0.2)
-    put("motion_expel", base * (0.3 + 1.2 * censured) - 0.2 + finish * (0.5 + censured))
-    put("motion_exile", base - 0.2)
-    put("motion_deport", base * 0.8 - 0.2)
-    put("motion_readmit", (faction == f) * p[T["survival"]] * 2.0 - 0.2)
-    gensec = query.holds_office(state, spec.general_secretary)
-    holder = np.where(faction == gensec[:, None], enemy, 0.0)
-    put("motion_remove_office", p[T["aggression"]] * 3.0 * holder * ctx.ouster_odds[:, None])
-    gensec_threat = np.where(gensec >= 0, rival[query.rows(state), np.maximum(gensec, 0)], 0.0)
-    out[:, space.block("motion_read_testament")] = (
-        p[T["aggression"]] * 3.0 * gensec_threat * policy_chance[:, 0]
-    )[:, None]
+@utility("motion_condemn")
+def _motion_condemn(v: View) -> FloatArray:
+    """(B, G): a sanction's worth; a first censure of a beaten rival leader, toward the end."""
+    return v.sanction - 0.2 + 0.5 * v.finish * ~v.censured
+
+
+@utility("motion_remove_politburo")
+def _motion_remove_politburo(v: View) -> FloatArray:
+    """(B, G): a sanction's worth, more against a censured man."""
+    return v.sanction * (0.8 + v.censured) - 0.2
+
+
+@utility("motion_expel")
+def _motion_expel(v: View) -> FloatArray:
+    """(B, G): a sanction's worth, far more against a censured man; the end of a beaten rival
+    leader."""
+    censured = v.censured
+    return v.sanction * (0.3 + 1.2 * censured) - 0.2 + v.finish * (0.5 + censured)
+
+
+@utility("motion_exile")
+def _motion_exile(v: View) -> FloatArray:
+    """(B, G): a sanction's worth."""
+    return v.sanction - 0.2
+
+
+@utility("motion_deport")
+def _motion_deport(v: View) -> FloatArray:
+    """(B, G): a little less than a sanction's worth."""
+    return v.sanction * 0.8 - 0.2
+
+
+@utility("motion_readmit")
+def _motion_readmit(v: View) -> FloatArray:
+    """(B, G): a survivor's wish to have his own people back."""
+    return (v.state.figure_faction == v.f) * v.p[T["survival"]] * 2.0 - 0.2  # type: ignore[no-any-return]
+
+
+@utility("motion_remove_office")
+def _motion_remove_office(v: View) -> FloatArray:
+    """(B, G): unseating a threatening rival's man from the General Secretary's camp, as
+    likely as an ouster is to pass."""
+    holder = np.where(v.state.figure_faction == v.gensec[:, None], v.enemy, 0.0)
+    return v.p[T["aggression"]] * 3.0 * holder * v.ctx.ouster_odds[:, None]  # type: ignore[no-any-return]
+
+
+@utility("motion_read_testament")
+def _motion_read_testament(v: View) -> FloatArray:
+    """Reading Lenin's letter against a threatening General Secretary, as likely to pass as
+    a policy."""
+    gensec = v.gensec
+    threat = np.where(gensec >= 0, v.rival[query.rows(v.state), np.maximum(gensec, 0)], 0.0)
+    return v.p[T["aggression"]] * 3.0 * threat * v.policy_chance[:, 0]  # type: ignore[no-any-return]
+
+
+def check_coverage() -> None:
+    """Refuse to run with a kind of action that has no utility, or a utility for none: a
+    score left unset would be read as whatever the memory held."""
+    missing = [kind for kind in KINDS if kind not in UTILITIES]
+    unknown = [kind for kind in UTILITIES if kind not in KINDS]
+    if missing or unknown:
+        raise RuntimeError(
+            f"action kinds without a utility: {missing}; utilities of no kind: {unknown}"
+        )
+
+
+check_coverage()

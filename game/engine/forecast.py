@@ -10,8 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine import query
-from game.engine.actions import apply_actions, family
+from game.engine.actions import apply_actions
 from game.engine.explain import TERM_HELP
+from game.engine.kinds import KINDS
 from game.engine.procedure import empowered
 from game.engine.spec import GameSpec
 from game.engine.state import (
@@ -27,7 +28,6 @@ from game.engine.votes import TERMS, BlocVote, vote
 
 FORECAST_SAMPLES = 48
 FORECAST_RUN_OFFSET = 1_000_003  # chance draws of imagined runs, apart from the real game's
-CHANCE_KINDS = ("court", "appoint")  # their outcome is drawn: a copy would give it away
 STAT_NAMES = {
     INFLUENCE: "influence",
     PRESTIGE: "prestige",
@@ -151,37 +151,22 @@ def bloc_verdict(yes: float, no: float) -> str:
 
 
 def likely_effects(spec: GameSpec, state: State, faction: int, action: int, rnd: int) -> list[str]:
-    """What taking ``action`` now would change, in short lines. Drawn outcomes (courting,
-    appointing) are given as chances, not played out on the copy."""
-    kind = spec.actions.kinds[action]
-    if kind in CHANCE_KINDS:
-        return _chance_effects(spec, state, faction, kind, int(spec.actions.arg[action]))
+    """What taking ``action`` now would change, in short lines. A kind whose outcome is drawn
+    (courting, appointing) gives its chances instead: played out on a copy, the draw would
+    give the real dice away."""
+    kind = KINDS[spec.actions.kinds[action]]
+    if kind.chance is not None:
+        return kind.chance(spec, state, faction, int(spec.actions.arg[action]))
     after = state.copy()
     apply_actions(spec, after, faction, np.array([action]), rnd)
     lines = _stat_changes(spec, state, after)
     lines += _region_changes(spec, state, after, faction)
     lines += _party_changes(spec, state, after, faction)
-    if family(kind) == "motion" or kind == "resign":
+    if kind.tables is not None:
         session = next_session(spec, state.turn, int(spec.actions.motion[action]))
         where = "no session is left" if session is None else spec.sessions[session].name
         lines.append(f"Put to the next session with the power to decide it: {where}.")
     return lines or ["No visible change."]
-
-
-def _chance_effects(spec: GameSpec, state: State, f: int, kind: str, arg: int) -> list[str]:
-    k = spec.rules.k
-    prestige = float(state.stats[0, f, PRESTIGE])
-    if kind == "court":
-        chance = k["court"] * (1.0 - float(spec.figure_loyalty[arg])) * (0.5 + prestige)
-        name = spec.figure_names[arg]
-        return [f"About {100 * min(chance, 1.0):.0f}% chance that {name} joins you."]
-    old = int(state.secretary[0, arg])
-    loyal = float(state.sympathy[0, arg, old]) if old >= 0 else 0.0
-    accept = max(0.0, 1.0 - k["appoint_resistance"] * loyal)
-    lines = [f"About {100 * accept:.0f}% chance the local party accepts your man."]
-    if old >= 0 and old != f:
-        lines.append(f"{spec.faction_names[old]} would bear a grudge for its displaced man.")
-    return lines
 
 
 def _stat_changes(spec: GameSpec, before: State, after: State) -> list[str]:

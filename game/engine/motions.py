@@ -8,7 +8,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
-from game.engine.actions import CLASH_UNIT, add_members
 from game.engine.spec import (
     ACTIVE,
     CENSURED,
@@ -24,7 +23,7 @@ from game.engine.spec import (
     SessionSpec,
 )
 from game.engine.state import LEGITIMACY, MOOD, PRESTIGE, State
-from game.engine.tracks import add_stat, add_unity
+from game.engine.tracks import add_members, add_stat, add_unity
 from game.engine.wants import deviating
 
 IntArray = NDArray[np.int64]
@@ -212,7 +211,7 @@ def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray
     _purge_central_committee(spec, state, g[has], m.target, faction[has])
     _hurt_faction(spec, state, g, m.target, spec.rules.k["expel_prestige"])
     k = spec.rules.k
-    add_unity(spec, state, g, k["closing_ranks"] - k["expel_unity"] * CLASH_UNIT * size)
+    add_unity(spec, state, g, k["closing_ranks"] - k["expel_unity"] * query.CLASH_UNIT * size)
     _reward_sponsor(spec, state, g, s)
 
 

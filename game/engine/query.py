@@ -138,3 +138,15 @@ def policy_due(spec: GameSpec, state: State) -> BoolArray:
         if condition is not None:
             due[:, p] &= condition.test(state)
     return due
+
+
+CLASH_UNIT = 4.0  # scales a camp's weight so that two quarters of the party clash at 1.0
+
+
+def clash(spec: GameSpec, state: State, g: IntArray, f: int, other: IntArray) -> FloatArray:
+    """(n,): how far a fight between faction ``f`` and ``other`` (n,) in games ``g`` (n,)
+    threatens a split: it takes two large camps, so the smaller one's weight counts (1.0 for
+    two quarters of the party each)."""
+    weights = weight(spec, state)[g]
+    rows = np.arange(g.size)
+    return CLASH_UNIT * np.minimum(weights[:, f], weights[rows, other])

@@ -10,7 +10,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
-from game.engine.actions import legal_block, target_fits
+from game.engine.actions import legal_block
+from game.engine.kinds.tabling import target_fits
 from game.engine.motions import (
     apply_motion,
     elect_to_vacancies,

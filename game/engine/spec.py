@@ -247,6 +247,16 @@ class ActionSpace:
         start, stop = self.blocks[kind]
         return slice(start, stop)
 
+    @cached_property
+    def dense(self) -> frozenset[str]:
+        """The kinds whose options' arguments are 0..n-1 in order (every region, faction or
+        policy): a (B, n) table over those arguments fills their block as it stands."""
+        return frozenset(
+            kind
+            for kind, (start, stop) in self.blocks.items()
+            if stop > start and np.array_equal(self.arg[start:stop], np.arange(stop - start))
+        )
+
 
 @dataclass(frozen=True)
 class GameSpec:

@@ -1,4 +1,4 @@
-"""Small bounded updates shared by actions, motions and events."""
+"""Small bounded updates shared by actions, motions, events and the slow forces."""
 
 from __future__ import annotations
 
@@ -61,3 +61,24 @@ def go_over(
     for r in np.flatnonzero(spec.region_boss >= 0):
         boss = state.holder[games, spec.region_boss[r]] == figures
         state.secretary[games[boss], r] = camp[boss]
+
+
+def add_members(spec: GameSpec, state: State, g: IntArray, r: IntArray, new: FloatArray) -> None:
+    """Add ``new`` members to region ``r`` of games ``g``. With the membership and apparatus
+    mechanisms they lean to the regional secretary's camp; otherwise they share the members'
+    leanings."""
+    old = state.members[g, r]
+    total = old + new
+    weight_new = new / np.maximum(total, 1.0)
+    incoming = state.sympathy[g, r, :].copy()
+    if spec.on("membership") and spec.on("apparatus"):
+        follow = spec.rules.k["recruits_follow_secretary"]
+        sec = state.secretary[g, r]
+        incoming *= 1.0 - follow
+        has = sec >= 0
+        incoming[has, sec[has]] += follow
+    state.sympathy[g, r, :] = (
+        state.sympathy[g, r, :] * (1.0 - weight_new)[:, None] + incoming * weight_new[:, None]
+    )
+    state.recruits[g, r] = (state.recruits[g, r] * old + new) / np.maximum(total, 1.0)
+    state.members[g, r] = total

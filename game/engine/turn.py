@@ -18,14 +18,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine import query
-from game.engine.actions import add_members, apply_actions
+from game.engine.actions import apply_actions
 from game.engine.defection import defect
 from game.engine.events import run_event
 from game.engine.motions import settle_the_dead
 from game.engine.sessions import run_session
 from game.engine.spec import GameSpec
 from game.engine.state import IDEOLOGY, INFLUENCE, LEGITIMACY, MOOD, PRESTIGE, UNITY, State
-from game.engine.tracks import MAX_INFLUENCE, shift_sympathy
+from game.engine.tracks import MAX_INFLUENCE, add_members, shift_sympathy
 
 IntArray = NDArray[np.int64]
 Log = list[dict[str, Any]]

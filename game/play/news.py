@@ -1,32 +1,17 @@
 """The news feed: a quarter's report told as short dispatches in the manner of the period's
-party press, with the reasons behind each vote."""
+party press, with the reasons behind each vote. Each kind of action's line is declared with
+the kind, in the registry (``game.engine.kinds``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine.explain import action_title, argument_name
+from game.engine.explain import action_title, action_words
 from game.engine.forecast import BlocForecast, vote_reasons
+from game.engine.kinds import KINDS
 from game.engine.spec import GameSpec
 from game.play.match import TurnReport
-
-TEMPLATES = {
-    "campaign": "{who}'s agitators tour {arg}, pamphlets in hand.",
-    "appoint": "The Secretariat sends {who}'s man to take over the party in {arg}.",
-    "recruit": "{who}'s secretary in {arg} opens the doors to new members.",
-    "publish": "{who} publishes a new exposition of Lenin's teaching.",
-    "denounce": "{who} denounces {arg} in the party press. Unity suffers.",
-    "court": "{who} makes overtures to {arg}.",
-    "ally": "{who} proposes a common front to {arg}.",
-    "break": "{who} breaks with {arg}: old comrades part in anger.",
-    "resign": "{who}'s leader offers to step down as General Secretary.",
-    "appeal": "{who} appeals over the party's head to the army and the streets!",
-    "recant": "{who}'s people confess their errors before the party.",
-    "lobby": "{who} works the corridors of the Central Committee.",
-    "shift_left": "{who} turns left: industry, the plan, the world revolution.",
-    "shift_right": "{who} turns right: the NEP and peace with the village.",
-}
 
 
 @dataclass(frozen=True)
@@ -66,18 +51,15 @@ def _actions(spec: GameSpec, report: TurnReport) -> list[Dispatch]:
 
 
 def action_text(spec: GameSpec, faction: int, action: int) -> str:
-    """A dispatch about one action; '' for waiting."""
-    kind = spec.actions.kinds[action]
-    who = spec.faction_names[faction]
-    if kind == "pass":
+    """A dispatch about one action, from its kind's news line; '' for a kind that makes no
+    news (waiting)."""
+    template = KINDS[spec.actions.kinds[action]].words.news
+    if template is None:
         return ""
-    if kind.startswith("motion_"):
-        return f"{who} tables a motion for the next session: {action_title(spec, action)}."
-    arg = argument_name(spec, kind, int(spec.actions.arg[action]))
-    template = TEMPLATES[kind]
+    who = spec.faction_names[faction]
     if not template.startswith("{who}") and who.startswith("The "):
         who = "the " + who[4:]  # 'sends the General Secretary's man', not 'The'
-    return template.format(who=who, arg=arg)
+    return template.format(who=who, **action_words(spec, action))
 
 
 def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:

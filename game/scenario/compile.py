@@ -4,12 +4,13 @@ turns and days, conditions become test trees, and the action space is laid out."
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from game.engine import conditions as c
-from game.engine.actions import family
+from game.engine.kinds import KINDS, REGISTRY, family, pattern_name
+from game.engine.kinds.base import ActionKind
 from game.engine.spec import (
     FACTION_STATS,
     MAJORITIES,
@@ -35,19 +36,6 @@ from game.engine.spec import (
 from game.scenario import models as m
 from game.scenario.dates import Date, Quarter
 from game.scenario.procedure import deciding_bodies
-
-TABLED_KINDS = ("condemn", "remove_politburo", "expel", "exile", "deport", "readmit")
-LEADERS_ONLY = ("exile", "deport")  # banishment is tabled against faction leaders only
-SIMPLE_KINDS = (
-    "pass",
-    "publish",
-    "resign",
-    "appeal",
-    "recant",
-    "lobby",
-    "shift_left",
-    "shift_right",
-)
 
 
 class Indexer:
@@ -194,118 +182,42 @@ def _tabled_motion(
     )
 
 
+@dataclass(frozen=True)
+class _Option:
+    """One option of a kind of action: its argument (-1 none), the ids that follow the kind
+    in its label, the id of the motion it tables, what that motion is about (target, office,
+    policy, testament) and the names its title gives (figure, policy, office)."""
+
+    arg: int
+    ids: tuple[str, ...] = ()
+    motion_id: str = ""
+    about: dict[str, int] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+
+
 def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace, list[MotionSpec]]:
-    """Lay out the action space, and the motions that tabling actions put to the vote."""
+    """Lay out the action space, kind by kind in the registry's order, and the motions that
+    tabling actions put to the vote."""
     kinds: list[str] = []
     args: list[int] = []
     motions: list[int] = []
     labels: list[str] = []
     blocks: dict[str, tuple[int, int]] = {}
     extra: list[MotionSpec] = []
-
-    def block(kind: str, items: Sequence[tuple[int, str, MotionSpec | None]]) -> None:
+    for kind in REGISTRY:
         start = len(kinds)
-        for arg, label, motion in items:
-            kinds.append(kind)
-            args.append(arg)
-            labels.append(label)
-            if motion is not None:
-                motions.append(first_motion + len(extra))
-                extra.append(motion)
-            else:
-                motions.append(-1)
-        blocks[kind] = (start, len(kinds))
-
-    names = {g.id: g.name for g in scenario.figures}
-    gensec = next((o.id for o in scenario.offices if o.appoints_secretaries), None)
-    for kind in SIMPLE_KINDS:
-        motion = None
-        if kind == "resign" and gensec is not None:
-            motion = _tabled_motion(
-                scenario,
-                "confirm_secretary",
-                "Keep the General Secretary, who has offered to resign",
-                "tabled_confirm_secretary",
-                office=[o.id for o in scenario.offices].index(gensec),
-            )
-        block(kind, [(-1, kind, motion)])
-    for kind in ("campaign", "appoint", "recruit"):
-        block(kind, [(i, f"{kind}:{r.id}", None) for i, r in enumerate(scenario.regions)])
-    for kind in ("denounce", "ally", "break"):
-        block(kind, [(i, f"{kind}:{f.id}", None) for i, f in enumerate(scenario.factions)])
-    leaders = {f.leader for f in scenario.factions}
-    courtable = [
-        (i, g) for i, g in enumerate(scenario.figures) if g.loyalty < 1.0 and g.id not in leaders
-    ]
-    aligned = [(i, g) for i, g in enumerate(scenario.figures) if g.faction is not None]
-    heads = [(i, g) for i, g in aligned if g.id in leaders]
-    block("court", [(i, f"court:{g.id}", None) for i, g in courtable])
-    block(
-        "motion_policy",
-        [
-            (
-                i,
-                f"motion:policy:{p.id}",
-                _tabled_motion(
-                    scenario, "policy", f"Adopt: {p.name}", f"tabled_policy_{p.id}", policy=i
-                ),
-            )
-            for i, p in enumerate(scenario.policies)
-        ],
-    )
-    for kind in TABLED_KINDS:
-        block(
-            f"motion_{kind}",
-            [
-                (
-                    i,
-                    f"motion:{kind}:{g.id}",
-                    _tabled_motion(
-                        scenario,
-                        kind,
-                        f"{kind.replace('_', ' ').capitalize()}: {names[g.id]}",
-                        f"tabled_{kind}_{g.id}",
-                        target=i,
-                    ),
+        for option in _options(scenario, kind):
+            kinds.append(kind.name)
+            args.append(option.arg)
+            labels.append(":".join([pattern_name(kind.name), *option.ids]))
+            motions.append(-1)
+            if kind.tables is not None and option.motion_id:
+                motions[-1] = first_motion + len(extra)
+                title = kind.words.motion.format(**option.names)
+                extra.append(
+                    _tabled_motion(scenario, kind.tables, title, option.motion_id, **option.about)
                 )
-                for i, g in (heads if kind in LEADERS_ONLY else aligned)
-            ],
-        )
-    block(
-        "motion_remove_office",
-        [
-            (
-                i,
-                f"motion:remove_office:{g.id}" + ("" if o.appoints_secretaries else f":{o.id}"),
-                _tabled_motion(
-                    scenario,
-                    "remove_office",
-                    f"Replace {names[g.id]} as {o.name}",
-                    _removal_id(o, g.id),
-                    target=i,
-                    office=o_index,
-                ),
-            )
-            for o_index, o in _removable_offices(scenario)
-            for i, g in aligned
-        ],
-    )
-    block(
-        "motion_read_testament",
-        [
-            (
-                -1,
-                "motion:read_testament",
-                _tabled_motion(
-                    scenario,
-                    "read_testament",
-                    "Publish Lenin's Testament",
-                    "tabled_read_testament",
-                    testament=TESTAMENT_STATES.index("published"),
-                ),
-            )
-        ],
-    )
+        blocks[kind.name] = (start, len(kinds))
     costs = scenario.rules.action_costs.model_dump(by_alias=True)
     space = ActionSpace(
         kinds=tuple(kinds),
@@ -316,6 +228,59 @@ def build_actions(scenario: m.Scenario, first_motion: int) -> tuple[ActionSpace,
         cost=np.array([costs[family(kind)] for kind in kinds]),
     )
     return space, extra
+
+
+def _options(scenario: m.Scenario, kind: ActionKind) -> list[_Option]:
+    """The options of ``kind`` in this scenario, as its ``options`` lists them."""
+    tabled = f"tabled_{kind.tables}"
+    figures = list(enumerate(scenario.figures))
+    leaders = {f.leader for f in scenario.factions}
+    aligned = [(i, g) for i, g in figures if g.faction is not None]
+    if kind.options == "once":
+        about = _fixed_about(scenario, kind.tables)
+        return [_Option(-1, motion_id=tabled if about is not None else "", about=about or {})]
+    if kind.options == "regions":
+        return [_Option(i, (r.id,)) for i, r in enumerate(scenario.regions)]
+    if kind.options == "factions":
+        return [_Option(i, (f.id,)) for i, f in enumerate(scenario.factions)]
+    if kind.options == "courtable":
+        return [_Option(i, (g.id,)) for i, g in figures if g.loyalty < 1.0 and g.id not in leaders]
+    if kind.options == "policies":
+        return [
+            _Option(i, (p.id,), f"{tabled}_{p.id}", {"policy": i}, {"policy": p.name})
+            for i, p in enumerate(scenario.policies)
+        ]
+    if kind.options == "office_holders":
+        return [
+            _Option(
+                i,
+                (g.id,) if o.appoints_secretaries else (g.id, o.id),
+                _removal_id(o, g.id),
+                {"target": i, "office": o_index},
+                {"figure": g.name, "office": o.name},
+            )
+            for o_index, o in _removable_offices(scenario)
+            for i, g in aligned
+        ]
+    chosen = [(i, g) for i, g in aligned if kind.options == "members" or g.id in leaders]
+    return [
+        _Option(i, (g.id,), f"{tabled}_{g.id}", {"target": i}, {"figure": g.name})
+        for i, g in chosen
+    ]
+
+
+def _fixed_about(scenario: m.Scenario, tables: str | None) -> dict[str, int] | None:
+    """What the motion tabled by a kind with a single option is about: the General Secretary
+    to confirm, the Testament to publish; None for a kind that tables none, or where there is
+    nothing for it to be about (no General Secretary)."""
+    if tables is None:
+        return None
+    if tables == "confirm_secretary":
+        gensec = [i for i, o in enumerate(scenario.offices) if o.appoints_secretaries]
+        return {"office": gensec[0]} if gensec else None
+    if tables == "read_testament":
+        return {"testament": TESTAMENT_STATES.index("published")}
+    raise ValueError(f"no single motion of kind {tables!r} can be tabled")
 
 
 def _removable_offices(scenario: m.Scenario) -> list[tuple[int, m.Office]]:
@@ -340,18 +305,9 @@ def _pattern(text: str, weight: float, ix: Indexer) -> ActionPatternSpec:
     kind, rest = parts[0], parts[1:]
     if kind == "motion":
         kind, rest = f"motion_{rest[0]}", rest[1:]
-    tables = {
-        "campaign": ix.region,
-        "appoint": ix.region,
-        "recruit": ix.region,
-        "denounce": ix.faction,
-        "ally": ix.faction,
-        "break": ix.faction,
-        "court": ix.figure,
-        "motion_policy": ix.policy,
-    }
-    table = tables.get(kind, ix.figure)
-    arg = table[rest[0]] if rest else -1
+    tables = {"region": ix.region, "faction": ix.faction, "figure": ix.figure, "policy": ix.policy}
+    argument = KINDS[kind].argument
+    arg = tables[argument][rest[0]] if rest and argument is not None else -1
     return ActionPatternSpec(kind=kind, arg=arg, weight=weight)
 
 

@@ -38,24 +38,6 @@ FactionStat = Literal["influence", "prestige", "legitimacy", "popularity", "ideo
 TestamentState = Literal[
     "hidden", "surfaced", "read_to_delegations", "read_to_congress", "published"
 ]
-ACTION_KINDS = (
-    "pass",
-    "campaign",
-    "appoint",
-    "recruit",
-    "publish",
-    "denounce",
-    "court",
-    "ally",
-    "break",
-    "resign",
-    "appeal",
-    "recant",
-    "lobby",
-    "shift_left",
-    "shift_right",
-    "motion",
-)
 MotionKind = Literal[
     "policy",
     "condemn",

@@ -17,10 +17,10 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
+from game.engine.kinds import KINDS, REGISTRY, pattern_name
 from game.scenario.dates import Date, Quarter
 from game.scenario.errors import KEY, Issue, Loc
 from game.scenario.models import (
-    ACTION_KINDS,
     AI,
     AllCondition,
     Alliance,
@@ -69,17 +69,11 @@ ID_LISTS: tuple[tuple[str, ...], ...] = (
     ("history", "checkpoints"),
     ("history", "votes"),
 )
-PATTERN_MOTION_KINDS = (
-    "policy",
-    "condemn",
-    "remove_politburo",
-    "expel",
-    "exile",
-    "deport",
-    "readmit",
-    "read_testament",
-    "remove_office",
-)
+# How a historical stance may name a kind of action: by its name, or ``motion`` and the kind
+# of motion it tables; the kinds of motion a stance may name.
+PATTERN_KINDS = tuple(dict.fromkeys(pattern_name(k.name).split(":")[0] for k in REGISTRY))
+PATTERN_MOTION_KINDS = tuple(k.tables for k in REGISTRY if k.family == "motion" and k.tables)
+OPTIONAL_ARGUMENTS = ("region",)  # 'appoint' alone pulls toward appointing anywhere
 _MOTION_NEEDS: dict[str, tuple[str, ...]] = {
     "policy": ("policy",),
     "remove_office": ("target", "office"),
@@ -90,8 +84,6 @@ _MOTION_NEEDS: dict[str, tuple[str, ...]] = {
         ("target",),
     ),
 }
-_REGION_TARGETED = ("campaign", "appoint", "recruit")
-_FACTION_TARGETED = ("denounce", "ally", "break")
 
 
 class _HasId(Protocol):
@@ -517,8 +509,8 @@ def _(model: Stance, loc: Loc, names: _Names) -> Iterator[Issue]:
 def _pattern_problem(pattern: str, names: _Names) -> str | None:
     """What is wrong with an AI action pattern such as ``motion:expel:trotsky``, if anything."""
     kind, *targets = pattern.split(":")
-    if kind not in ACTION_KINDS:
-        return f"unknown action {kind!r}; actions are: {', '.join(ACTION_KINDS)}"
+    if kind not in PATTERN_KINDS:
+        return f"unknown action {kind!r}; actions are: {', '.join(PATTERN_KINDS)}"
     slots, required = _pattern_slots(kind, targets, names)
     if not required <= len(targets) <= len(slots):
         wanted = ":".join([kind, *(f"<{what}>" for what, _ in slots)])
@@ -532,19 +524,22 @@ def _pattern_problem(pattern: str, names: _Names) -> str | None:
 def _pattern_slots(
     kind: str, targets: list[str], names: _Names
 ) -> tuple[list[tuple[str, Collection[str]]], int]:
-    """The targets an action kind takes, as (what, allowed ids), and how many are required."""
-    if kind in _REGION_TARGETED:
-        return [("region", names.regions)], 0
-    if kind in _FACTION_TARGETED:
-        return [("faction", names.factions)], 1
-    if kind == "court":
-        return [("figure", names.figures)], 1
+    """The targets an action kind takes, as (what, allowed ids), and how many are required:
+    the argument of the kind's options (a motion names its kind of motion first)."""
+    known: dict[str, Collection[str]] = {
+        "region": names.regions,
+        "faction": names.factions,
+        "figure": names.figures,
+        "policy": names.policies,
+    }
     if kind != "motion":
-        return [], 0
-    motion_kind = targets[0] if targets else ""
+        argument = KINDS[kind].argument
+        if argument is None:
+            return [], 0
+        return [(argument, known[argument])], 0 if argument in OPTIONAL_ARGUMENTS else 1
+    tabling = KINDS.get(f"motion_{targets[0]}" if targets else "")
+    argument = tabling.argument if tabling is not None else "figure"
     slots: list[tuple[str, Collection[str]]] = [("motion kind", PATTERN_MOTION_KINDS)]
-    if motion_kind == "policy":
-        slots.append(("policy", names.policies))
-    elif motion_kind != "read_testament":
-        slots.append(("figure", names.figures))
+    if argument is not None:
+        slots.append((argument, known[argument]))
     return slots, len(slots)

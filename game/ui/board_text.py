@@ -1,36 +1,20 @@
-"""The board's words: the labels of the kinds of action, and the HTML of the news feed and of
-the chosen action's details (what it costs and does, why it is not allowed, its likely effect
-and its vote forecast with the reasons). Text only, so it can be checked without a window."""
+"""The board's words: the labels of the kinds of action (declared with each kind, in
+``game.engine.kinds``), and the HTML of the news feed and of the chosen action's details
+(what it costs and does, why it is not allowed, its likely effect and its vote forecast with
+the reasons). Text only, so it can be checked without a window."""
 
 from __future__ import annotations
 
 import datetime
 
-from game.engine.actions import family
 from game.engine.explain import action_help, action_title, why_illegal
 from game.engine.forecast import forecast_vote, likely_effects
+from game.engine.kinds import KINDS, family
 from game.engine.spec import GameSpec
 from game.play.match import Match, TurnReport
 from game.play.news import Dispatch, quarter_news
 from game.scenario.dates import Quarter
 
-CATEGORY_LABELS = {
-    "pass": "Wait",
-    "publish": "Publish",
-    "resign": "Resign?",
-    "appeal": "Appeal",
-    "recant": "Recant",
-    "lobby": "Lobby CC",
-    "shift": "Shift line",
-    "campaign": "Campaign",
-    "appoint": "Appoint",
-    "recruit": "Recruit",
-    "denounce": "Denounce",
-    "ally": "Ally",
-    "break": "Break",
-    "court": "Court",
-    "motion": "Motion",
-}
 NEWS_QUARTERS = 6
 
 
@@ -44,10 +28,19 @@ def categories(spec: GameSpec) -> list[str]:
     return seen
 
 
+def category_label(spec: GameSpec, category: str) -> str:
+    """A kind of action's short label on the board: 'Appoint', 'Shift line'."""
+    return KINDS[spec.actions.kinds[_first(spec, category)]].words.label
+
+
 def category_tip(spec: GameSpec, category: str) -> str:
     """What a kind of action does (the help of its first option)."""
-    first = next(a for a in range(spec.actions.size) if family(spec.actions.kinds[a]) == category)
-    return action_help(spec, first)
+    return action_help(spec, _first(spec, category))
+
+
+def _first(spec: GameSpec, category: str) -> int:
+    """The first action of a kind of action (a family of the registry)."""
+    return next(a for a in range(spec.actions.size) if family(spec.actions.kinds[a]) == category)
 
 
 def quarter_name(label: str) -> str:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from game.engine.actions import family
 from game.engine.explain import action_title, argument_name
 from game.engine.forecast import next_session
+from game.engine.kinds import family
 from game.engine.spec import MOTION_KINDS, SESSION_KINDS, GameSpec
 from game.ui.map_view import short_name
 

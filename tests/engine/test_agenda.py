@@ -12,8 +12,9 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import sessions
-from game.engine.actions import legal_mask, target_fits
+from game.engine.actions import legal_mask
 from game.engine.explain import why_illegal
+from game.engine.kinds.tabling import target_fits
 from game.engine.motions import apply_motion
 from game.engine.spec import CENSURED, GameSpec, MotionSpec
 from game.engine.state import IDEOLOGY, PRESTIGE, State, initial_state

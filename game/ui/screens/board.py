@@ -123,7 +123,7 @@ class BoardScreen(Screen):
         for i, cat in enumerate(cats):
             button = self.button(
                 pygame.Rect(rect.x + 6 + (i % cols) * bw, y + (i // cols) * row, bw - 4, row - 2),
-                ("▸ " if cat == chosen else "") + board_text.CATEGORY_LABELS.get(cat, cat),
+                ("▸ " if cat == chosen else "") + board_text.category_label(spec, cat),
                 partial(self._pick_category, cat),
                 tooltip=board_text.category_tip(spec, cat),
             )
