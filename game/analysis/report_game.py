@@ -22,6 +22,7 @@ from game.analysis.report import (
     sources_blocks,
 )
 from game.engine.explain import action_title
+from game.engine.names import mover_name
 from game.engine.outcome import SPLIT, decide
 from game.engine.record import (
     UNVERSIONED_RULES,
@@ -294,15 +295,10 @@ def _happenings(
             rows.append(
                 [
                     label,
-                    f"vote: {entry['title']}, moved by {_sponsor(spec, entry['sponsor'])}: "
+                    f"vote: {entry['title']}, moved by {mover_name(spec, entry['sponsor'])}: "
                     f"{entry['yes']}-{entry['no']}, {verdict}",
                 ]
             )
         elif kind == "checkpoint":
             rows.append([label, f"history: {entry['title']} (really {entry['date']})"])
     return rows or [["—", "nothing recorded"]]
-
-
-def _sponsor(spec: GameSpec, sponsor: str | None) -> str:
-    """Who moved a logged motion, by name: a faction's leader and camp, or the chair."""
-    return spec.faction_names[spec.factions.index(sponsor)] if sponsor else "the chair"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from game.engine.events import TRACK_RANGES
 from game.engine.spec import TESTAMENT_STATES, EffectSpec, EventSpec, GameSpec
 from game.engine.state import IDEOLOGY, INFLUENCE, LEGITIMACY, MOOD
 
@@ -33,9 +34,16 @@ def _leaning(add: float) -> str:
 
 
 def _track(effect: EffectSpec) -> str:
+    """A track's change; one that spans the track's whole range says where it ends ("Lenin's
+    health falls to 0"), not a change the track cannot make ("−100" when it was 10)."""
     name = TRACK_WORDS[effect.index]
     if effect.index == MOOD:
         return f"{name} {_leaning(effect.add)}"
+    low, high = TRACK_RANGES[effect.index]
+    if effect.add <= low - high:
+        return f"{name} falls to {100 * low:.0f}"
+    if effect.add >= high - low:
+        return f"{name} rises to {100 * high:.0f}"
     return f"{name} {_points(effect.add)}"
 
 

@@ -48,3 +48,9 @@ def faction_name(spec: GameSpec, state: State | None, faction: int, game: int = 
 def faction_names(spec: GameSpec, state: State, game: int = 0) -> tuple[str, ...]:
     """Every faction's name in game ``game`` (see ``faction_name``)."""
     return tuple(faction_name(spec, state, f, game) for f in range(spec.n_factions))
+
+
+def mover_name(spec: GameSpec, sponsor: str | None) -> str:
+    """Who moved a motion as logs and records keep it (a faction id, or None for the
+    chair): the faction's leader and camp, or 'the chair'."""
+    return spec.faction_names[spec.factions.index(sponsor)] if sponsor else "the chair"

@@ -10,6 +10,7 @@ from typing import Any
 from game.engine.explain import action_title, action_words
 from game.engine.forecast import BlocForecast, vote_reasons
 from game.engine.kinds import KINDS
+from game.engine.names import mover_name
 from game.engine.spec import GameSpec
 from game.play.match import TurnReport
 
@@ -86,7 +87,7 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
 def vote_text(spec: GameSpec, entry: dict[str, Any]) -> str:
     """'Motion carried 278 to 130. Why: ...' for one logged vote."""
     verdict = "carried" if entry["passed"] else "defeated"
-    mover = _mover(spec, entry)
+    mover = mover_name(spec, entry["sponsor"])
     reasons = " ".join(vote_reasons(logged_blocs(entry), top=2))
     tally = f"{entry['yes']} to {entry['no']}"
     if entry.get("majority") == "two_thirds":
@@ -97,19 +98,10 @@ def vote_text(spec: GameSpec, entry: dict[str, Any]) -> str:
 def withdrawal_text(spec: GameSpec, entry: dict[str, Any]) -> str:
     """'X withdraws Y: counting the votes it expected 55% yes where 67% were needed'."""
     return (
-        f"{_mover(spec, entry)} withdraws '{entry['title']}': counting the votes beforehand, "
+        f"{mover_name(spec, entry['sponsor'])} withdraws '{entry['title']}': counting the "
+        "votes beforehand, "
         f"it expected {entry['expected']:.0%} yes where {entry['needed']:.0%} were needed."
     )
-
-
-def faction_label(spec: GameSpec, faction_id: str) -> str:
-    """A faction's name (leader and camp) from its id, as logs and records keep it."""
-    return spec.faction_names[spec.factions.index(faction_id)]
-
-
-def _mover(spec: GameSpec, entry: dict[str, Any]) -> str:
-    sponsor = entry["sponsor"]
-    return faction_label(spec, sponsor) if sponsor else "the chair"
 
 
 def logged_blocs(entry: dict[str, Any]) -> list[BlocForecast]:

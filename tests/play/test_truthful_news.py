@@ -117,3 +117,12 @@ def test_session_names_and_event_texts_claim_nothing_the_board_may_deny() -> Non
     for event in spec.events:
         assert "passes to" not in event.text, event.id
         assert "The War Commissar" not in event.text, event.id
+
+
+def test_an_event_that_ends_a_track_says_where_it_ends() -> None:
+    """Lenin's death takes his health to 0 whatever it was: not '−100' when it was 10."""
+    spec = load(CAMPAIGN).spec
+    death = next(e for e in spec.events if e.id == "lenin_dies")
+    lines = effect_lines(spec, death)
+    assert "Lenin's health falls to 0" in lines
+    assert not any("−100" in line for line in lines)
