@@ -12,7 +12,8 @@ from game.engine.state import IntArray, State
 
 class Outcomes:
     """Records, round by round, which drawn actions went against the faction that took them:
-    ``refused`` holds (round, faction) pairs. Rounds are counted from the quarter's first."""
+    ``refused`` holds the (round, faction) pairs of the quarter last played. Rounds are
+    counted from the quarter's first."""
 
     def __init__(self, spec: GameSpec) -> None:
         self.spec = spec
@@ -20,6 +21,7 @@ class Outcomes:
         self._acted = 0  # actions seen this quarter, in faction order round by round
 
     def begin_quarter(self, state: State) -> None:
+        self.refused = []
         self._acted = 0
 
     def after_income(self, state: State) -> None:

@@ -13,7 +13,8 @@ from game.engine.event_text import effect_lines
 from game.engine.names import faction_name
 from game.engine.spec import EXPELLED
 from game.play.match import Match, Setup
-from game.play.news import quarter_news
+from game.play.news import action_text, quarter_news
+from game.play.replay import replay_frames
 
 CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
 
@@ -126,3 +127,21 @@ def test_an_event_that_ends_a_track_says_where_it_ends() -> None:
     lines = effect_lines(spec, death)
     assert "Lenin's health falls to 0" in lines
     assert not any("−100" in line for line in lines)
+
+
+def test_a_replayed_run_tells_its_refusals_too() -> None:
+    """The replay viewer's news comes from the same watch as the window's: every drawn
+    action that failed is told as a refusal."""
+    loaded = load(CAMPAIGN)
+    spec = loaded.spec
+    frames = replay_frames(loaded, 1, 0, "standard", 1.0)
+    refusals = 0
+    for frame in frames:
+        news = [d.text for d in quarter_news(spec, frame.report)]
+        for rnd, f in frame.report.refused:
+            action = frame.report.actions[rnd][f]
+            assert spec.actions.kinds[action] in ("appoint", "court")
+            line = action_text(spec, frame.report.names[f], action, refused=True)
+            assert line in news
+            refusals += 1
+    assert refusals > 0
