@@ -47,15 +47,18 @@ def _percent(share: float) -> str:
     return f"{100 * share:.1f}%"
 
 
-def outcome_blocks(summary: dict[str, Any], highlight: str | None = None) -> list[Block]:
-    """Who won, with intervals and outright wins, as a table and a chart."""
+def outcome_blocks(
+    summary: dict[str, Any], highlight: str | None = None, names: dict[str, str] | None = None
+) -> list[Block]:
+    """Who won, with intervals and outright wins, as a table and a chart; the winners called
+    by ``names`` (faction id -> leader and camp) where given, else by id."""
     runs = summary["runs"]
     rows = []
     for name, count in sorted(summary["winners"].items(), key=lambda kv: -kv[1]):
         outright = summary["outright_winners"].get(name)
         rows.append(
             [
-                name,
+                (names or {}).get(name, name),
                 _percent(count / runs),
                 "—" if outright is None else _percent(outright / runs),
             ]

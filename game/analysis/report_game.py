@@ -21,6 +21,8 @@ from game.analysis.report import (
     outcome_blocks,
     sources_blocks,
 )
+from game.engine.explain import action_title
+from game.engine.names import mover_name
 from game.engine.outcome import SPLIT, decide
 from game.engine.record import (
     UNVERSIONED_RULES,
@@ -54,14 +56,13 @@ class SavedGame:
 
 
 def players_text(spec: GameSpec, players: dict[str, str]) -> str:
-    """Who played each faction, in words: 'The Left (Trotsky): human; The Right (Bukharin):
-    the AI (standard)'."""
+    """Who played each faction, in words: "Trotsky's Left: human; Bukharin's Right: the AI
+    (standard)"."""
     parts = []
     for f, fid in enumerate(spec.factions):
-        leader = spec.figure_names[int(spec.faction_leader[f])].split()[-1]
         who = players.get(fid, "?")
         shown = who if who == "human" else f"the AI ({who})"
-        parts.append(f"{spec.faction_names[f]} ({leader}): {shown}")
+        parts.append(f"{spec.faction_names[f]}: {shown}")
     return "; ".join(parts)
 
 
@@ -166,19 +167,23 @@ def _outcome(
     counts = {int(k): v for k, v in reference["checkpoints_reached"].items()}
     fewer = sum(v for k, v in counts.items() if k < reached_count)
     how = " outright" if played.outright else " on the power score"
+    split = played.winner == "split"
+    winner = "the split" if split else spec.faction_names[spec.factions.index(played.winner)]
     blocks: list[Block] = [
         Heading("Outcome of this game"),
         Paragraph(
-            f"Winner: {played.winner}{'' if played.winner == 'split' else how}. The game "
+            f"Winner: {'none, the party split' if split else winner + how}. The game "
             f"reached {reached_count} of {len(spec.checkpoints)} checkpoints."
         ),
         Paragraph(
             f"Among {runs:,} runs of the same scenario {among} "
-            f"({reference['ai']}), {played.winner} won {100 * same / runs:.1f}%, and "
+            f"({reference['ai']}), {winner} {'came' if split else 'won'} "
+            f"{100 * same / runs:.1f}%, and "
             f"{100 * fewer / runs:.1f}% of runs reached fewer checkpoints than this game."
         ),
     ]
-    distribution = outcome_blocks(reference, played.winner)
+    names = dict(zip(spec.factions, spec.faction_names, strict=True))
+    distribution = outcome_blocks(reference, played.winner, names)
     blocks += distribution[2:]  # the table and the chart, without the general heading
     blocks.append(
         Figure(
@@ -277,7 +282,8 @@ def _happenings(
         if kind == "actions" and with_actions:
             for chosen in entry["actions"]:
                 acts = ", ".join(
-                    f"{spec.factions[f]}: {spec.actions.labels[a]}" for f, a in enumerate(chosen)
+                    f"{spec.faction_names[f]}: {action_title(spec, a)}"
+                    for f, a in enumerate(chosen)
                 )
                 rows.append([label, f"actions: {acts}"])
         elif kind == "event":
@@ -289,7 +295,7 @@ def _happenings(
             rows.append(
                 [
                     label,
-                    f"vote: {entry['title']}, moved by {entry['sponsor'] or 'nobody'}: "
+                    f"vote: {entry['title']}, moved by {mover_name(spec, entry['sponsor'])}: "
                     f"{entry['yes']}-{entry['no']}, {verdict}",
                 ]
             )

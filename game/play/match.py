@@ -24,11 +24,13 @@ from game.engine import query
 from game.engine.actions import apply_actions, legal_mask
 from game.engine.explain import why_illegal
 from game.engine.forecast import forecast_vote
+from game.engine.names import faction_names
 from game.engine.outcome import Outcome, decide, power_scores
 from game.engine.record import ReplayMismatch
 from game.engine.spec import GameSpec
 from game.engine.state import State, initial_state
 from game.engine.turn import Chooser, begin_turn, play_quarter
+from game.play.outcomes import Outcomes
 
 IntArray = NDArray[np.int64]
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -83,12 +85,16 @@ class Tabled:
 @dataclass
 class TurnReport:
     """What happened in one quarter: the actions taken (rounds x factions), what the humans
-    had planned, and the log of events, sessions, votes and checkpoints."""
+    had planned, the log of events, sessions, votes and checkpoints, the (round, faction)
+    actions whose drawn outcome went against their faction, and the factions' names as the
+    quarter left them (an expelled leader shown as such)."""
 
     turn: int
     actions: list[list[int]]
     planned: dict[int, list[int]]
     log: list[dict[str, Any]] = field(default_factory=list)
+    refused: list[tuple[int, int]] = field(default_factory=list)
+    names: tuple[str, ...] = ()
 
 
 class Match:
@@ -152,6 +158,14 @@ class Match:
         down = query.leader_neutralised(self.spec, self.state)[0]
         rivals = [f for f in range(self.spec.n_factions) if f != faction]
         return bool(down[rivals].all() and not down[faction])
+
+    def names_after(self, turn: int) -> tuple[str, ...]:
+        """The factions' names as quarter ``turn`` left them (an expelled leader shown as
+        such); today's names for a quarter not played yet."""
+        for report in self.reports:
+            if report.turn == turn and report.names:
+                return report.names
+        return faction_names(self.spec, self.state)
 
     def _power(self, state: State) -> list[float]:
         return [float(x) for x in power_scores(self.spec, state)[0]]
@@ -256,9 +270,11 @@ class Match:
         """Play one quarter's rounds and resolution on ``state`` (already past its income)."""
         turn = state.turn
         log: list[dict[str, Any]] = []
-        play_quarter(self.spec, state, choose, income=False, log=log)
+        outcomes = Outcomes(self.spec)
+        play_quarter(self.spec, state, choose, income=False, log=log, tracer=outcomes)
         head, *entries = log  # the quarter's actions come first, then what they led to
-        report = TurnReport(turn, head["actions"], planned, entries)
+        names = faction_names(self.spec, state)
+        report = TurnReport(turn, head["actions"], planned, entries, outcomes.refused, names)
         self.history.append(report.actions)
         self.hashes.append(state.row_hashes()[0])
         self.reports.append(report)

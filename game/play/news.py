@@ -10,6 +10,7 @@ from typing import Any
 from game.engine.explain import action_title, action_words
 from game.engine.forecast import BlocForecast, vote_reasons
 from game.engine.kinds import KINDS
+from game.engine.names import mover_name
 from game.engine.spec import GameSpec
 from game.play.match import TurnReport
 
@@ -30,8 +31,15 @@ def quarter_news(spec: GameSpec, report: TurnReport) -> list[Dispatch]:
     return out
 
 
+def names(spec: GameSpec, report: TurnReport) -> tuple[str, ...]:
+    """The factions' names as the report's quarter left them (leader and camp, an expelled
+    leader shown as such); the scenario's names for a report that did not keep them."""
+    return report.names or spec.faction_names
+
+
 def _actions(spec: GameSpec, report: TurnReport) -> list[Dispatch]:
     out = []
+    who = names(spec, report)
     for rnd, row in enumerate(report.actions):
         for f, action in enumerate(row):
             planned = report.planned.get(f, [])
@@ -40,25 +48,24 @@ def _actions(spec: GameSpec, report: TurnReport) -> list[Dispatch]:
                 out.append(
                     Dispatch(
                         "plan",
-                        f"{spec.faction_names[f]}: '{title}' came to nothing "
+                        f"{who[f]}: '{title}' came to nothing "
                         "(no longer possible when its turn came).",
                     )
                 )
-            text = action_text(spec, f, action)
+            text = action_text(spec, who[f], action, (rnd, f) in report.refused)
             if text:
                 out.append(Dispatch("action", text))
     return out
 
 
-def action_text(spec: GameSpec, faction: int, action: int) -> str:
-    """A dispatch about one action, from its kind's news line; '' for a kind that makes no
-    news (waiting)."""
-    template = KINDS[spec.actions.kinds[action]].words.news
+def action_text(spec: GameSpec, who: str, action: int, refused: bool = False) -> str:
+    """A dispatch about one action taken by the faction named ``who``, from its kind's news
+    line, or its refusal line where its drawn outcome went against the faction; '' for a
+    kind that makes no news (waiting)."""
+    words = KINDS[spec.actions.kinds[action]].words
+    template = words.refused if refused else words.news
     if template is None:
         return ""
-    who = spec.faction_names[faction]
-    if not template.startswith("{who}") and who.startswith("The "):
-        who = "the " + who[4:]  # 'sends the General Secretary's man', not 'The'
     return template.format(who=who, **action_words(spec, action))
 
 
@@ -80,7 +87,7 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
 def vote_text(spec: GameSpec, entry: dict[str, Any]) -> str:
     """'Motion carried 278 to 130. Why: ...' for one logged vote."""
     verdict = "carried" if entry["passed"] else "defeated"
-    mover = _mover(spec, entry)
+    mover = mover_name(spec, entry["sponsor"])
     reasons = " ".join(vote_reasons(logged_blocs(entry), top=2))
     tally = f"{entry['yes']} to {entry['no']}"
     if entry.get("majority") == "two_thirds":
@@ -91,14 +98,10 @@ def vote_text(spec: GameSpec, entry: dict[str, Any]) -> str:
 def withdrawal_text(spec: GameSpec, entry: dict[str, Any]) -> str:
     """'X withdraws Y: counting the votes it expected 55% yes where 67% were needed'."""
     return (
-        f"{_mover(spec, entry)} withdraws '{entry['title']}': counting the votes beforehand, "
+        f"{mover_name(spec, entry['sponsor'])} withdraws '{entry['title']}': counting the "
+        "votes beforehand, "
         f"it expected {entry['expected']:.0%} yes where {entry['needed']:.0%} were needed."
     )
-
-
-def _mover(spec: GameSpec, entry: dict[str, Any]) -> str:
-    sponsor = entry["sponsor"]
-    return spec.faction_names[spec.factions.index(sponsor)] if sponsor else "the chair"
 
 
 def logged_blocs(entry: dict[str, Any]) -> list[BlocForecast]:

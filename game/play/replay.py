@@ -14,9 +14,11 @@ import numpy as np
 
 from game.ai.policies import parse_ai
 from game.analysis.runs import Loaded
+from game.engine.names import faction_names
 from game.engine.state import State, initial_state
 from game.engine.turn import play
 from game.play.match import TurnReport
+from game.play.outcomes import Outcomes
 
 
 @dataclass(frozen=True)
@@ -35,10 +37,15 @@ def replay_frames(loaded: Loaded, seed: int, run: int, ai: str, historicity: flo
     log: list[dict[str, Any]] = []
     frames: list[Frame] = []
 
+    outcomes = Outcomes(spec)
+
     def keep(after: State) -> None:
         head, *entries = log  # the quarter's actions come first, then what they led to
-        frames.append(Frame(after.copy(), TurnReport(head["turn"], head["actions"], {}, entries)))
+        names = faction_names(spec, after)
+        report = TurnReport(head["turn"], head["actions"], {}, entries, outcomes.refused, names)
+        frames.append(Frame(after.copy(), report))
         log.clear()
 
-    play(spec, state, parse_ai(ai, spec.factions, historicity).choose_all, log, on_turn=keep)
+    choose = parse_ai(ai, spec.factions, historicity).choose_all
+    play(spec, state, choose, log, on_turn=keep, tracer=outcomes)
     return frames

@@ -11,6 +11,7 @@ import numpy as np
 from game.engine import conditions as c
 from game.engine.kinds import KINDS, REGISTRY, family, pattern_name
 from game.engine.kinds.base import ActionKind
+from game.engine.names import leader_and_camp
 from game.engine.spec import (
     FACTION_STATS,
     MAJORITIES,
@@ -487,6 +488,7 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
     sessions, motions = _sessions(scenario, ix)
     actions, tabled = build_actions(scenario, len(motions))
     events = _events(scenario, ix)
+    people = {g.id: g.name for g in scenario.figures}
     cc = scenario.central_committee
     cc_share = np.zeros(n_f + 1)
     for fid, share in cc.shares.items() if cc else ():
@@ -511,7 +513,7 @@ def compile_scenario(scenario: m.Scenario) -> GameSpec:
         turns=turns,
         quarter_labels=tuple(str(ix.start.shifted(t)) for t in range(turns)),
         factions=tuple(f.id for f in scenario.factions),
-        faction_names=tuple(f.name for f in scenario.factions),
+        faction_names=tuple(leader_and_camp(people[f.leader], f.name) for f in scenario.factions),
         faction_leader=np.array([ix.figure[f.leader] for f in scenario.factions]),
         faction_colour=tuple(f.colour for f in scenario.factions),
         common_touch=np.array([f.common_touch for f in scenario.factions]),

@@ -11,6 +11,7 @@ import numpy as np
 import pygame
 
 from game.engine import query
+from game.engine.names import faction_name
 from game.engine.outcome import power_scores
 from game.engine.spec import STATUSES, GameSpec
 from game.engine.state import (
@@ -135,7 +136,7 @@ def draw_politburo(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
             name = spec.figure_names[g].split()[-1]
             label = v.theme.text(name, "small")
             surface.blit(label, label.get_rect(midtop=(cx, cy + 13)))
-            camp = spec.faction_names[f] if f >= 0 else "no faction"
+            camp = faction_name(spec, state, f) if f >= 0 else "no faction"
             v.zone(
                 pygame.Rect(cx - cell // 2, top, cell, rect.bottom - top),
                 f"{spec.figure_names[g]}: a Politburo seat for {camp}; "
@@ -194,7 +195,7 @@ def draw_offices(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
         pygame.draw.rect(surface, v.faction_colour(f), (x, y + 3, 9, 9))
         who = spec.figure_names[holder].split()[-1] if holder >= 0 else "vacant"
         v.text(surface, f"{spec.office_names[o]}: {who}", (x + 13, y), "small")
-        camp = spec.faction_names[f] if f >= 0 else "no faction"
+        camp = faction_name(spec, state, f) if f >= 0 else "no faction"
         held_by = spec.figure_names[holder] if holder >= 0 else "nobody"
         tip = (
             f"{spec.office_names[o]}, held by {held_by} ({camp}): {spec.office_income[o]:g} "
@@ -315,7 +316,7 @@ def power_item(spec: GameSpec, state: State, f: int) -> tuple[str, str, bool]:
         + (
             ": today it is this one."
             if leads
-            else f"; today {spec.faction_names[first]} leads with {power[first]:.2f}."
+            else f"; today {faction_name(spec, state, first)} leads with {power[first]:.2f}."
         )
     )
     return (f"Power {power[f]:.2f}{' ★' if leads else ''}", tip, leads)
@@ -357,7 +358,7 @@ def _faction_items(v: View, f: int) -> list[tuple[str, str, bool]]:
             False,
         ),
     ]
-    allies = [spec.faction_names[g] for g in np.flatnonzero(state.alliance[0, f])]
+    allies = [faction_name(spec, state, int(g)) for g in np.flatnonzero(state.alliance[0, f])]
     if allies:
         items.append(
             (

@@ -11,6 +11,7 @@ import numpy as np
 import pygame
 
 from game.engine import query
+from game.engine.names import faction_name
 from game.engine.spec import GameSpec
 from game.engine.state import State
 from game.ui import draw
@@ -218,7 +219,7 @@ def _congress_seats(spec: GameSpec, state: State) -> list[int]:
 
 def _region_tip(spec: GameSpec, state: State, r: int, seats: list[int]) -> str:
     sec = int(state.secretary[0, r])
-    boss = spec.faction_names[sec] if sec >= 0 else "nobody's man"
+    boss = faction_name(spec, state, sec) if sec >= 0 else "nobody's man"
     lean = ", ".join(
         f"{spec.faction_names[f]} {100 * state.sympathy[0, r, f]:.0f}%"
         for f in range(spec.n_factions)

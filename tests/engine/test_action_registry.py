@@ -79,10 +79,12 @@ def test_every_text_renders_for_every_action(path: Path) -> None:
         m = int(spec.actions.motion[action])
         if m >= 0:
             texts.append(spec.motions[m].title)
-        for f in range(spec.n_factions):
-            news = action_text(spec, f, action)
+        for who in spec.faction_names:
+            news = action_text(spec, who, action)
             assert bool(news) == (kind.words.news is not None)
             texts.append(news or "-")
+            if kind.took is not None:
+                texts.append(action_text(spec, who, action, refused=True))
         for text in texts:
             assert text.strip() and not _braces(text), (kind.name, text)
     silent = {kind.name for kind in REGISTRY if kind.words.news is None}

@@ -60,7 +60,7 @@ def test_the_saves_list_names_the_season_and_the_scenario(match: Match) -> None:
     match.resolve()
     write_save(match, "three")
     [info] = [i for i in list_saves() if i.name == "three"]
-    assert info.label.startswith("Summer 1922, The Left (normal) — ")
+    assert info.label.startswith("Summer 1922, Trotsky's Left (normal) — ")
     assert info.label.endswith(match.spec.title)
 
 
@@ -118,5 +118,5 @@ def test_a_finished_games_report_names_who_played_each_faction_and_its_seed(
     document = game_report(loaded, saved, None, 4, 1)
     said = " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))
     assert "seed 4242" in said and "policies" not in said
-    assert "The Left (Trotsky): human" in said and "The Right (Bukharin): human" in said
-    assert "The General Secretary (Stalin): the AI (hard)" in said
+    assert "Trotsky's Left: human" in said and "Bukharin's Right: human" in said
+    assert "Stalin's Centre: the AI (hard)" in said

@@ -91,4 +91,4 @@ def test_the_game_menu_and_the_end_screen_show_the_seed_and_the_players(
     d.step()
     said = " ".join(texts)
     assert f"seed {seed}" in said
-    assert "(Stalin): human" in said and "(Trotsky): the AI (standard)" in said
+    assert "Stalin's Centre: human" in said and "Trotsky's Left: the AI (standard)" in said

@@ -71,7 +71,7 @@ def test_mouse_alone(driver: Driver) -> None:
 def test_two_humans_take_turns_behind_a_handover(driver: Driver) -> None:
     d = driver
     d.key(pygame.K_n)
-    d.click("   The Left: AI")
+    d.click("   Trotsky's Left: AI")
     d.key(pygame.K_RETURN)
     assert d.screen == "handover"
     d.shot("14_handover")

@@ -49,6 +49,7 @@ PLACEHOLDERS = {
     "label": frozenset(),
     "help": frozenset(),
     "news": frozenset({"who", "arg", "motion"}),
+    "refused": frozenset({"who", "arg"}),
     "motion": frozenset({"figure", "policy", "office"}),
 }
 
@@ -81,6 +82,9 @@ Reason = Callable[[Seat, int], str]
 Effect = Callable[[GameSpec, State, int, IntArray, IntArray, IntArray, int], None]
 # (spec, state, faction, arg) -> the odds of a drawn outcome in game 0, in short lines.
 Odds = Callable[[GameSpec, State, int, int], list[str]]
+# (state after the action, faction, arg) -> whether a drawn outcome went the faction's way in
+# game 0 (read from the state, so a news line tells what happened, not what was tried).
+Took = Callable[[State, int, int], bool]
 
 
 @dataclass(frozen=True)
@@ -89,13 +93,16 @@ class Words:
     ``{motion}``); ``label`` names its family on the board; ``help`` says what it does;
     ``news`` is the dispatch when a faction takes it (``{who}``, ``{arg}``, ``{motion}``;
     None: it makes no news); ``motion`` is the title of the motion it tables (``{figure}``,
-    ``{policy}``, ``{office}``), '' if it tables none."""
+    ``{policy}``, ``{office}``), '' if it tables none; ``refused`` is the dispatch, with its
+    reason, when a drawn outcome went against the faction (``{who}``, ``{arg}``; None: the
+    kind's outcome is certain)."""
 
     title: str
     label: str
     help: str
     news: str | None
     motion: str = ""
+    refused: str | None = None
 
 
 @dataclass(frozen=True)
@@ -106,9 +113,10 @@ class ActionKind:
     ``options`` how the action space lists it (see ``Options``); ``legal`` and ``why_not``
     its own rules and, for game 0, the reason they give when they forbid it; ``effect`` what
     it does; ``chance`` the odds in words when its outcome is drawn (None: it is certain, and
-    a forecast plays it out on a copy); ``tables`` the kind of motion (MOTION_KINDS) it
-    tables for the next session, if any; ``while_out`` whether a faction whose leader is out
-    of the party may still take it."""
+    a forecast plays it out on a copy); ``took`` whether that drawn outcome went the
+    faction's way, read from the state after it (with ``words.refused``); ``tables`` the
+    kind of motion (MOTION_KINDS) it tables for the next session, if any; ``while_out``
+    whether a faction whose leader is out of the party may still take it."""
 
     name: str
     family: str
@@ -118,6 +126,7 @@ class ActionKind:
     effect: Effect
     words: Words
     chance: Odds | None = None
+    took: Took | None = None
     tables: str | None = None
     while_out: bool = False
 
@@ -126,11 +135,13 @@ class ActionKind:
             raise ValueError(f"action kind {self.name!r}: unknown options {self.options!r}")
         if self.tables is not None and self.tables not in MOTION_KINDS:
             raise ValueError(f"action kind {self.name!r}: unknown motion kind {self.tables!r}")
+        if (self.words.refused is None) != (self.took is None):
+            raise ValueError(f"action kind {self.name!r}: a refusal's news iff a drawn outcome")
         if bool(self.words.motion) != (self.tables is not None):
             raise ValueError(f"action kind {self.name!r}: a motion title iff it tables one")
         for field in fields(Words):
             text = getattr(self.words, field.name)
-            if text is None and field.name == "news":
+            if text is None and field.name in ("news", "refused"):
                 continue
             if text == "" and field.name == "motion":
                 continue

@@ -223,7 +223,7 @@ KINDS = (
             "Resign?",
             "The General Secretary's gambit: offer to step down and let the next plenum of "
             "the Central Committee, which elects him, vote on keeping him.",
-            "{who}'s leader offers to step down as General Secretary.",
+            "The leader of {who} offers to step down as General Secretary.",
             "Keep the General Secretary, who has offered to resign",
         ),
         tables="confirm_secretary",
@@ -255,7 +255,7 @@ KINDS = (
             "Recant",
             "Confess your errors: your censured or expelled people recant, keep or regain "
             "their place in the party, and lose face.",
-            "{who}'s people confess their errors before the party.",
+            "The men of {who} confess their errors before the party.",
         ),
         while_out=True,
     ),

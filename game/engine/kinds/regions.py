@@ -108,6 +108,11 @@ def _appoint_odds(spec: GameSpec, state: State, f: int, arg: int) -> list[str]:
     return lines
 
 
+def _appoint_took(state: State, f: int, arg: int) -> bool:
+    """The appointee took the region over (game 0, after the attempt)."""
+    return bool(state.secretary[0, arg] == f)
+
+
 def _recruit_legal(seat: Seat, actions: IntArray) -> BoolArray:
     """Only where the faction's man is secretary (anywhere, without the apparatus)."""
     if not seat.spec.on("apparatus"):
@@ -145,7 +150,7 @@ KINDS = (
             "Campaign",
             "Argue your case in a region: its members lean your way. New recruits listen "
             "best to a leader with the common touch.",
-            "{who}'s agitators tour {arg}, pamphlets in hand.",
+            "Agitators of {who} tour {arg}, pamphlets in hand.",
         ),
     ),
     ActionKind(
@@ -161,9 +166,12 @@ KINDS = (
             "Install your man as a region's party secretary. His machine steers the "
             "region's delegates, pulls its members and brings you influence. The local party "
             "may refuse him if its members back the sitting secretary.",
-            "The Secretariat sends {who}'s man to take over the party in {arg}.",
+            "The Secretariat sends a man of {who} to take over the party in {arg}.",
+            refused="The Secretariat sends a man of {who} to {arg}, but the local party "
+            "refuses him: its members stand by the sitting secretary.",
         ),
         chance=_appoint_odds,
+        took=_appoint_took,
     ),
     ActionKind(
         "recruit",
@@ -177,7 +185,7 @@ KINDS = (
             "Recruit",
             "A recruitment drive where your man is secretary: new members, who follow the "
             "secretary who let them in.",
-            "{who}'s secretary in {arg} opens the doors to new members.",
+            "The secretary of {who} in {arg} opens the doors to new members.",
         ),
     ),
 )

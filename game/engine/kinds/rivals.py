@@ -169,6 +169,11 @@ def _court_odds(spec: GameSpec, state: State, f: int, arg: int) -> list[str]:
     return [f"About {100 * min(chance, 1.0):.0f}% chance that {name} joins you."]
 
 
+def _court_took(state: State, f: int, arg: int) -> bool:
+    """The figure came over (game 0, after the attempt)."""
+    return bool(state.figure_faction[0, arg] == f)
+
+
 KINDS = (
     ActionKind(
         "denounce",
@@ -227,7 +232,10 @@ KINDS = (
             "Try to win a figure over to your camp; likelier with prestige and against weak "
             "loyalty.",
             "{who} makes overtures to {arg}.",
+            refused="{who} makes overtures to {arg}, who turns them down: his loyalty to his "
+            "camp holds.",
         ),
         chance=_court_odds,
+        took=_court_took,
     ),
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pygame
 
 from game.analysis.report_game import players_text
+from game.engine.names import faction_name
 from game.engine.outcome import SPLIT
 from game.engine.spec import GameSpec
 from game.play.match import Match
@@ -24,7 +25,7 @@ def verdict(match: Match) -> str:
     winner = int(outcome.winner[0])
     if winner == SPLIT:
         return "The party has split. The fear of every Bolshevik came true, and every faction lost."
-    name = spec.faction_names[winner]
+    name = faction_name(spec, match.state, winner)
     leader = spec.figure_names[int(spec.faction_leader[winner])]
     if outcome.outright[0]:
         return (

@@ -95,7 +95,8 @@ class EventScreen(Screen):
         out[-1] = (out[-1][0], 6)
         out.append((rule, 10))
         out += para(self.entry["text"], "heading")
-        changes = effect_lines(self.match.spec, self.event) if self.event is not None else []
+        event, names = self.event, self.match.names_after(self.turn)
+        changes = effect_lines(self.match.spec, event, names) if event is not None else []
         if changes:
             out[-1] = (out[-1][0], 14)
             out.append((theme.text("WHAT IT CHANGED", "small", theme.colour("red"), "poster"), 4))

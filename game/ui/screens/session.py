@@ -12,6 +12,7 @@ from typing import Any
 import pygame
 
 from game.engine.forecast import bloc_verdict, vote_reasons
+from game.engine.names import mover_name
 from game.engine.votes import TERMS
 from game.play.match import Match
 from game.play.news import logged_blocs
@@ -273,7 +274,7 @@ class SessionScreen(Screen):
         vote = self.votes[self.index]
         spec = self.match.spec
         sponsor = vote["sponsor"]
-        mover = spec.faction_names[spec.factions.index(sponsor)] if sponsor else "the chair"
+        mover = mover_name(spec, sponsor)
         y += 8
         y = draw.text_block(
             surface,
