@@ -13,7 +13,7 @@ import pygame
 from game.analysis.runs import load
 from game.play.match import Match, Setup
 from game.ui import flow
-from game.ui.board_text import CATEGORY_LABELS, categories
+from game.ui.board_text import categories, category_label
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.session import SessionScreen
 
@@ -28,7 +28,8 @@ def _plan_quarter(d: Driver, quarter: int) -> None:
     first motion); a wait when nothing of that kind is allowed."""
     board = d.app.screen
     assert isinstance(board, BoardScreen)
-    kinds = [CATEGORY_LABELS[c] for c in categories(board.match.spec) if c != "pass"]
+    spec = board.match.spec
+    kinds = [category_label(spec, c) for c in categories(spec) if c != "pass"]
     for i in range(board.match.rounds):
         before = len(board.match.plans[board.faction])
         d.pick(kinds[(2 * quarter + i) % len(kinds)])

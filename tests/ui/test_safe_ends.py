@@ -122,9 +122,14 @@ def _continue(data_dir: Path) -> Driver:
 
 
 def _sessions_shown(d: Driver) -> list[str]:
-    shown = []
+    """The event and session screens shown, one entry per screen (Enter pages through a
+    session's votes and then leaves it)."""
+    shown: list[str] = []
+    screens: list[object] = []  # kept, so that no screen's identity is reused
     while d.screen in ("event", "session"):
-        shown.append(d.screen)
+        if not any(screen is d.app.screen for screen in screens):
+            screens.append(d.app.screen)
+            shown.append(d.screen)
         d.key(pygame.K_RETURN)
     return shown
 
