@@ -28,13 +28,15 @@ FPS = 60
 @dataclass(frozen=True)
 class Options:
     """What the command line asks for: a scenario, a faction to play, a save to load, an
-    exercise to start; and how many runs a finished game's report sets it against."""
+    exercise to start; how many runs a finished game's report sets it against, and the seed
+    of a new game."""
 
     scenario: Path
     faction: str | None = None
     load: Path | None = None
     exercise: Path | None = None
     report_runs: int = REPORT_RUNS
+    seed: int = 1
 
 
 class App:

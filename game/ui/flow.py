@@ -12,9 +12,10 @@ from typing import Any
 
 from game.analysis.lab import LabSetup, RunRow
 from game.analysis.runs import load
+from game.boundary.refusal import Refused, printable
 from game.play.exercises import exercise_setup, read_exercise
 from game.play.match import Match, Setup, TurnReport
-from game.play.saves import SaveError, read_save
+from game.play.saves import read_save
 from game.scenario.errors import ScenarioError
 from game.ui.app import App
 from game.ui.screen import Screen
@@ -119,11 +120,14 @@ def start_exercise(app: App, path: Path) -> None:
 
 
 def load_game(app: App, path: Path) -> None:
-    """Load a save; if it cannot be used, say why and stay in the menus (nothing changes)."""
+    """Load a save; if it cannot be used (any refusal at the boundary: a damaged or foreign
+    file, a changed scenario, a game that does not replay; or a file that cannot be read),
+    say why and stay in the menus (nothing changes)."""
     try:
         match = read_save(path)
-    except SaveError as error:
-        app.message = str(error)
+    except (Refused, OSError) as error:
+        reason = error.reason if isinstance(error, Refused) else str(error.strerror)
+        app.message = printable(f"The save {path.name} cannot be used: {reason}.")
         if app.screen is not None and app.screen.name == "saves":
             app.screen.rebuild()
         else:

@@ -163,7 +163,8 @@ class NewGameScreen(Screen):
         ids, _ = self.factions()
         humans = tuple(f for f in ids if f in self.humans)
         path = self.files[self.file_index]
-        flow.start(self.app, Setup(path, humans, self.difficulty, 1, self.guided))
+        seed = self.app.options.seed
+        flow.start(self.app, Setup(path, humans, self.difficulty, seed, self.guided))
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
