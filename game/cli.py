@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 from game import __version__
 from game.boundary import args as numbers
 from game.boundary.refusal import Refused, printable
-from game.limits import MAX_RUNS, MAX_SEED
+from game.limits import MAX_GAMES, MAX_RUNS, MAX_SEED
 
 SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = SCENARIOS_DIR / "1922_succession.yaml"
@@ -74,6 +74,15 @@ def _check_batch(args: argparse.Namespace) -> None:
         _check_writable(getattr(args, flag, None), f"--{flag}")
 
 
+def _check_games(arms: int, runs: int) -> None:
+    """Refuse a command whose batches together would hold more than ``MAX_GAMES`` games."""
+    if arms * runs > MAX_GAMES:
+        raise UsageError(
+            f"{arms} batches of {runs:,} runs are more than the {MAX_GAMES:,} games one command "
+            "may hold; give fewer --runs"
+        )
+
+
 def _outputs(args: argparse.Namespace) -> Outputs:
     from game.analysis.commands import Outputs
 
@@ -117,9 +126,10 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
 
 
 def _cmd_decompose(args: argparse.Namespace) -> int:
-    from game.analysis.decompose import decompose_command
+    from game.analysis.decompose import arms_for, decompose_command
 
     _check_batch(args)
+    _check_games(len(arms_for(args.focus)), args.runs)
     _check_writable(args.md, "--md")
     loaded = _load(args.scenario)
     if args.focus not in loaded.spec.factions:
@@ -156,8 +166,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from game.analysis.batch import RunConfig
     from game.analysis.commands import sweep
-    from game.analysis.params import ParamError
+    from game.analysis.params import ParamError, parse_param
 
+    try:
+        _check_games(len(parse_param(args.param).values), args.runs)
+    except ParamError as error:
+        raise UsageError(str(error)) from None
     folder = args.out_dir
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--out-dir {folder} is a file; name a folder")

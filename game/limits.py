@@ -41,6 +41,7 @@ MAX_TEXT = 10_000  # characters of any other text (a description, a note, a fram
 
 # --- Batches and games. --------------------------------------------------------------------
 MAX_RUNS = 1_000_000  # runs of one batch (an arm of a comparison, a value of a sweep)
+MAX_GAMES = 4_000_000  # games one command holds at once: about 2 GB of results for the campaign
 MAX_SEED = 2**63 - 1  # seeds are 0..MAX_SEED on the command line, in saves and records
 MAX_BUDGET = 10_000  # evaluations of a calibration
 MAX_INT_DIGITS = 19  # digits of a whole number in a JSON document (int64)

@@ -35,8 +35,11 @@ from scipy.optimize import minimize
 
 from game.analysis.batch import run_chunk
 from game.analysis.recorded import Tallies, agrees, majority_outcome, summarise_votes
+from game.boundary.files import read_input
+from game.boundary.jsondoc import decode_utf8
 from game.engine.spec import GameSpec
 from game.fileio import write_atomic
+from game.limits import SCENARIO_BYTES
 
 FloatArray = NDArray[np.float64]
 
@@ -275,7 +278,7 @@ def write_record(record: dict[str, Any], out: Path) -> None:
 
 def apply_to_scenario(record: dict[str, Any], scenario: Path) -> None:
     """Replace the scenario's marked ``rules:`` block with the fitted values."""
-    text = scenario.read_text(encoding="utf-8")
+    text = decode_utf8(read_input(scenario, SCENARIO_BYTES, "a scenario file"), str(scenario))
     start, stop = text.find(BEGIN), text.find(END)
     if start < 0 or stop < start:
         raise ValueError(f"{scenario} has no block between {BEGIN!r} and {END!r}")

@@ -55,7 +55,8 @@ def build_report(
     exercise = load_exercise(exercise_path) if exercise_path else None
     data = document.data
     if isinstance(data, dict) and data.get("kind") in ("batch", "compare"):
-        arms = _checked_arms(document)
+        summary = _checked_summary(document)
+        arms = [summary.base, summary.other] if isinstance(summary, CompareSummary) else [summary]
         paths = [
             scenario_path if scenario_path and i == 0 else Path(arm.scenario)
             for i, arm in enumerate(arms)
@@ -63,25 +64,26 @@ def build_report(
         models = [
             _scenario_model(p, arm.scenario_sha256) for p, arm in zip(paths, arms, strict=True)
         ]
-        return summary_document(data, models, exercise)
+        return summary_document(summary.model_dump(), models, exercise)
     saved = read_saved_game(document)
     if saved is None:
         raise ReportError.file(path, "not a batch result, a comparison or a saved game")
     return _game_report(path, saved, scenario_path, exercise, runs, jobs)
 
 
-def _checked_arms(document: JsonDocument) -> list[BatchSummary]:
-    """The batch summaries of a batch result (one) or a comparison (two), each checked on
-    its own and against each other."""
+def _checked_summary(document: JsonDocument) -> BatchSummary | CompareSummary:
+    """A batch result or a comparison, checked field by field and as a whole (the report is
+    made from the checked document, with every default filled in)."""
+    summary: BatchSummary | CompareSummary
     if document.data["kind"] == "compare":
-        compared = document.validate(CompareSummary)
-        arms, issues = [compared.base, compared.other], compare_issues(compared)
+        summary = document.validate(CompareSummary)
+        issues = compare_issues(summary)
     else:
-        batch = document.validate(BatchSummary)
-        arms, issues = [batch], summary_issues(batch)
+        summary = document.validate(BatchSummary)
+        issues = summary_issues(summary)
     if issues:
         raise ReportError(document.refuse(issues).problems)
-    return arms
+    return summary
 
 
 def _scenario_model(path: Path, sha256: str) -> Scenario | None:

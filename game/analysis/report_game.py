@@ -124,8 +124,7 @@ def check_game(saved: SavedGame, loaded: Loaded) -> None:
 
 def mismatch(saved: SavedGame, loaded: Loaded, error: ReplayMismatch) -> SavedGameError:
     """A replay that left the record, located at the quarter it left it."""
-    where: Loc = ("actions",) if error.turn is None else ("hashes", error.turn)
-    return saved.refuse([Issue(where, f"cannot replay it with {loaded.path}: {error}")])
+    return saved.refuse([Issue(error.loc, f"cannot replay it with {loaded.path}: {error}")])
 
 
 def replay_saved(loaded: Loaded, saved: SavedGame) -> dict[str, Any]:

@@ -51,9 +51,15 @@ Real = Annotated[float, Field(ge=-MAX_JSON_REAL, le=MAX_JSON_REAL)]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 FileName = Annotated[str, Field(min_length=1, max_length=MAX_PATH)]
-Colour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
-Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-StateHash = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+COLOUR, SHA256, STATE_HASH = r"^#[0-9a-fA-F]{6}$", r"^[0-9a-f]{64}$", r"^[0-9a-f]{16}$"
+PATTERNS = {
+    COLOUR: "a colour like #1f4e8c",
+    SHA256: "a SHA-256 hash (64 hexadecimal digits)",
+    STATE_HASH: "a state hash (16 hexadecimal digits)",
+}
+Colour = Annotated[str, Field(pattern=COLOUR)]
+Sha256 = Annotated[str, Field(pattern=SHA256)]
+StateHash = Annotated[str, Field(pattern=STATE_HASH)]
 QuarterLabel = Annotated[str, AfterValidator(_quarter)]
 Interval = Annotated[list[Real], Field(min_length=2, max_length=2)]
 Action = Annotated[int, Field(ge=0, le=MAX_ACTION)]
@@ -209,10 +215,15 @@ def summary_issues(summary: BatchSummary, loc: Loc = ()) -> list[Issue]:
 
 
 def compare_issues(summary: CompareSummary) -> list[Issue]:
-    """Both arms' own issues, and arms of the same size."""
+    """Both arms' own issues, arms of the same size, and a method for every measure."""
     issues = summary_issues(summary.base, ("base",)) + summary_issues(summary.other, ("other",))
     if summary.base.runs != summary.other.runs:
         issues.append(Issue(("other", "runs"), "the arms differ in their number of runs"))
+    issues += [
+        Issue(("comparisons", i, "measure"), f"the methods say nothing of {row.measure!r}")
+        for i, row in enumerate(summary.comparisons)
+        if row.measure not in summary.methods
+    ]
     return issues
 
 

@@ -18,6 +18,7 @@ from typing import Any, TypeVar, cast
 import numpy as np
 from pydantic import BaseModel, ValidationError
 
+from game.boundary.documents import PATTERNS
 from game.boundary.files import read_input
 from game.boundary.messages import message
 from game.boundary.refusal import KEY, Issue, Loc, Problem, Refused, dotted
@@ -82,7 +83,7 @@ class JsonDocument:
         try:
             return model.model_validate(self.data if data is None else data, strict=True)
         except ValidationError as error:
-            issues = [Issue((*loc, *d["loc"]), message(d, {})) for d in error.errors()]
+            issues = [Issue((*loc, *d["loc"]), message(d, PATTERNS)) for d in error.errors()]
             raise self.refuse(issues) from None
 
 

@@ -68,9 +68,12 @@ def message(detail: ErrorDetails, patterns: Mapping[str, str]) -> str:
     if kind in _BOUNDS:
         key, operator = _BOUNDS[kind]
         return f"expected a number {operator} {ctx[key]}, got {got}"
+    if kind == "string_too_long":
+        return f"expected at most {ctx['max_length']} characters, got {len(detail['input'])}"
     if kind in _LENGTHS:
         key, bound = _LENGTHS[kind]
-        return f"expected {bound} {ctx[key]} items, got {ctx.get('actual_length', 'more')}"
+        items = "item" if ctx[key] == 1 else "items"
+        return f"expected {bound} {ctx[key]} {items}, got {ctx.get('actual_length', 'more')}"
     if kind == "value_error":
         return str(ctx["error"])
     return str(detail["msg"])

@@ -15,8 +15,9 @@ from game.limits import MAX_DEPTH
 MAX_WHOLE = 2**63 - 1
 
 
-def value_issues(data: Any) -> list[Issue]:
-    """Every value of ``data`` (mappings, lists, text, numbers) that no input may hold."""
+def value_issues(data: Any, numbers: bool = True) -> list[Issue]:
+    """Every value of ``data`` (mappings, lists, text, numbers) that no input may hold;
+    without ``numbers``, only text and nesting (where a model bounds every number)."""
     issues: list[Issue] = []
     stack: list[tuple[Loc, Any]] = [((), data)]
     while stack:
@@ -26,18 +27,20 @@ def value_issues(data: Any) -> list[Issue]:
             continue
         if isinstance(value, dict):
             for key, item in value.items():
-                issues += _scalar_issues((*loc, KEY), key)
+                issues += _scalar_issues((*loc, KEY), key, numbers)
                 stack.append(((*loc, key if isinstance(key, str | int) else str(key)), item))
         elif isinstance(value, list | tuple):
             stack += [((*loc, i), item) for i, item in enumerate(value)]
         else:
-            issues += _scalar_issues(loc, value)
+            issues += _scalar_issues(loc, value, numbers)
     return sorted(issues, key=lambda issue: [str(step) for step in issue.loc])
 
 
-def _scalar_issues(loc: Loc, value: Any) -> list[Issue]:
+def _scalar_issues(loc: Loc, value: Any, numbers: bool) -> list[Issue]:
     if isinstance(value, str) and not _encodable(value):
         return [Issue(loc, "text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode")]
+    if not numbers:
+        return []
     if isinstance(value, float) and not math.isfinite(value):
         return [Issue(loc, f"expected a finite number, got {describe(value)}")]
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_WHOLE:

@@ -31,6 +31,19 @@ class ReplayMismatch(Exception):
         super().__init__(message)
         self.turn = turn
 
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """Where in the record the replay left it: the quarter's state hash, else the actions."""
+        return ("actions",) if self.turn is None else ("hashes", self.turn)
+
+
+class IllegalAction(ReplayMismatch):
+    """A record holds an action the rules did not allow where it was taken."""
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        return ("actions",) if self.turn is None else ("actions", self.turn)
+
 
 class RulesVersionError(ReplayMismatch):
     """A save or record made under another version of the rules."""
@@ -128,6 +141,6 @@ def check_taken(spec: GameSpec, taken: IntArray, recorded: IntArray, first: int 
     differs = np.flatnonzero((taken != recorded).any(axis=(1, 2)))
     if differs.size:
         turn = first + int(differs[0])
-        raise ReplayMismatch(
+        raise IllegalAction(
             f"an action recorded in {spec.quarter_labels[turn]} is not one the rules allowed", turn
         )

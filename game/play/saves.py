@@ -112,7 +112,12 @@ def read_save(path: Path) -> Match:
     issues += [
         Issue(("humans", i), f"{human!r} is not a faction of {scenario}")
         for i, human in enumerate(save.humans)
-        if human not in spec.factions or human in save.humans[:i]
+        if human not in spec.factions
+    ]
+    issues += [
+        Issue(("humans", i), f"{human!r} is named twice")
+        for i, human in enumerate(save.humans)
+        if human in save.humans[:i]
     ]
     if issues:
         raise SaveError(document.refuse(issues).problems)
@@ -122,8 +127,7 @@ def read_save(path: Path) -> Match:
     try:
         return Match(loaded, setup, save.actions, save.hashes)
     except ReplayMismatch as error:
-        where = ("actions",) if error.turn is None else ("hashes", error.turn)
-        issue = Issue(where, f"the save does not replay with this version: {error}")
+        issue = Issue(error.loc, f"the save does not replay with this version: {error}")
         raise SaveError(document.refuse([issue]).problems) from None
 
 

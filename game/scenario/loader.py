@@ -122,8 +122,9 @@ def _build(data: Any, root: Node, path: Path, problems: list[Problem]) -> Loaded
         issues = validation_issues(error)
     else:
         issues = check_references(model)
-    found = {issue.loc for issue in issues}
-    issues += [issue for issue in value_issues(data) if issue.loc not in found]
+    values = value_issues(data, numbers=False)  # a lone surrogate said plainly, not as pydantic
+    found = {issue.loc for issue in values}
+    issues = values + [issue for issue in issues if issue.loc not in found]
     if issues or problems:
         raise ScenarioError([*problems, *(locate(issue, root, name) for issue in issues)])
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
