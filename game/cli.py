@@ -110,9 +110,12 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 def _cmd_calibrate(args: argparse.Namespace) -> int:
     from game.analysis.calibrate import main as calibrate
+    from game.analysis.calibrate import marked_block
 
     _check_writable(args.out)
     loaded = _load(args.scenario)
+    if args.apply:
+        marked_block(args.scenario)
     return calibrate(
         loaded.spec,
         args.scenario,

@@ -26,7 +26,8 @@ LAST_YEAR = 2100
 MAX_QUARTERS = 200  # a scenario's length: fifty years
 
 # --- Numbers in a scenario. ----------------------------------------------------------------
-MAX_REAL = 1000.0  # the magnitude of any model number without a narrower bound
+MAX_WEIGHT = 100.0  # the magnitude of a model weight, cost or scale (shares are 0..1)
+MAX_INFLUENCE = 20.0  # a faction's influence (game.engine.tracks keeps it there)
 MAX_MEMBERS = 10**7 - 1  # head counts: a region's members, recruits, membership targets
 MAX_DELEGATES = 100_000  # a congress's or conference's delegates, a recorded tally
 MAX_BODY = 10_000  # a Central Committee or Control Commission

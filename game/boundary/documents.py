@@ -23,12 +23,13 @@ from game.limits import (
     MAX_QUARTERS,
     MAX_RUNS,
     MAX_SEED,
+    MAX_TITLE,
 )
 from game.scenario.dates import Quarter
 
 MAX_ACTION = 10**6  # an action's index: far above any scenario's action space
 MAX_ROUNDS = 6  # action rounds a quarter (the models' bound on actions_per_turn)
-MAX_TEXT = 100_000  # characters of one text in a result
+MAX_TEXT = 100_000  # characters of one text in a result (a scenario's texts are shorter)
 
 
 class Document(BaseModel):
@@ -49,6 +50,7 @@ RunIndex = Annotated[int, Field(ge=0, lt=MAX_RUNS)]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
 Real = Annotated[float, Field(ge=-MAX_JSON_REAL, le=MAX_JSON_REAL)]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
+Title = Annotated[str, Field(max_length=MAX_TITLE)]  # a chart's label: one line or a few
 Name = Annotated[str, Field(min_length=1, max_length=200)]
 FileName = Annotated[str, Field(min_length=1, max_length=MAX_PATH)]
 COLOUR, SHA256, STATE_HASH = r"^#[0-9a-fA-F]{6}$", r"^[0-9a-f]{64}$", r"^[0-9a-f]{16}$"
@@ -77,7 +79,7 @@ Divergence = Literal["early", "late", "never"]
 
 class CheckpointSummary(Document):
     id: Name
-    title: Text
+    title: Title
     date: Text
     quarter: QuarterLabel
     description: Text = ""
@@ -116,7 +118,7 @@ class BatchSummary(Document):
 class ComparisonRow(Document):
     measure: Literal["winner", "checkpoint", "timing"]
     id: Name
-    title: Text
+    title: Title
     base: Real
     other: Real
     difference: Real

@@ -27,7 +27,7 @@ from game.limits import JSON_BYTES, MAX_DEPTH, MAX_INT_DIGITS
 
 Model = TypeVar("Model", bound=BaseModel)
 _SPACE = re.compile(r"[ \t\n\r]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 
 
 class _BadLiteral(ValueError):
@@ -192,10 +192,12 @@ def _child(text: str, offset: int, step: str | int) -> tuple[int, int] | None:
 
 def _too_deep_at(text: str) -> int:
     """The offset of the first bracket nested deeper than ``MAX_DEPTH`` (text in strings
-    ignored), counted in one vectorised pass."""
-    blanked = _STRING.sub(lambda match: " " * len(match.group()), text)
-    codes = np.frombuffer(blanked.encode("utf-32-le"), dtype="<u4")
-    step = np.isin(codes, (ord("["), ord("{"))).astype(np.int64)
-    step -= np.isin(codes, (ord("]"), ord("}")))
-    deep = np.flatnonzero(np.cumsum(step) > MAX_DEPTH)
-    return int(deep[0]) if deep.size else 0
+    ignored), counted in one vectorised pass over the UTF-8 bytes."""
+    raw = text.encode("utf-8", "surrogatepass")
+    codes = np.frombuffer(_STRING.sub(lambda match: b" " * len(match.group()), raw), np.uint8)
+    opens = (codes == ord("[")) | (codes == ord("{"))
+    closes = (codes == ord("]")) | (codes == ord("}"))
+    deep = np.flatnonzero(np.cumsum(opens.astype(np.int32) - closes) > MAX_DEPTH)
+    if not deep.size:
+        return 0
+    return len(raw[: int(deep[0])].decode("utf-8", "surrogatepass"))

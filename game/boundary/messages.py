@@ -46,7 +46,8 @@ def describe(value: Any) -> str:
         return f"a number of about {int(abs(value).bit_length() * 0.30103) + 1} digits"
     if isinstance(value, str) and len(value) > SHOWN:
         return repr(value[: SHOWN - 1] + "…")
-    return repr(value)
+    text = repr(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
 
 
 def message(detail: ErrorDetails, patterns: Mapping[str, str]) -> str:

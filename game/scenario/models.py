@@ -28,12 +28,13 @@ from game.limits import (
     MAX_DELEGATES,
     MAX_FACTIONS,
     MAX_FIGURES,
+    MAX_INFLUENCE,
     MAX_ITEMS,
     MAX_MEMBERS,
     MAX_POLITBURO,
-    MAX_REAL,
     MAX_TEXT,
     MAX_TITLE,
+    MAX_WEIGHT,
 )
 from game.scenario.dates import Date, Quarter
 
@@ -45,8 +46,9 @@ Id = Annotated[
 ]
 Title = Annotated[str, Field(max_length=MAX_TITLE, description="A name or title: one line.")]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
-Real = Annotated[float, Field(ge=-MAX_REAL, le=MAX_REAL)]
-Positive = Annotated[float, Field(ge=0.0, le=MAX_REAL)]
+Fraction = Share  # a model constant that is a share, a chance or a change of a 0..1 value
+Scale = Annotated[float, Field(ge=0.0, le=MAX_WEIGHT)]  # a weight, a cost, a scale: not negative
+Weight = Annotated[float, Field(ge=-MAX_WEIGHT, le=MAX_WEIGHT)]  # a signed weight or stance
 Members = Annotated[int, Field(gt=0, le=MAX_MEMBERS)]
 Delegates = Annotated[int, Field(ge=0, le=MAX_DELEGATES)]
 Tally = Annotated[int, Field(ge=0, le=MAX_MEMBERS, description="Votes cast one way.")]
@@ -197,7 +199,7 @@ class CompareTest(Strict):
     faction: Id | None = None
     stat: FactionStat | None = None
     op: Literal["<", "<=", ">", ">="]
-    value: Real
+    value: Weight
 
 
 class DateTest(Strict):
@@ -323,13 +325,13 @@ Condition = Annotated[
 
 class TrackEffect(Strict):
     id: Track
-    add: Real
+    add: Weight
 
 
 class FactionEffect(Strict):
     id: Id
     stat: FactionStat
-    add: Real
+    add: Weight
 
 
 class RegionEffect(Strict):
@@ -392,7 +394,7 @@ class Faction(Strict):
     colour: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
     description: str
     ideology: Axis
-    influence: Positive
+    influence: Annotated[float, Field(ge=0.0, le=MAX_INFLUENCE)]
     prestige: Share
     legitimacy: Share
     popularity: Share = Field(description="Standing outside the party: army, society.")
@@ -425,8 +427,8 @@ class Office(Strict):
     id: Id
     name: Title
     holder: Id | None
-    income: Positive
-    power: Annotated[Positive, Field(description="Weight in the power score.")]
+    income: Scale
+    power: Annotated[Scale, Field(description="Weight in the power score.")]
     appoints_secretaries: bool = False
     filled_by: Annotated[list[SessionKind], Field(min_length=1)] = Field(
         description="The bodies that fill the office and may remove its holder: a vacancy waits "
@@ -718,7 +720,7 @@ class Stance(Strict):
 
     from_: QuarterStr = Field(alias="from")
     to: QuarterStr
-    actions: dict[ActionPattern, Annotated[float, Field(gt=0.0, le=MAX_REAL)]]
+    actions: dict[ActionPattern, Annotated[float, Field(gt=0.0, le=MAX_WEIGHT)]]
     ideology: Axis | None = None
     sources: SourceKeys
 
@@ -746,14 +748,14 @@ class AI(Strict):
 class VoteWeights(Strict):
     """Weights of each term in a delegate's vote (logit scale)."""
 
-    apparatus: Real = 2.0
-    sympathy: Real = 2.0
-    mood: Real = 0.4
-    prestige: Real = 1.0
-    legitimacy: Real = 1.0
-    unity: Real = 1.0
-    chance: Real = 1.0
-    bias: Real = 0.0
+    apparatus: Weight = 2.0
+    sympathy: Weight = 2.0
+    mood: Weight = 0.4
+    prestige: Weight = 1.0
+    legitimacy: Weight = 1.0
+    unity: Weight = 1.0
+    chance: Weight = 1.0
+    bias: Weight = 0.0
 
 
 class Mechanisms(Strict):
@@ -770,13 +772,13 @@ class Mechanisms(Strict):
 
 
 class PowerWeights(Strict):
-    politburo: Real = 1.0
-    offices: Real = 1.0
-    central_committee: Real = 1.0
-    prestige: Real = 1.0
+    politburo: Scale = 1.0
+    offices: Scale = 1.0
+    central_committee: Scale = 1.0
+    prestige: Scale = 1.0
 
 
-Cost = Positive
+Cost = Scale
 
 
 class ActionCosts(Strict):
@@ -803,118 +805,130 @@ class Constants(Strict):
     """The named constants of each mechanism. The README's model section explains them."""
 
     # Actions.
-    campaign: Real = Field(0.06, description="Share of a region's other members one campaign wins.")
-    appoint_resistance: Real = Field(
+    campaign: Fraction = Field(
+        0.06, description="Share of a region's other members one campaign wins."
+    )
+    appoint_resistance: Scale = Field(
         1.5, description="Chance an appointee is refused, per share loyal to the sitting camp."
     )
-    appoint_grievance: Real = Field(
+    appoint_grievance: Fraction = Field(
         0.15, description="Grudge of a camp whose secretary is replaced."
     )
-    recruit_growth: Real = Field(0.03, description="Members a local recruitment drive adds.")
-    publish_legitimacy: Real = Field(0.06, description="Legitimacy gap one publication closes.")
-    publish_prestige: Real = Field(0.01, description="Prestige a publication brings.")
-    denounce: Real = Field(0.05, description="Prestige a denunciation costs its target.")
-    denounce_legitimacy: Real = Field(0.2, description="Legitimacy lost to a more orthodox critic.")
-    denounce_grievance: Real = Field(0.2, description="Grudge a denunciation leaves.")
-    denounce_unity: Real = Field(0.03, description="Unity an open attack costs the party.")
-    attacker_cost: Real = Field(0.05, description="Prestige an attacker loses as unity frays.")
-    patience_prestige: Real = Field(0.02, description="Prestige for waiting while unity frays.")
-    court: Real = Field(0.5, description="Chance scale of winning a figure over.")
-    alliance_confusion: Real = Field(0.1, description="Legitimacy lost per unit of old grudges.")
-    break_grievance: Real = Field(0.3, description="Grudge a broken alliance leaves.")
-    break_unity: Real = Field(0.02, description="Unity a broken alliance costs.")
-    appeal_sympathy: Real = Field(
+    recruit_growth: Fraction = Field(0.03, description="Members a local recruitment drive adds.")
+    publish_legitimacy: Fraction = Field(0.06, description="Legitimacy gap one publication closes.")
+    publish_prestige: Fraction = Field(0.01, description="Prestige a publication brings.")
+    denounce: Fraction = Field(0.05, description="Prestige a denunciation costs its target.")
+    denounce_legitimacy: Fraction = Field(
+        0.2, description="Legitimacy lost to a more orthodox critic."
+    )
+    denounce_grievance: Fraction = Field(0.2, description="Grudge a denunciation leaves.")
+    denounce_unity: Fraction = Field(0.03, description="Unity an open attack costs the party.")
+    attacker_cost: Fraction = Field(0.05, description="Prestige an attacker loses as unity frays.")
+    patience_prestige: Fraction = Field(0.02, description="Prestige for waiting while unity frays.")
+    court: Scale = Field(0.5, description="Chance scale of winning a figure over.")
+    alliance_confusion: Scale = Field(0.1, description="Legitimacy lost per unit of old grudges.")
+    break_grievance: Fraction = Field(0.3, description="Grudge a broken alliance leaves.")
+    break_unity: Fraction = Field(0.02, description="Unity a broken alliance costs.")
+    appeal_sympathy: Fraction = Field(
         0.08, description="Sympathy an appeal outside wins, x popularity."
     )
-    appeal_unity: Real = Field(0.08, description="Unity an appeal outside the party costs.")
-    appeal_popularity: Real = Field(0.03, description="Popularity an appeal brings.")
-    recant_prestige: Real = Field(0.15, description="Prestige and legitimacy a recantation costs.")
-    recant_forgiveness: Real = Field(0.5, description="Share of others' grudges left after it.")
-    lobby: Real = Field(0.08, description="Share of uncommitted CC members a lobbying wins.")
-    shift_step: Real = Field(0.15, description="How far one shift moves a faction's line.")
+    appeal_unity: Fraction = Field(0.08, description="Unity an appeal outside the party costs.")
+    appeal_popularity: Fraction = Field(0.03, description="Popularity an appeal brings.")
+    recant_prestige: Fraction = Field(
+        0.15, description="Prestige and legitimacy a recantation costs."
+    )
+    recant_forgiveness: Fraction = Field(0.5, description="Share of others' grudges left after it.")
+    lobby: Fraction = Field(0.08, description="Share of uncommitted CC members a lobbying wins.")
+    shift_step: Scale = Field(0.15, description="How far one shift moves a faction's line.")
     # Votes.
-    routine_support: Real = Field(0.3, description="Every faction's stance on a routine motion.")
-    secretary_support: Real = Field(
+    routine_support: Weight = Field(0.3, description="Every faction's stance on a routine motion.")
+    secretary_support: Weight = Field(
         0.2, description="A faction's stance on keeping the General Secretary, before grudges."
     )
-    ally_pull: Real = Field(0.5, description="How far an ally moves toward its partner's stance.")
-    sanction_base: Real = Field(-0.6, description="A bystander's stance on a sanction.")
-    sanction_distance: Real = Field(0.5, description="Extra support per unit of ideological gap.")
-    sanction_threat: Real = Field(
+    ally_pull: Fraction = Field(
+        0.5, description="How far an ally moves toward its partner's stance."
+    )
+    sanction_base: Weight = Field(-0.6, description="A bystander's stance on a sanction.")
+    sanction_distance: Weight = Field(0.5, description="Extra support per unit of ideological gap.")
+    sanction_threat: Weight = Field(
         0.5, description="Extra support per unit of the target's threat (prestige, seats, posts)."
     )
-    shared_chance: Real = Field(
+    shared_chance: Fraction = Field(
         0.7, description="Part of a vote's chance shared by every bloc: the mood of the hall."
     )
-    testament_doubt: Real = Field(
+    testament_doubt: Scale = Field(
         0.3,
         description="How far Lenin's letter, once known to the leaders, turns members against "
         "the holder; twice as far once it is printed.",
     )
-    organised_swing: Real = Field(
+    organised_swing: Scale = Field(
         0.3,
         description="How far the hall's mood, standing and chance move an organised bloc, "
         "against 1 for the uncommitted: organised blocs vote their line.",
     )
-    machine_fear: Real = Field(
+    machine_fear: Scale = Field(
         3.5, description="How far the machines a General Secretary holds turn others against him."
     )
-    mood_tolerance: Real = Field(0.5, description="Distance from the mood a target can afford.")
-    grip_base: Real = Field(
+    mood_tolerance: Scale = Field(0.5, description="Distance from the mood a target can afford.")
+    grip_base: Fraction = Field(
         0.6, description="A regional machine's hold on its delegation: the share it votes as one."
     )
-    machine_block: Real = Field(
+    machine_block: Fraction = Field(
         1.0, description="Share of a machine's hold on a bloc that it casts as one vote."
     )
-    faction_discipline: Real = Field(
+    faction_discipline: Fraction = Field(
         0.0, description="Share of a faction's own members of a body who vote as one, its way."
     )
-    named_faction: Real = Field(
+    named_faction: Scale = Field(
         0.0,
         description="How far the uncommitted follow the General Secretary's line once the "
         "opposition has been condemned as a faction.",
     )
-    grip_defiance: Real = Field(
+    grip_defiance: Scale = Field(
         1.5, description="How far a rival's following in a region loosens the machine's grip."
     )
-    grip_recruits: Real = Field(0.8, description="Extra hold per share of new recruits.")
-    cc_machine_grip: Real = Field(0.5, description="The Secretariat's hold on uncommitted CC.")
-    cc_machine: Real = Field(0.4, description="Share of a delegation's CC picks its machine makes.")
+    grip_recruits: Scale = Field(0.8, description="Extra hold per share of new recruits.")
+    cc_machine_grip: Fraction = Field(0.5, description="The Secretariat's hold on uncommitted CC.")
+    cc_machine: Fraction = Field(
+        0.4, description="Share of a delegation's CC picks its machine makes."
+    )
     # Motions.
-    policy_mood_pull: Real = Field(0.2, description="How far an adopted line pulls the mood.")
-    win_prestige: Real = Field(0.01, description="Prestige for carrying a motion.")
-    censure_prestige: Real = Field(0.08, description="Prestige a censure or removal costs.")
-    closing_ranks: Real = Field(0.02, description="Unity regained when dissent is censured.")
-    expel_purge: Real = Field(0.5, description="Share of an expelled leader's following purged.")
-    expel_prestige: Real = Field(
+    policy_mood_pull: Fraction = Field(0.2, description="How far an adopted line pulls the mood.")
+    win_prestige: Fraction = Field(0.01, description="Prestige for carrying a motion.")
+    censure_prestige: Fraction = Field(0.08, description="Prestige a censure or removal costs.")
+    closing_ranks: Fraction = Field(0.02, description="Unity regained when dissent is censured.")
+    expel_purge: Fraction = Field(
+        0.5, description="Share of an expelled leader's following purged."
+    )
+    expel_prestige: Fraction = Field(
         0.15, description="Prestige an expulsion, exile or deportation costs."
     )
-    expel_unity: Real = Field(0.03, description="Unity an expulsion costs.")
-    testament_to_delegations: Real = Field(
+    expel_unity: Fraction = Field(0.03, description="Unity an expulsion costs.")
+    testament_to_delegations: Fraction = Field(
         0.05, description="Legitimacy the General Secretary loses when delegations hear the letter."
     )
-    testament_to_congress: Real = Field(
+    testament_to_congress: Fraction = Field(
         0.15, description="Legitimacy lost when the whole congress hears it."
     )
-    testament_published: Real = Field(0.25, description="Legitimacy lost when it is published.")
-    resign_prestige: Real = Field(0.08, description="Prestige for being asked to stay.")
+    testament_published: Fraction = Field(0.25, description="Legitimacy lost when it is published.")
+    resign_prestige: Fraction = Field(0.08, description="Prestige for being asked to stay.")
     # The quarter's slow forces.
-    machine_income: Real = Field(0.1, description="Influence per regional machine held.")
-    secretary_pull: Real = Field(0.015, description="Share of members a machine wins per quarter.")
-    recruits_follow_secretary: Real = Field(0.6, description="Share of recruits who follow it.")
-    recruit_decay: Real = Field(0.9, description="Share of 'recent recruits' still counted so.")
-    reputation_pull: Real = Field(
+    machine_income: Scale = Field(0.1, description="Influence per regional machine held.")
+    secretary_pull: Fraction = Field(
+        0.015, description="Share of members a machine wins per quarter."
+    )
+    recruits_follow_secretary: Fraction = Field(0.6, description="Share of recruits who follow it.")
+    recruit_decay: Fraction = Field(0.9, description="Share of 'recent recruits' still counted so.")
+    reputation_pull: Fraction = Field(
         0.1, description="Drift of members toward factions of above-average name."
     )
-    mood_pull: Real = Field(0.01, description="Drift of members toward lines near the mood.")
-    unity_recovery: Real = Field(0.1, description="Share of the gap to rest unity regained.")
-    unity_rest: Real = Field(0.8, description="The unity the party returns to in calm times.")
-    breach_decay: Real = Field(0.7, description="Share of discipline breaches remembered.")
-    grievance_decay: Real = Field(0.95, description="Share of grudges kept each quarter.")
-    defection: Real = Field(
+    mood_pull: Fraction = Field(0.01, description="Drift of members toward lines near the mood.")
+    unity_recovery: Fraction = Field(0.1, description="Share of the gap to rest unity regained.")
+    unity_rest: Fraction = Field(0.8, description="The unity the party returns to in calm times.")
+    breach_decay: Fraction = Field(0.7, description="Share of discipline breaches remembered.")
+    grievance_decay: Fraction = Field(0.95, description="Share of grudges kept each quarter.")
+    defection: Fraction = Field(
         0.2,
-        ge=0.0,
-        le=1.0,
         description="Chance a quarter that a figure of no loyalty leaves a beaten patron for "
         "the strongest faction; x (1 - loyalty). A game estimate: no source gives a rate.",
     )
@@ -924,7 +938,7 @@ class Rules(Strict):
     """Tunable numbers of the model. Every one is read by the engine."""
 
     actions_per_turn: Annotated[int, Field(ge=1, le=6)] = 2
-    base_income: Real = 1.0
+    base_income: Scale = 1.0
     action_costs: ActionCosts = ActionCosts()
     vote: VoteWeights = VoteWeights()
     split_threshold: Share = 0.1
@@ -1007,7 +1021,7 @@ class Scenario(Strict):
     grievances: Annotated[list[Grievance], Field(max_length=MAX_ITEMS)] = []
     central_committee: CentralCommittee | None = None
     testament: TestamentState = "hidden"
-    tracks: dict[Track, Real] = Field(description="Starting values of the global tracks.")
+    tracks: dict[Track, Axis] = Field(description="Starting values of the global tracks.")
     sessions: Annotated[list[Session], Field(max_length=MAX_ITEMS)]
     events: Annotated[list[Event], Field(max_length=MAX_ITEMS)]
     ai: AI

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+import warnings
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -45,8 +46,9 @@ def assert_well_refused(error: Refused) -> None:
 
 def scenario_outcome(document: dict[str, Any], game: int) -> str:
     """``refused`` (with well-formed problems, in time) or ``played``: the scenario compiled,
-    two games played to the end with policy ``game % 3``, every number of the state finite,
-    and the batch's summary accepted by the boundary as ``report`` would read it."""
+    two games played to the end with policy ``game % 3`` without a floating-point overflow,
+    invalid operation or division by zero anywhere, every number of the state finite, and
+    the batch's summary accepted by the boundary as ``report`` would read it."""
     start = time.monotonic()
     try:
         loaded = load_scenario_from_dict(document, "fuzz.yaml")
@@ -57,7 +59,9 @@ def scenario_outcome(document: dict[str, Any], game: int) -> str:
     spec = compile_scenario(loaded.model)
     ai = POLICIES[game % len(POLICIES)]
     state = initial_state(spec, game, np.arange(2))
-    play(spec, state, parse_ai(ai, spec.factions, 0.7).choose_all)
+    with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
+        warnings.simplefilter("error")  # an overflow anywhere, even in a cast, fails
+        play(spec, state, parse_ai(ai, spec.factions, 0.7).choose_all)
     assert_finite(state)
     outcome = decide(spec, state)
     result = BatchResult(

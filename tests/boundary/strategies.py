@@ -168,6 +168,13 @@ def places(node: Any, loc: Loc = ()) -> list[Loc]:
     return found
 
 
+def _at(document: Any, loc: Loc) -> Any:
+    """The value at path ``loc``."""
+    for step in loc:
+        document = document[step]
+    return document
+
+
 def _ids(document: dict[str, Any]) -> list[str]:
     """Every identifier-like text of a document: choosing among them keeps references valid."""
     return sorted({p for p in _texts(document) if ID.match(p) and len(p) < 40}) or ["x"]
@@ -204,14 +211,16 @@ def _fitting(slot: Slot, document: dict[str, Any]) -> st.SearchStrategy[Any]:
         return st.sampled_from(slot.args)
     if slot.kind is float:
         low, high = b.get("ge", b.get("gt", -10.0)), b.get("le", b.get("lt", 10.0))
+        ends = [v for v, open_end in ((low, "gt" in b), (high, "lt" in b)) if not open_end]
         return st.one_of(
             st.floats(low, high, exclude_min="gt" in b, exclude_max="lt" in b),
             st.floats(max(low, -2.0), min(high, 2.0), exclude_min="gt" in b, exclude_max="lt" in b),
+            st.sampled_from(ends or [(low + high) / 2]),
         )
     if slot.kind is int:
         low = b.get("ge", b.get("gt", -1) + 1)
         high = b.get("le", b.get("lt", 10**6) - 1)
-        return st.one_of(st.integers(low, min(high, low + 1000)), st.just(high))
+        return st.one_of(st.integers(low, min(high, low + 1000)), st.sampled_from([low, high]))
     if slot.kind is str:
         pattern = b.get("pattern")
         first, last = _years(document)
@@ -224,7 +233,7 @@ def _fitting(slot: Slot, document: dict[str, Any]) -> st.SearchStrategy[Any]:
                 st.integers(1, 12),
                 st.integers(1, 28),
             )
-        if pattern and pattern.startswith("^[a-z]"):
+        if pattern and pattern.startswith("^[a-z]"):  # an id: most often one the document has
             return st.sampled_from(_ids(document))
         return st.text(max_size=60)
     return st.sampled_from(HOSTILE_SHAPES)
@@ -236,18 +245,20 @@ def scenario_documents(draw: st.DrawFn) -> dict[str, Any]:
     name = draw(st.sampled_from(sorted(BASES)))
     document = copy.deepcopy(base_document(name))
     for _ in range(draw(st.integers(1, 3))):
-        loc = draw(st.sampled_from(places(document)[1:]))
-        document = _mutated(draw, document, loc)
+        document = _mutated(draw, document)
     return document
 
 
-def _mutated(draw: st.DrawFn, document: dict[str, Any], loc: Loc) -> dict[str, Any]:
+def _mutated(draw: st.DrawFn, document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` with one place changed: most often a value to one of its type (a leaf),
+    else any place to a hostile value or a change of shape."""
+    how = draw(st.sampled_from(["fit"] * 8 + ["hostile", "shape"]))
+    found = places(document)[1:]
+    leaves = [loc for loc in found if not isinstance(_at(document, loc), dict | list)]
+    loc = draw(st.sampled_from(leaves if how == "fit" and leaves else found))
     *parent_loc, step = loc
-    parent: Any = document
-    for part in parent_loc:
-        parent = parent[part]
+    parent = _at(document, tuple(parent_loc))
     value = parent[step]
-    how = draw(st.sampled_from(["fit"] * 6 + ["hostile", "hostile", "shape"]))
     slot = slot_at(document, loc)
     if how == "fit" and slot is not None and not isinstance(value, dict | list):
         parent[step] = draw(fitting(slot, document))

@@ -11,6 +11,7 @@ validated and played a whole game: at least 30%, so that the engine is reached."
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from collections import Counter
@@ -33,7 +34,15 @@ from game.play.saves import to_json
 
 from .contract import assert_refused, run
 from .properties import record_outcome, report_outcome, save_outcome, scenario_outcome
-from .strategies import BASES, base_document, json_documents, scenario_documents, write_text
+from .strategies import (
+    BASES,
+    base_document,
+    json_documents,
+    places,
+    scenario_documents,
+    slot_at,
+    write_text,
+)
 
 MINIMAL = BASES["minimal"]
 LONG_EXAMPLES = int(os.environ.get("HEIRS_FUZZ_EXAMPLES", "2000"))
@@ -78,6 +87,7 @@ def test_generated_scenarios_are_refused_or_play_to_the_end(budget: str) -> None
         outcomes[scenario_outcome(document, outcomes.total())] += 1
 
     fuzz(budget, 60, scenario_documents())(check)
+    print(f"{budget}: {dict(outcomes)}")
     assert outcomes["played"] >= PLAYED_AT_LEAST * outcomes.total(), outcomes
     assert outcomes["refused"] > 0, outcomes
 
@@ -191,3 +201,36 @@ def test_the_real_documents_are_taken(tmp_path: Path) -> None:
         path = write_text(tmp_path / "result.json", json.dumps(result))
         assert report_outcome(path, tmp_path) == "reported"
     assert all(scenario_outcome(base_document(name), 0) == "played" for name in BASES)
+
+
+def _at_the_bounds(document: dict[str, Any], end: int) -> dict[str, Any]:
+    """``document`` with every bounded number at an end of its range: its least (``end`` 0),
+    its greatest (1), or each in turn (2); shares that must add up to at most 1 are split
+    evenly instead."""
+    document = copy.deepcopy(document)
+    for i, loc in enumerate(places(document)[1:]):
+        slot = slot_at(document, loc)
+        parent = document
+        for step in loc[:-1]:
+            parent = parent[step]
+        value = parent[loc[-1]]
+        if slot is None or slot.kind not in (int, float) or isinstance(value, bool | None):
+            continue
+        b = slot.bounds
+        ends = (b.get("ge", b.get("gt")), b.get("le", b.get("lt")))
+        if None in ends or "gt" in b or "lt" in b:
+            continue
+        if loc[-2:-1] in (("sympathy",), ("shares",)):
+            parent[loc[-1]] = 1.0 / len(parent)
+        else:
+            parent[loc[-1]] = ends[i % 2 if end == 2 else end]
+    return document
+
+
+@pytest.mark.parametrize("end", [0, 1, 2], ids=["least", "greatest", "alternating"])
+@pytest.mark.parametrize("name", sorted(BASES))
+def test_every_number_at_its_bounds_is_refused_or_plays_cleanly(name: str, end: int) -> None:
+    """What the models accept, the engine plays without an overflow, even at the bounds."""
+    document = _at_the_bounds(base_document(name), end)
+    outcomes = {scenario_outcome(document, game) for game in range(3)}
+    assert outcomes in ({"played"}, {"refused"})
