@@ -7,6 +7,7 @@ pygame is imported only by ``play`` (the default command) and ``bench --ui``.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -19,13 +20,20 @@ if TYPE_CHECKING:
     from game.analysis.runs import Loaded
 
 from game import __version__
+from game.boundary import args as numbers
+from game.boundary.refusal import Refused, printable
 from game.fileio import STDOUT, OutputRefused, check_outputs, data_on_stdout
+from game.limits import MAX_GAMES, MAX_RUNS, MAX_SEED
 
 SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = SCENARIOS_DIR / "1922_succession.yaml"
 SCHEMA_PATH = SCENARIOS_DIR / "scenario.schema.json"
 
 Handler = Callable[[argparse.Namespace], int]
+SEED_HELP = f"0 to 2**63-1 ({MAX_SEED:,}); default: 1"
+JOBS_HELP = (
+    f"worker processes (default and at most: the {numbers.cores()} cores); never changes results"
+)
 
 
 class UsageError(Exception):
@@ -54,23 +62,22 @@ def _load(path: Path) -> Loaded:
 
 
 def _check_ai(args: argparse.Namespace, factions: tuple[str, ...]) -> None:
-    """Refuse a bad ``--ai`` or ``--historicity`` with a usage message (exit 2)."""
+    """Refuse a bad ``--ai`` with a usage message (exit 2)."""
     from game.ai.policies import parse_ai
 
-    if not 0.0 <= args.historicity <= 1.0:
-        raise UsageError("--historicity must be between 0 and 1")
     try:
         parse_ai(args.ai, factions, args.historicity)
     except ValueError as error:
         raise UsageError(str(error)) from None
 
 
-def _check_batch(args: argparse.Namespace) -> None:
-    """Refuse bad ``--runs`` and ``--jobs`` before any work."""
-    if args.runs < 1:
-        raise UsageError("--runs must be at least 1")
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+def _check_games(arms: int, runs: int) -> None:
+    """Refuse a command whose batches together would hold more than ``MAX_GAMES`` games."""
+    if arms * runs > MAX_GAMES:
+        raise UsageError(
+            f"{arms} batches of {runs:,} runs are more than the {MAX_GAMES:,} games one command "
+            "may hold; give fewer --runs"
+        )
 
 
 def _outputs(args: argparse.Namespace) -> Outputs:
@@ -82,7 +89,6 @@ def _outputs(args: argparse.Namespace) -> Outputs:
 def _cmd_simulate(args: argparse.Namespace) -> int:
     from game.analysis.commands import simulate
 
-    _check_batch(args)
     loaded = _load(args.scenario)
     _check_ai(args, loaded.spec.factions)
     _check_outputs(args, ["out", "csv", "html"], loaded)
@@ -101,11 +107,12 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
 
 def _cmd_calibrate(args: argparse.Namespace) -> int:
     from game.analysis.calibrate import main as calibrate
+    from game.analysis.calibrate import marked_block
 
-    if args.runs < 1 or args.budget < 1 or args.loo_budget < 0:
-        raise UsageError("--runs and --budget must be at least 1, --loo-budget at least 0")
     loaded = _load(args.scenario)
     _check_outputs(args, ["out"], loaded)
+    if args.apply:
+        marked_block(args.scenario)
     return calibrate(
         loaded.spec,
         args.scenario,
@@ -119,11 +126,9 @@ def _cmd_calibrate(args: argparse.Namespace) -> int:
 
 
 def _cmd_decompose(args: argparse.Namespace) -> int:
-    from game.analysis.decompose import decompose_command
+    from game.analysis.decompose import arms_for, decompose_command
 
-    _check_batch(args)
-    if not 0.0 <= args.historicity <= 1.0:
-        raise UsageError("--historicity must be between 0 and 1")
+    _check_games(len(arms_for(args.focus)), args.runs)
     loaded = _load(args.scenario)
     _check_outputs(args, ["out", "md"], loaded)
     if args.focus not in loaded.spec.factions:
@@ -148,7 +153,6 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     from game.analysis.batch import RunConfig
     from game.analysis.commands import compare
 
-    _check_batch(args)
     base, other = _load(args.base), _load(args.other)
     _check_ai(args, base.spec.factions)
     _check_ai(args, other.spec.factions)
@@ -161,12 +165,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 def _cmd_sweep(args: argparse.Namespace) -> int:
     from game.analysis.batch import RunConfig
     from game.analysis.commands import sweep
-    from game.analysis.params import ParamError
+    from game.analysis.params import ParamError, parse_param
 
-    if args.runs < 1:
-        raise UsageError("--runs must be at least 1")
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
+    try:
+        _check_games(len(parse_param(args.param).values), args.runs)
+    except ParamError as error:
+        raise UsageError(str(error)) from None
     folder = args.out_dir
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"--out-dir {folder} is a file; name a folder")
@@ -192,21 +196,15 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from game.analysis.report_command import ReportError, build_report, write_report
+    from game.analysis.report_command import build_report, write_report
 
     if args.html is None and args.md is None:
         raise UsageError("name an output: --html FILE and/or --md FILE")
-    if args.runs < 1:
-        raise UsageError("--runs must be at least 1")
     if args.md == STDOUT:
         raise OutputRefused("--md -: the Markdown's charts are written beside it; name a file")
     inputs = [path for path in (args.file, args.exercise, args.scenario) if path is not None]
     check_outputs([("--html", args.html), ("--md", args.md)], inputs)
-    try:
-        document = build_report(args.file, args.exercise, args.scenario, args.runs, args.jobs)
-    except ReportError as error:
-        print(f"heirs report: error: {error}", file=sys.stderr)
-        return 2
+    document = build_report(args.file, args.exercise, args.scenario, args.runs, args.jobs)
     for path in write_report(document, args.html, args.md):
         print(f"wrote {path}")
     return 0
@@ -232,13 +230,8 @@ def _cmd_replay(args: argparse.Namespace) -> int:
 
     if (args.run is None) == (args.record is None):
         raise UsageError("give either --run I or --record FILE")
-    if args.run is not None and args.run < 0:
-        raise UsageError("--run must be 0 or more")
     if args.record is not None:
-        found = _replay_record(args)
-        if found is None:
-            return 2
-        loaded, data = found
+        loaded, data = _replay_record(args)
     else:
         loaded = _load(args.scenario)
         _check_ai(args, loaded.spec.factions)
@@ -247,26 +240,17 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     return 0
 
 
-def _replay_record(args: argparse.Namespace) -> tuple[Loaded, dict[str, Any]] | None:
-    """``replay --record FILE``: the game in a record or a save told again, or None (after
-    saying why on stderr) for one that cannot be replayed here. The scenario is the one the
-    file names, unless SCENARIO is given."""
-    from game.analysis.commands import record_text
-    from game.analysis.report_command import ReportError, read_json
-    from game.analysis.report_game import SavedGameError, read_saved_game
-    from game.engine.record import ReplayMismatch
+def _replay_record(args: argparse.Namespace) -> tuple[Loaded, dict[str, Any]]:
+    """``replay --record FILE``: the game in a record or a save told again; one that cannot
+    be replayed here is refused. The scenario is the one the file names, unless SCENARIO is
+    given."""
+    from game.analysis.report_game import read_game_file, replay_saved
 
-    try:
-        saved = read_saved_game(read_json(args.record))
-        if saved is None:
-            raise SavedGameError("not a game record or a saved game")
-        if args.scenario == DEFAULT_SCENARIO and saved.scenario is not None:
-            args.scenario = Path(saved.scenario)
-        loaded = _load(args.scenario)
-        return loaded, record_text(loaded, saved.record)
-    except (ReportError, SavedGameError, ReplayMismatch, TypeError) as error:
-        print(f"heirs replay: error: {args.record}: {error}", file=sys.stderr)
-        return None
+    saved = read_game_file(args.record)
+    if args.scenario == DEFAULT_SCENARIO and saved.scenario is not None:
+        args.scenario = Path(saved.scenario)
+    loaded = _load(args.scenario)
+    return loaded, replay_saved(loaded, saved)
 
 
 def _cmd_bench(args: argparse.Namespace) -> int:
@@ -291,8 +275,10 @@ def _cmd_bench(args: argparse.Namespace) -> int:
 def _cmd_play(args: argparse.Namespace) -> int:
     """Open the window. Every argument is checked first, so a bad one gives a message and
     a non-zero exit without opening anything."""
-    from game.play.saves import SaveError, read_save
+    from game.play.saves import read_save
+    from game.play.settings import data_dir
 
+    data_dir()  # a HEIRS_DATA_DIR that is no folder is refused here
     loaded = _load(args.scenario)
     if args.faction is not None and args.faction not in loaded.spec.factions:
         raise UsageError(
@@ -300,11 +286,7 @@ def _cmd_play(args: argparse.Namespace) -> int:
             + ", ".join(loaded.spec.factions)
         )
     if args.load is not None:
-        try:
-            read_save(args.load)
-        except SaveError as error:
-            print(f"heirs: error: {error}", file=sys.stderr)
-            return 2
+        read_save(args.load)
     if args.exercise is not None:
         from game.scenario.exercise import load_exercise
 
@@ -318,11 +300,8 @@ def _cmd_play(args: argparse.Namespace) -> int:
 
 def _cmd_duel(args: argparse.Namespace) -> int:
     from game.analysis.duel import duel_command
+    from game.boundary.args import cores
 
-    if args.runs < 1:
-        raise UsageError("--runs must be at least 1")
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
     spec = _load(args.scenario).spec
     factions = list(spec.factions) if args.factions is None else args.factions.split(",")
     unknown = [f for f in factions if f not in spec.factions]
@@ -331,7 +310,7 @@ def _cmd_duel(args: argparse.Namespace) -> int:
             f"--factions names no faction {unknown[0] if unknown else ''!r}; factions: "
             + ", ".join(spec.factions)
         )
-    jobs = args.jobs or os.cpu_count() or 1
+    jobs = args.jobs or cores()
     print(duel_command(spec, args.seed, args.runs, factions, jobs))
     return 0
 
@@ -347,7 +326,7 @@ def _add_scenario_and_seed(parser: argparse.ArgumentParser, scenario: bool = Tru
             metavar="SCENARIO",
             help="scenario file (default: the 1922 campaign)",
         )
-    parser.add_argument("--seed", type=int, default=1, help="default: %(default)s")
+    parser.add_argument("--seed", type=numbers.seed, default=1, help=SEED_HELP)
 
 
 def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> None:
@@ -364,7 +343,7 @@ def _add_run_options(parser: argparse.ArgumentParser, scenario: bool = True) -> 
 def _add_historicity(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--historicity",
-        type=float,
+        type=numbers.share,
         default=1.0,
         help="0..1, how strongly 'historical' follows the record (default: 1)",
     )
@@ -374,13 +353,8 @@ def _add_batch_options(
     parser: argparse.ArgumentParser, runs_help: str = "default: %(default)s", reports: bool = True
 ) -> None:
     """--runs, --jobs, --out and --quiet; with ``reports``, --csv and --html too."""
-    parser.add_argument("--runs", type=int, default=1000, help=runs_help)
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        help="worker processes (default: all cores); never changes results",
-    )
+    parser.add_argument("--runs", type=numbers.runs, default=1000, help=runs_help)
+    parser.add_argument("--jobs", type=numbers.jobs, default=None, help=JOBS_HELP)
     parser.add_argument("--out", type=Path, help="write the results as JSON")
     if reports:
         parser.add_argument("--csv", type=Path, help="write one row per run as CSV")
@@ -419,14 +393,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_scenario_and_seed(calibrate)
     calibrate.add_argument(
-        "--runs", type=int, default=128, help="runs per evaluation (default: %(default)s)"
+        "--runs", type=numbers.runs, default=128, help="runs per evaluation (default: %(default)s)"
     )
     calibrate.add_argument(
-        "--budget", type=int, default=200, help="evaluations for the fit (default: %(default)s)"
+        "--budget",
+        type=numbers.budget,
+        default=200,
+        help="evaluations for the fit (default: %(default)s)",
     )
     calibrate.add_argument(
         "--loo-budget",
-        type=int,
+        type=numbers.loo_budget,
         default=80,
         help="evaluations for each leave-one-out fit, 0 for none (default: %(default)s)",
     )
@@ -485,8 +462,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_run_options(sweep)
     sweep.add_argument("--param", required=True, metavar="PATH=VALUES", help="what to vary")
-    sweep.add_argument("--runs", type=int, default=1000, help="per value (default: %(default)s)")
-    sweep.add_argument("--jobs", type=int, default=None, help="worker processes (default: all)")
+    sweep.add_argument(
+        "--runs", type=numbers.runs, default=1000, help="per value (default: %(default)s)"
+    )
+    sweep.add_argument("--jobs", type=numbers.jobs, default=None, help=JOBS_HELP)
     sweep.add_argument(
         "--out-dir", type=Path, default=Path("sweep"), help="folder (default: %(default)s)"
     )
@@ -506,13 +485,17 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--md", type=Path, help="write Markdown (charts as PNG files beside it)")
     report.add_argument("--exercise", type=Path, help="an exercise file: its debrief questions")
     report.add_argument("--scenario", type=Path, help="the scenario file, if not the one named")
-    report.add_argument("--runs", type=int, default=1000, help="default: %(default)s")
-    report.add_argument("--jobs", type=int, default=None, help="worker processes (default: all)")
+    report.add_argument("--runs", type=numbers.runs, default=1000, help="default: %(default)s")
+    report.add_argument("--jobs", type=numbers.jobs, default=None, help=JOBS_HELP)
     report.set_defaults(handler=_cmd_report)
 
     replay = sub.add_parser("replay", help="tell one run quarter by quarter")
     _add_run_options(replay)
-    replay.add_argument("--run", type=int, help="the run index within the seed")
+    replay.add_argument(
+        "--run",
+        type=numbers.run_index,
+        help=f"the run index within the seed (0 to {MAX_RUNS - 1:,})",
+    )
     replay.add_argument("--json", action="store_true", help="print the record and log as JSON")
     replay.add_argument(
         "--record",
@@ -525,7 +508,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench = sub.add_parser("bench", help="measure games per second and decision time")
     bench.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
-    bench.add_argument("--runs", type=int, default=10000, help="default: %(default)s")
+    bench.add_argument("--runs", type=numbers.runs, default=10000, help="default: %(default)s")
     bench.add_argument(
         "--ui", action="store_true", help="time the window's frames instead (headless)"
     )
@@ -547,6 +530,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--faction", help="the faction you lead (default: chosen in the window)")
     play.add_argument("--load", type=Path, metavar="SAVE", help="a saved game to open")
     play.add_argument(
+        "--seed", type=numbers.seed, default=1, help="the seed of a new game; " + SEED_HELP
+    )
+    play.add_argument(
         "--exercise",
         type=Path,
         metavar="FILE",
@@ -565,36 +551,37 @@ def build_parser() -> argparse.ArgumentParser:
         "duel", help="win rates of each faction played by hard against standard opponents"
     )
     duel.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
-    duel.add_argument("--seed", type=int, default=1, help="default: %(default)s")
-    duel.add_argument("--runs", type=int, default=300, help="games per faction (default: 300)")
-    duel.add_argument("--factions", help="comma-separated (default: every faction)")
+    duel.add_argument("--seed", type=numbers.seed, default=1, help=SEED_HELP)
     duel.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        help="worker processes (default: all cores); never changes results",
+        "--runs", type=numbers.runs, default=300, help="games per faction (default: 300)"
     )
+    duel.add_argument("--factions", help="comma-separated (default: every faction)")
+    duel.add_argument("--jobs", type=numbers.jobs, default=None, help=JOBS_HELP)
     duel.set_defaults(handler=_cmd_duel)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return the process exit code."""
+    """Run one command; return the process exit code: 0 done, 2 a refused input (each
+    problem on its own line of standard error, ``file:line:col: path: message``), 1 an
+    input or output failure (one line)."""
+    for stream in (sys.stdout, sys.stderr):  # a name in no encoding is printed escaped
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:  # bare ``python -m game`` opens the game
         args = parser.parse_args(["play"])
         handler = _cmd_play
-    from game.scenario.errors import ScenarioError
     from game.stopping import exit_code, signal_name, stop_on_signals
 
     try:
         with stop_on_signals(), _data_on_stdout(args):
             return handler(args)
     except UsageError as error:
-        parser.error(str(error))
-    except ScenarioError as error:
+        parser.error(printable(str(error)))
+    except Refused as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 2
@@ -605,7 +592,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except OSError as error:
-        print(f"heirs: error: {error}", file=sys.stderr)
+        print(printable(f"heirs: error: {error}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt as error:  # Ctrl-C or SIGTERM (``game.stopping``)
         print(

@@ -236,11 +236,14 @@ def parse_ai(text: str, factions: tuple[str, ...], historicity: float) -> Policy
     chosen: dict[str, str] = {}
     for part in text.split(","):
         part = part.strip()
-        if "=" in part:
-            key, _, value = part.partition("=")
-            chosen[key.strip()] = value.strip()
-        elif part:
-            chosen["default"] = part
+        if not part:
+            continue
+        key, _, value = part.partition("=") if "=" in part else ("default", "", part)
+        key = key.strip()
+        if key in chosen:
+            named = "a policy for every faction" if key == "default" else f"{key!r}"
+            raise ValueError(f"--ai names {named} twice: give each faction one policy")
+        chosen[key] = value.strip()
     unknown = set(chosen) - set(factions) - {"default"}
     if unknown:
         raise ValueError(

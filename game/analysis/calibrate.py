@@ -40,8 +40,12 @@ from scipy.optimize import minimize
 
 from game.analysis.batch import run_chunk
 from game.analysis.recorded import Tallies, agrees, majority_outcome, summarise_votes
+from game.boundary.files import read_input
+from game.boundary.jsondoc import decode_utf8
+from game.boundary.refusal import Refused
 from game.engine.spec import GameSpec
 from game.fileio import write_atomic
+from game.limits import SCENARIO_BYTES
 
 FloatArray = NDArray[np.float64]
 
@@ -278,12 +282,20 @@ def write_record(record: dict[str, Any], out: Path) -> None:
     write_atomic(out, header + yaml.safe_dump(record, sort_keys=False, width=100))
 
 
-def apply_to_scenario(record: dict[str, Any], scenario: Path) -> None:
-    """Replace the scenario's marked ``rules:`` block with the fitted values."""
-    text = scenario.read_text(encoding="utf-8")
+def marked_block(scenario: Path) -> tuple[str, int, int]:
+    """The scenario's text and where its marked ``rules:`` block starts and stops; refused
+    (before any work, by ``calibrate --apply``) for a file without one."""
+    text = decode_utf8(read_input(scenario, SCENARIO_BYTES, "a scenario file"), str(scenario))
     start, stop = text.find(BEGIN), text.find(END)
     if start < 0 or stop < start:
-        raise ValueError(f"{scenario} has no block between {BEGIN!r} and {END!r}")
+        message = f"no block between {BEGIN!r} and {END!r} to write the fitted values into"
+        raise Refused.file(scenario, message)
+    return text, start, stop
+
+
+def apply_to_scenario(record: dict[str, Any], scenario: Path) -> None:
+    """Replace the scenario's marked ``rules:`` block with the fitted values."""
+    text, start, stop = marked_block(scenario)
     sections: dict[str, dict[str, float]] = {}
     for c, row in zip(CONSTANTS, record["constants"], strict=True):
         sections.setdefault(c.section, {})[c.name] = row["fitted"]

@@ -27,6 +27,7 @@ from game.analysis.differences import (
 from game.analysis.stats import holm
 from game.engine.outcome import SPLIT
 from game.engine.spec import GameSpec
+from game.limits import MAX_SEED
 
 BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
@@ -61,8 +62,8 @@ INDEPENDENT_METHOD = {
 
 
 def independent_seed(seed: int) -> int:
-    """The seed of the OTHER arm in an independent comparison."""
-    return seed + 1
+    """The seed of the OTHER arm in an independent comparison (after the last seed, 0)."""
+    return (seed + 1) % (MAX_SEED + 1)
 
 
 @dataclass(frozen=True)

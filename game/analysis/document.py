@@ -9,8 +9,11 @@ import html
 import re
 from dataclasses import dataclass, field
 from string import Template
+from urllib.parse import quote
 
 _URL = re.compile(r"(https?://[^\s<>\"')]+)")
+_MD_MARKS = re.compile(r"([\\`*_\[\]|~])")  # emphasis, code, links and images, table cells
+_MD_LEADING = re.compile(r"^([#>+=-]|[0-9]+[.)])")  # a heading, quote, list or rule
 
 
 @dataclass(frozen=True)
@@ -126,29 +129,35 @@ def render_html(document: Document) -> str:
     return PAGE.substitute(title=html.escape(document.title), body=body)
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _md(text: str) -> str:
+    """Text as Markdown shows it and nothing more: on one line, HTML's ``& < >`` as entities
+    (no tag from a scenario or a result reaches the page), Markdown's marks escaped (no link,
+    image, emphasis or table cell made by the text), and no block mark at its start."""
+    flat = " ".join(text.split())
+    escaped = _MD_MARKS.sub(r"\\\1", html.escape(flat, quote=False))
+    return _MD_LEADING.sub(lambda mark: mark.group()[:-1] + "\\" + mark.group()[-1], escaped)
 
 
 def render_markdown(document: Document, stem: str) -> tuple[str, dict[str, bytes]]:
-    """Markdown text and the PNG files it links to (``STEM-NAME.png``, beside it)."""
-    lines = [f"# {document.title}", ""]
+    """Markdown text and the PNG files it links to (``STEM-NAME.png``, beside it). Every
+    text is escaped (``_md``): the report shows what the scenario says, never runs it."""
+    lines = [f"# {_md(document.title)}", ""]
     images: dict[str, bytes] = {}
     for block in document.blocks:
         if isinstance(block, Heading):
-            lines.append(f"{'#' * block.level} {block.text}")
+            lines.append(f"{'#' * block.level} {_md(block.text)}")
         elif isinstance(block, Paragraph):
-            lines.append(block.text)
+            lines.append(_md(block.text))
         elif isinstance(block, Table):
-            lines.append("| " + " | ".join(map(_md_cell, block.header)) + " |")
+            lines.append("| " + " | ".join(map(_md, block.header)) + " |")
             lines.append("|" + " --- |" * len(block.header))
-            lines += ["| " + " | ".join(map(_md_cell, row)) + " |" for row in block.rows]
+            lines += ["| " + " | ".join(map(_md, row)) + " |" for row in block.rows]
         elif isinstance(block, Bullets):
             marks = [f"{i}." if block.ordered else "-" for i in range(1, len(block.items) + 1)]
-            lines += [f"{mark} {item}" for mark, item in zip(marks, block.items, strict=True)]
+            lines += [f"{mark} {_md(item)}" for mark, item in zip(marks, block.items, strict=True)]
         else:
             name = f"{stem}-{block.name}.png"
             images[name] = block.png
-            lines.append(f"![{block.alt}]({name})")
+            lines.append(f"![{_md(block.alt)}]({quote(name)})")
         lines.append("")
     return "\n".join(lines), images

@@ -25,15 +25,16 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from game.scenario.dates import DAYS_IN_MONTH, Date, Quarter
+from game.scenario.dates import Date, Quarter, days_in_month
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import LoadedScenario, load_scenario_from_dict
 
 Value = float | int | bool | str
 ALIASES = {"lenin.death": "events.lenin_dies.window"}
 MAX_VALUES = 1000
-_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
-_QUARTER = re.compile(r"^\d{4}Q[1-4]$")
+MAX_NUMBER = Decimal("1e15")  # the magnitude of a value: far beyond any the models accept
+_NUMBER = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$")
+_QUARTER = re.compile(r"^[0-9]{4}Q[1-4]$")
 
 
 class ParamError(ValueError):
@@ -86,7 +87,10 @@ def _scalar(name: str, text: str) -> Value:
     if not text:
         raise ParamError(f"--param {name}: an empty value")
     if _NUMBER.match(text):
-        return int(text) if re.match(r"^[+-]?\d+$", text) else float(text)
+        number = Decimal(text)
+        if not abs(number) <= MAX_NUMBER:
+            raise ParamError(f"--param {name}: {text[:20]!r} is too large (at most {MAX_NUMBER:g})")
+        return int(text) if re.match(r"^[+-]?[0-9]+$", text) else float(text)
     return {"true": True, "false": False}.get(text, text)
 
 
@@ -97,10 +101,14 @@ def _number_range(name: str, first: str, last: str, step_text: str) -> list[Valu
         low, high, step = Decimal(first), Decimal(last), Decimal(step_text or "1")
     except InvalidOperation:
         raise ParamError(f"--param {name}: the step {step_text!r} is not a number") from None
+    if not max(abs(low), abs(high)) <= MAX_NUMBER:
+        raise ParamError(f"--param {name}: the range {first[:20]}..{last[:20]} is too large")
     if not step > 0:
         raise ParamError(f"--param {name}: the step {step_text!r} must be a positive number")
     if high < low:
         raise ParamError(f"--param {name}: the range {first}..{last} runs backwards")
+    if high - low >= step * MAX_VALUES:
+        raise ParamError(f"--param {name}: more than {MAX_VALUES} values")
     count = int((high - low) / step) + 1
     if count > MAX_VALUES:
         raise ParamError(f"--param {name}: more than {MAX_VALUES} values")
@@ -188,5 +196,5 @@ def _shifted_date(text: str, quarters: int) -> str:
     date = Date.parse(text)
     months = date.year * 12 + date.month - 1 + 3 * quarters
     year, month = divmod(months, 12)
-    day = None if date.day is None else min(date.day, DAYS_IN_MONTH[month])
+    day = None if date.day is None else min(date.day, days_in_month(year, month + 1))
     return str(Date(year, month + 1, day))

@@ -1,52 +1,43 @@
 """``python -m game report FILE``: read a batch result, a comparison or a saved game, build its
-report and write it as HTML and/or Markdown."""
+report and write it as HTML and/or Markdown. The file is read through ``game.boundary`` (a
+regular file of at most ``JSON_BYTES``, strict JSON) and checked against its model before any
+of it is used, so a malformed file is refused with ``file:line:col: path: message``."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from game.analysis.batch import RunConfig, run_batch, summarise
 from game.analysis.document import Document, render_html, render_markdown
 from game.analysis.report import summary_document
 from game.analysis.report_game import (
     SavedGame,
-    SavedGameError,
+    check_game,
     game_document,
+    mismatch,
     play_back,
     read_saved_game,
 )
 from game.analysis.runs import Loaded, load
+from game.boundary.documents import (
+    BatchSummary,
+    CompareSummary,
+    compare_issues,
+    summary_issues,
+)
+from game.boundary.jsondoc import JsonDocument, read_json
+from game.boundary.refusal import Issue, Refused
 from game.engine.record import ReplayMismatch
 from game.fileio import write_atomic
-from game.scenario.errors import ScenarioError
 from game.scenario.exercise import Exercise, load_exercise
 from game.scenario.models import Scenario
 
-MAX_BYTES = 256 * 1024 * 1024
 
-
-class ReportError(ValueError):
-    """The input cannot be reported on: the message names the file and what is wrong."""
-
-
-def read_json(path: Path) -> Any:
-    """The parsed file, or a ``ReportError`` saying why not."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ReportError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ReportError(f"{path}: is a folder, not a result file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReportError(f"{path}: cannot read: {error}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ReportError(f"{path}:{error.lineno}:{error.colno}: not JSON: {error.msg}") from None
+class ReportError(Refused):
+    """The input cannot be reported on: each problem names the file, the place and what is
+    wrong."""
 
 
 def build_report(
@@ -57,26 +48,42 @@ def build_report(
     jobs: int | None,
 ) -> Document:
     """The report of ``path``. ``scenario_path`` overrides the scenario file the input names;
-    ``runs`` is the size of the batch a saved game is set against."""
-    data = read_json(path)
+    ``runs`` is the size of the batch a saved game is set against. A file that is not a
+    batch result, a comparison or a saved game, or one that does not hold together, is
+    refused before anything is drawn."""
+    document = read_json(path, "a batch result, a comparison or a saved game")
     exercise = load_exercise(exercise_path) if exercise_path else None
+    data = document.data
     if isinstance(data, dict) and data.get("kind") in ("batch", "compare"):
-        arms = [data["base"], data["other"]] if data["kind"] == "compare" else [data]
+        summary = _checked_summary(document)
+        arms = [summary.base, summary.other] if isinstance(summary, CompareSummary) else [summary]
         paths = [
-            scenario_path if scenario_path and i == 0 else Path(a["scenario"])
-            for i, a in enumerate(arms)
+            scenario_path if scenario_path and i == 0 else Path(arm.scenario)
+            for i, arm in enumerate(arms)
         ]
         models = [
-            _scenario_model(p, a["scenario_sha256"]) for p, a in zip(paths, arms, strict=True)
+            _scenario_model(p, arm.scenario_sha256) for p, arm in zip(paths, arms, strict=True)
         ]
-        return summary_document(data, models, exercise)
-    try:
-        saved = read_saved_game(data)
-    except (SavedGameError, TypeError) as error:
-        raise ReportError(f"{path}: {error}") from None
+        return summary_document(summary.model_dump(), models, exercise)
+    saved = read_saved_game(document)
     if saved is None:
-        raise ReportError(f"{path}: not a batch result, a comparison or a saved game")
+        raise ReportError.file(path, "not a batch result, a comparison or a saved game")
     return _game_report(path, saved, scenario_path, exercise, runs, jobs)
+
+
+def _checked_summary(document: JsonDocument) -> BatchSummary | CompareSummary:
+    """A batch result or a comparison, checked field by field and as a whole (the report is
+    made from the checked document, with every default filled in)."""
+    summary: BatchSummary | CompareSummary
+    if document.data["kind"] == "compare":
+        summary = document.validate(CompareSummary)
+        issues = compare_issues(summary)
+    else:
+        summary = document.validate(BatchSummary)
+        issues = summary_issues(summary)
+    if issues:
+        raise ReportError(document.refuse(issues).problems)
+    return summary
 
 
 def _scenario_model(path: Path, sha256: str) -> Scenario | None:
@@ -84,7 +91,7 @@ def _scenario_model(path: Path, sha256: str) -> Scenario | None:
     is gone or broken, and a warning if it has changed since."""
     try:
         loaded = load(path)
-    except ScenarioError:
+    except Refused:
         print(f"warning: cannot read {path}; sources are shown by key", file=sys.stderr)
         return None
     if loaded.sha256 != sha256:
@@ -105,11 +112,8 @@ def _game_report(
 ) -> Document:
     chosen = scenario_path or (Path(saved.scenario) if saved.scenario else None)
     if chosen is None:
-        raise ReportError(f"{path}: the save names no scenario file; give --scenario")
-    try:
-        return game_report(load(chosen), saved, exercise, runs, jobs)
-    except ReportError as error:
-        raise ReportError(f"{path}: {error}") from None
+        raise saved.refuse([Issue((), "the save names no scenario file; give --scenario")])
+    return game_report(load(chosen), saved, exercise, runs, jobs)
 
 
 def game_report(
@@ -122,15 +126,13 @@ def game_report(
 ) -> Document:
     """The report of a finished saved game of ``loaded``, set against ``runs`` runs of the same
     scenario and seed (``progress`` is told of the games played, as ``run_batch`` does).
-    Raises ``ReportError`` if the game is unfinished or does not replay."""
-    done = len(saved.record.actions)
-    if done < loaded.spec.turns:
-        quarter = loaded.spec.quarter_labels[done]
-        raise ReportError(f"the game is not finished (saved in {quarter}); finish it first")
+    Refused (located in the game's file) if the game is unfinished, does not fit the scenario
+    or does not replay."""
+    check_game(saved, loaded)
     try:
         played = play_back(loaded.spec, loaded.sha256, saved.record)
     except ReplayMismatch as error:
-        raise ReportError(f"cannot replay it with {loaded.path}: {error}") from None
+        raise mismatch(saved, loaded, error) from None
     from game.ai.policies import parse_ai
 
     record = saved.record

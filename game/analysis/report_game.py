@@ -5,11 +5,13 @@ history and the events and votes around it, the sources, and the debrief questio
 A saved game is a ``GameRecord`` as JSON, either alone (with a ``scenario`` key naming the
 scenario file, beside the record's fields) or wrapped: any mapping with a ``record`` key
 holding the record and a ``scenario`` key (as ``replay --json`` writes), or a save file of
-the window. The game must be finished."""
+the window. The game must be finished, with a state hash for every quarter, and replay to
+them under the rules that made it: a record that does not is refused, located in its file."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 from game.analysis import charts
@@ -21,12 +23,17 @@ from game.analysis.report import (
     outcome_blocks,
     sources_blocks,
 )
+from game.analysis.runs import Loaded
+from game.boundary.documents import RecordDocument, game_issues
+from game.boundary.jsondoc import JsonDocument, read_json
+from game.boundary.refusal import Issue, Loc, Refused
 from game.engine.explain import action_title
 from game.engine.names import mover_name
 from game.engine.outcome import SPLIT, decide
 from game.engine.record import (
     UNVERSIONED_RULES,
     GameRecord,
+    ReplayMismatch,
     RulesVersionError,
     check_rules_version,
     replay,
@@ -36,23 +43,28 @@ from game.scenario.exercise import Exercise
 from game.scenario.models import Scenario
 
 RECORD_KEYS = frozenset(f.name for f in fields(GameRecord))
-SAVE_DEFAULTS: dict[str, Any] = {
-    "run_index": 0,
-    "ai": "standard",
-    "historicity": 1.0,
-    "rules_version": UNVERSIONED_RULES,
-}
 
 
-class SavedGameError(ValueError):
-    """A file that is not a saved game this program can read."""
+class SavedGameError(Refused):
+    """A file that is not a saved game this program can read, or that does not replay."""
 
 
 @dataclass(frozen=True)
 class SavedGame:
+    """A game read from a document: its record, the scenario file the document names, and
+    where the record sits in the document (``("record",)`` inside a wrapper), so that a
+    problem found later is located in the file."""
+
     record: GameRecord
     scenario: str | None  # the scenario file as the save names it
+    document: JsonDocument
+    loc: Loc = ()
     players: dict[str, str] | None = None  # a window save's: faction id -> human or policy
+
+    def refuse(self, issues: list[Issue]) -> SavedGameError:
+        """A refusal of this game, each issue (its path within the record) located."""
+        located = [Issue((*self.loc, *issue.loc), issue.message) for issue in issues]
+        return SavedGameError(self.document.refuse(located).problems)
 
 
 def players_text(spec: GameSpec, players: dict[str, str]) -> str:
@@ -66,36 +78,83 @@ def players_text(spec: GameSpec, players: dict[str, str]) -> str:
     return "; ".join(parts)
 
 
-def read_saved_game(data: Any) -> SavedGame | None:
-    """The saved game in parsed JSON, or None if it is not one; raises ``SavedGameError``
-    for one that lacks what a replay needs. Besides a ``GameRecord`` alone or under a
-    ``record`` key, this reads the window's save files (``format`` heirs-of-lenin-save):
-    their game is run 0 of their seed, its computer factions played by the standard AI.
-    A game made under other rules (or naming none: the first) is refused."""
+def read_game_file(path: Path) -> SavedGame:
+    """The saved game in a JSON file (a record, alone or wrapped, or a window save);
+    ``Refused`` if the file is anything else."""
+    document = read_json(path, "a game record or a saved game")
+    saved = read_saved_game(document)
+    if saved is None:
+        raise SavedGameError.file(path, "not a game record or a saved game")
+    return saved
+
+
+def read_saved_game(document: JsonDocument) -> SavedGame | None:
+    """The saved game in a parsed JSON document, or None if it is not one; raises
+    ``SavedGameError`` (located in the file) for one that lacks what a replay needs. Besides
+    a ``GameRecord`` alone or under a ``record`` key, this reads the window's save files
+    (``format`` heirs-of-lenin-save): their game is run 0 of their seed, its computer
+    factions played by the standard AI. A game made under other rules (or naming none: the
+    first) is refused, naming the version that made it."""
+    data = document.data
     if not isinstance(data, dict):
         return None
     inner = data.get("record")
-    if isinstance(inner, dict):
+    loc: Loc = ("record",)
+    if isinstance(inner, dict):  # a wrapper: replay --json's output
         scenario = data.get("scenario", inner.get("scenario"))
     elif {"actions", "seed", "scenario_sha256"} <= data.keys():
-        inner, scenario = data, data.get("scenario")
+        inner, loc, scenario = data, (), data.get("scenario")
     else:
         return None
-    missing = {"scenario_sha256", "seed", "actions"} - set(inner)
-    if missing:
-        raise SavedGameError(f"the game record lacks {', '.join(sorted(missing))}")
-    values = {**SAVE_DEFAULTS, **{k: v for k, v in inner.items() if k in RECORD_KEYS}}
+    values = {k: v for k, v in inner.items() if k in RECORD_KEYS}
     players = inner.get("players")
     if not (isinstance(players, dict) and all(isinstance(v, str) for v in players.values())):
         players = None
     if "format" in inner:  # a save file: its version is the file format's, not the record's
         values.pop("version", None)
-    record = GameRecord(**values)
+    values.setdefault("rules_version", UNVERSIONED_RULES)
+    record = GameRecord(**document.validate(RecordDocument, values, loc).model_dump())
     try:
         check_rules_version(record.rules_version)
     except RulesVersionError as error:
-        raise SavedGameError(f"the game was {error}") from None
-    return SavedGame(record, scenario if isinstance(scenario, str) else None, players)
+        issue = Issue((*loc, "rules_version"), f"the game was {error}")
+        raise SavedGameError(document.refuse([issue]).problems) from None
+    name = scenario if isinstance(scenario, str) else None
+    return SavedGame(record, name, document, loc, players)
+
+
+def check_game(saved: SavedGame, loaded: Loaded) -> None:
+    """Refuse a game made with another scenario than ``loaded``, one whose actions and
+    hashes do not fit it (see ``game_issues``), or one that did not reach its end."""
+    spec = loaded.spec
+    if saved.record.scenario_sha256 != loaded.sha256:
+        message = f"cannot replay it with {loaded.path}: the game was made with another scenario"
+        raise saved.refuse([Issue(("scenario_sha256",), message)])
+    shape = (spec.turns, spec.rules.actions_per_turn, spec.n_factions, len(spec.actions.cost))
+    issues = game_issues(saved.record.actions, saved.record.hashes, shape)
+    done = len(saved.record.actions)
+    if not issues and done < spec.turns:
+        where = spec.quarter_labels[done]
+        issues = [Issue(("actions",), f"the game is not finished (saved in {where})")]
+    if issues:
+        raise saved.refuse(issues)
+
+
+def mismatch(saved: SavedGame, loaded: Loaded, error: ReplayMismatch) -> SavedGameError:
+    """A replay that left the record, located at the quarter it left it."""
+    return saved.refuse([Issue(error.loc, f"cannot replay it with {loaded.path}: {error}")])
+
+
+def replay_saved(loaded: Loaded, saved: SavedGame) -> dict[str, Any]:
+    """``replay --record``: the finished game told again with ``loaded``'s scenario; refused
+    (located in the file) if it does not fit the scenario or does not replay."""
+    from game.analysis.commands import record_text
+
+    check_game(saved, loaded)
+    try:
+        return record_text(loaded, saved.record)
+    except ReplayMismatch as error:
+        raise mismatch(saved, loaded, error) from None
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,25 @@ UNVERSIONED_RULES = 1  # saves and records from before rules versions were writt
 
 
 class ReplayMismatch(Exception):
-    """A replay reached a different state than the record says."""
+    """A replay reached a different state than the record says; ``turn`` is the quarter
+    where it left the record, if one did."""
+
+    def __init__(self, message: str, turn: int | None = None) -> None:
+        super().__init__(message)
+        self.turn = turn
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        """Where in the record the replay left it: the quarter's state hash, else the actions."""
+        return ("actions",) if self.turn is None else ("hashes", self.turn)
+
+
+class IllegalAction(ReplayMismatch):
+    """A record holds an action the rules did not allow where it was taken."""
+
+    @property
+    def loc(self) -> tuple[str | int, ...]:
+        return ("actions",) if self.turn is None else ("actions", self.turn)
 
 
 class RulesVersionError(ReplayMismatch):
@@ -100,6 +118,8 @@ def replay(
         )
     if sha256 is not None and record.scenario_sha256 != sha256:
         raise ReplayMismatch("the record was made with another scenario (its hash differs)")
+    if len(record.hashes) != len(record.actions):
+        raise ReplayMismatch("the record does not hold a state hash for every quarter")
     actions = np.array(record.actions, dtype=np.int64)
     state = initial_state(spec, record.seed, np.array([record.run_index]))
 
@@ -108,8 +128,21 @@ def replay(
 
     def check(state: State) -> None:
         turn = state.turn - 1
-        if turn < len(record.hashes) and state.row_hashes()[0] != record.hashes[turn]:
-            raise ReplayMismatch(f"the replay left the record at {spec.quarter_labels[turn]}")
+        if state.row_hashes()[0] != record.hashes[turn]:
+            raise ReplayMismatch(f"the replay left the record at {spec.quarter_labels[turn]}", turn)
 
-    play(spec, state, recorded, log, on_turn=check)
+    taken = play(spec, state, recorded, log, on_turn=check)[0]
+    check_taken(spec, taken, actions)
     return state
+
+
+def check_taken(spec: GameSpec, taken: IntArray, recorded: IntArray, first: int = 0) -> None:
+    """Refuse a record whose actions the rules did not all allow: the engine plays an
+    illegal action as a wait, so the actions taken, (turns, rounds, F) from quarter
+    ``first``, differ from the recorded ones in the first quarter that held one."""
+    differs = np.flatnonzero((taken != recorded).any(axis=(1, 2)))
+    if differs.size:
+        turn = first + int(differs[0])
+        raise IllegalAction(
+            f"an action recorded in {spec.quarter_labels[turn]} is not one the rules allowed", turn
+        )

@@ -26,7 +26,7 @@ from game.engine.explain import why_illegal
 from game.engine.forecast import forecast_vote
 from game.engine.names import faction_names
 from game.engine.outcome import Outcome, decide, power_scores
-from game.engine.record import ReplayMismatch
+from game.engine.record import ReplayMismatch, check_taken
 from game.engine.spec import GameSpec
 from game.engine.state import State, initial_state
 from game.engine.turn import Chooser, begin_turn, play_quarter
@@ -175,6 +175,10 @@ class Match:
             begin_turn(self.spec, state)
 
     def _replay(self, actions: list[list[list[int]]], hashes: list[str]) -> None:
+        """Play a save's quarters again: each quarter's actions must be the ones the rules
+        allowed and lead to the state whose hash the save holds (one for every quarter)."""
+        if len(hashes) != len(actions):
+            raise ReplayMismatch("the save does not hold a state hash for every quarter")
         for turn, rounds in enumerate(actions):
             self._start_turn(self.state)
             recorded = np.array(rounds, dtype=np.int64)
@@ -184,10 +188,10 @@ class Match:
                     self._remember(planning, f, int(action))
                     apply_actions(self.spec, planning, f, np.array([action]), rnd)
             self.state = self._play(self.state, _recorded(recorded), {})
-            if turn < len(hashes) and self.hashes[-1] != hashes[turn]:
-                raise ReplayMismatch(
-                    f"the replay left the save at {self.spec.quarter_labels[turn]}"
-                )
+            check_taken(self.spec, np.array(self.history[-1:]), recorded[None], turn)
+            if self.hashes[-1] != hashes[turn]:
+                label = self.spec.quarter_labels[turn]
+                raise ReplayMismatch(f"the replay left the save at {label}", turn)
 
     # --- planning -------------------------------------------------------------------------
 

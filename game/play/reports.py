@@ -5,12 +5,14 @@ saves."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from game.analysis.report_command import game_report, write_report
 from game.analysis.report_game import read_saved_game
+from game.boundary.jsondoc import parse_json
 from game.play.match import Match
 from game.play.saves import to_json
 from game.play.settings import data_dir
@@ -36,9 +38,8 @@ def write_game_report(
 ) -> Path:
     """Write the finished match's report and return its path. ``progress`` is told of the
     games played of the reference batch (``runs`` games of as many quarters as the scenario).
-    Raises ``ReportError`` (unfinished game), ``ScenarioError`` (a changed exercise) or
-    ``OSError``."""
-    saved = read_saved_game(to_json(match))
+    Raises ``Refused`` (an unfinished game, a changed exercise) or ``OSError``."""
+    saved = read_saved_game(parse_json(json.dumps(to_json(match)), "(this game)"))
     assert saved is not None  # a save document is always a saved game
     exercise = load_exercise(Path(match.setup.exercise)) if match.setup.exercise else None
     document = game_report(match.loaded, saved, exercise, runs, None, progress)

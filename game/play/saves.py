@@ -1,18 +1,23 @@
 """Saved games: versioned JSON holding what replays a game exactly (the scenario's path and
 hash, the seed, who plays what, the actions of every finished quarter and a state hash per
 quarter, and how many quarters' events and sessions the players have been shown), written
-atomically. Reading a save never changes any file; every way a save can be
-unusable raises ``SaveError`` with a message for the player."""
+atomically. Reading a save never changes any file; every way a save can be unusable raises
+``SaveError`` with a message for the player, located in the file. A save is read only through
+``game.boundary``: a regular file within the size limit, strict JSON, every field in bounds, a
+state hash for every quarter played, replaying exactly under these rules."""
 
 from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from game.analysis.runs import load
+from game.boundary.documents import SaveDocument, game_issues
+from game.boundary.jsondoc import JsonDocument, read_json
+from game.boundary.refusal import Issue, Loc, Refused, printable
 from game.engine.record import (
     RULES_VERSION,
     UNVERSIONED_RULES,
@@ -21,17 +26,19 @@ from game.engine.record import (
     check_rules_version,
 )
 from game.fileio import write_atomic
-from game.play.match import DIFFICULTIES, Match, Setup
+from game.play.match import Match, Setup
 from game.play.settings import data_dir
 from game.scenario.dates import Quarter
 
 SAVE_FORMAT = "heirs-of-lenin-save"
 SAVE_VERSION = 1
 AUTOSAVE = "autosave"
+MAX_LABEL = 200  # characters of a save's label the saves screen shows
 
 
-class SaveError(Exception):
-    """A save that cannot be loaded; the message says why, in the player's terms."""
+class SaveError(Refused):
+    """A save that cannot be loaded; each problem says why, in the player's terms, located
+    in the file."""
 
 
 @dataclass(frozen=True)
@@ -96,90 +103,109 @@ def keep_autosave() -> Path:
 
 
 def read_save(path: Path) -> Match:
-    """Load and replay a save. Raises SaveError if it is unreadable, corrupt, from a newer
+    """Load and replay a save. Raises ``SaveError`` if it is unreadable, corrupt, from a newer
     version of the game, made under other rules, for a missing or changed scenario, or does
-    not replay."""
-    data = _document(path)
-    scenario = Path(data["scenario"])
+    not replay to the state hash it holds for every quarter; nothing is written."""
+    document, save = _document(path)
+    scenario = Path(save.scenario)
     try:
         loaded = load(scenario)
-    except Exception as error:  # a scenario error or an unreadable file, in the player's words
-        raise SaveError(f"The save's scenario {scenario} cannot be loaded ({error}).") from None
-    if loaded.sha256 != data["scenario_sha256"]:
-        raise SaveError(f"The scenario {scenario} has changed since this game was saved.")
-    exercise = data.get("exercise")
+    except Refused as error:
+        issue = Issue(("scenario",), f"the save's scenario cannot be loaded ({error.reason})")
+        raise SaveError(document.refuse([issue]).problems) from None
+    if loaded.sha256 != save.scenario_sha256:
+        issue = Issue(
+            ("scenario",), f"the scenario {scenario} has changed since this game was saved"
+        )
+        raise SaveError(document.refuse([issue]).problems)
+    spec = loaded.spec
+    shape = (spec.turns, spec.rules.actions_per_turn, spec.n_factions, len(spec.actions.cost))
+    issues = game_issues(save.actions, save.hashes, shape)
+    issues += [
+        Issue(("humans", i), f"{human!r} is not a faction of {scenario}")
+        for i, human in enumerate(save.humans)
+        if human not in spec.factions
+    ]
+    issues += [
+        Issue(("humans", i), f"{human!r} is named twice")
+        for i, human in enumerate(save.humans)
+        if human in save.humans[:i]
+    ]
+    if issues:
+        raise SaveError(document.refuse(issues).problems)
     setup = Setup(
-        scenario,
-        tuple(data["humans"]),
-        data["difficulty"],
-        int(data["seed"]),
-        bool(data["guided"]),
-        exercise if isinstance(exercise, str) else None,
+        scenario, tuple(save.humans), save.difficulty, save.seed, save.guided, save.exercise
     )
     try:
-        match = Match(loaded, setup, data["actions"], data["hashes"])
-    except (ReplayMismatch, IndexError, ValueError) as error:
-        raise SaveError(f"The save does not replay with this version: {error}.") from None
-    seen = data.get("seen")
-    if isinstance(seen, int) and 0 <= seen < match.seen:
+        match = Match(loaded, setup, save.actions, save.hashes)
+    except ReplayMismatch as error:
+        issue = Issue(error.loc, f"the save does not replay with this version: {error}")
+        raise SaveError(document.refuse([issue]).problems) from None
+    seen = document.data.get("seen")
+    if type(seen) is int and 0 <= seen < match.seen:
         match.seen = seen  # the last quarter's events and sessions are still to be shown
     return match
 
 
-def _document(path: Path) -> dict[str, Any]:
+def _document(path: Path) -> tuple[JsonDocument, SaveDocument]:
+    """The save file read and checked on its own: a save of this game, of a format version
+    this program reads, made under these rules, every field in bounds."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise SaveError(f"The save {path.name} cannot be read ({error.strerror}).") from None
-    except ValueError:
-        raise SaveError(f"The save {path.name} is damaged (not valid JSON).") from None
+        document = read_json(path, "a saved game")
+    except Refused as error:
+        damaged = [replace(p, message=f"the save is damaged: {p.message}") for p in error.problems]
+        raise SaveError(damaged) from None
+    data = document.data
     if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
-        raise SaveError(f"{path.name} is not a saved game of Heirs of Lenin.")
+        where: Loc = ("format",) if isinstance(data, dict) else ()
+        raise _refused(document, where, f"{path.name} is not a saved game of Heirs of Lenin")
     version = data.get("version")
-    if not isinstance(version, int):
-        raise SaveError(f"The save {path.name} is damaged (it has no version).")
+    if type(version) is not int:
+        raise _refused(document, ("version",), "the save is damaged (it has no version)")
     if version > SAVE_VERSION:
-        raise SaveError(
-            f"The save {path.name} was made by a newer version of the game (save format "
-            f"{version}; this one reads up to {SAVE_VERSION})."
+        raise _refused(
+            document,
+            ("version",),
+            f"the save was made by a newer version of the game (save format {version}; this "
+            f"one reads up to {SAVE_VERSION})",
         )
-    _check_fields(path, data)
+    try:
+        save = document.validate(SaveDocument)
+    except Refused as error:
+        damaged = [replace(p, message=f"the save is damaged: {p.message}") for p in error.problems]
+        raise SaveError(damaged) from None
     try:
         check_rules_version(data.get("rules_version", UNVERSIONED_RULES))
     except RulesVersionError as error:
-        raise SaveError(f"The save {path.name} cannot be played: it was {error}.") from None
-    return data
+        message = f"the save cannot be played: it was {error}"
+        raise _refused(document, ("rules_version",), message) from None
+    return document, save
 
 
-def _check_fields(path: Path, data: dict[str, Any]) -> None:
-    expected = {
-        "scenario": str,
-        "scenario_sha256": str,
-        "seed": int,
-        "humans": list,
-        "difficulty": str,
-        "guided": bool,
-        "actions": list,
-        "hashes": list,
-    }
-    for key, kind in expected.items():
-        if not isinstance(data.get(key), kind):
-            raise SaveError(f"The save {path.name} is damaged (its {key!r} is missing or wrong).")
-    if data["difficulty"] not in DIFFICULTIES or not data["humans"]:
-        raise SaveError(f"The save {path.name} is damaged (its players are wrong).")
+def _refused(document: JsonDocument, loc: Loc, message: str) -> SaveError:
+    return SaveError(document.refuse([Issue(loc, message)]).problems)
 
 
 def list_saves() -> list[SaveInfo]:
-    """The saves in the saves folder, newest first; a damaged file is listed by its name."""
+    """The saves in the saves folder, newest first. A file that cannot be read (damaged, a
+    link to nothing, a loop of links, not a regular file) is listed by its name, marked."""
     folder = saves_dir()
     if not folder.is_dir():
         return []
     out = []
     for path in folder.glob("*.json"):
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-            label = str(raw.get("label", path.stem)) if isinstance(raw, dict) else path.stem
-        except (OSError, ValueError):
+            data = read_json(path, "a saved game").data
+            label = str(data.get("label", path.stem)) if isinstance(data, dict) else path.stem
+        except Refused:
             label = f"{path.stem} (damaged)"
-        out.append(SaveInfo(path, path.stem, label, path.stat().st_mtime))
+        out.append(SaveInfo(path, path.stem, printable(label[:MAX_LABEL]), _saved_at(path)))
     return sorted(out, key=lambda s: -s.saved_at)
+
+
+def _saved_at(path: Path) -> float:
+    """When a save was last written; 0 for a link that leads nowhere."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

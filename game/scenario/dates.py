@@ -6,11 +6,16 @@ exactly what it means; these helpers turn them into comparable numbers.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
-QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
-DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+from game.limits import FIRST_YEAR, LAST_YEAR
+
+QUARTER_RE = re.compile(r"^([0-9]{4})Q([1-4])$")
+DATE_RE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
+# Days before each month's end as the game counts them to order a quarter's sessions and
+# events (February always 29: the order, not the calendar); ``Date.parse`` checks the real one.
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 SEASONS = ("Winter", "Spring", "Summer", "Autumn")
 
@@ -28,7 +33,7 @@ class Quarter:
         match = QUARTER_RE.match(text)
         if not match:
             raise ValueError(f"{text!r} is not a quarter; write it like 1924Q1")
-        return cls(int(match.group(1)), int(match.group(2)))
+        return cls(_year(text, int(match.group(1))), int(match.group(2)))
 
     def index_from(self, start: Quarter) -> int:
         """Number of quarters from ``start`` to this one (0 for the same quarter)."""
@@ -62,11 +67,11 @@ class Date:
         match = DATE_RE.match(text)
         if not match:
             raise ValueError(f"{text!r} is not a date; write it like 1924-01 or 1924-01-21")
-        year, month = int(match.group(1)), int(match.group(2))
+        year, month = _year(text, int(match.group(1))), int(match.group(2))
         day = int(match.group(3)) if match.group(3) else None
         if not 1 <= month <= 12:
             raise ValueError(f"{text!r} has no month {month}")
-        if day is not None and not 1 <= day <= DAYS_IN_MONTH[month - 1]:
+        if day is not None and not 1 <= day <= days_in_month(year, month):
             raise ValueError(f"{text!r} has no day {day} in month {month}")
         return cls(year, month, day)
 
@@ -85,6 +90,18 @@ class Date:
     def __str__(self) -> str:
         base = f"{self.year:04d}-{self.month:02d}"
         return base if self.day is None else f"{base}-{self.day:02d}"
+
+
+def days_in_month(year: int, month: int) -> int:
+    """The real number of days of a month: February has 29 only in a leap year."""
+    return calendar.monthrange(year, month)[1]
+
+
+def _year(text: str, year: int) -> int:
+    """``year`` if the game's calendar has it (``FIRST_YEAR`` to ``LAST_YEAR``)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{text!r} is outside the years {FIRST_YEAR}-{LAST_YEAR}")
+    return year
 
 
 def parse_when(text: str) -> Date:

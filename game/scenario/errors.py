@@ -9,37 +9,16 @@ tree along that path to find the file, line and column, so a historian sees
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
-
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from game.boundary.messages import message
+from game.boundary.refusal import KEY, ROOT, Issue, Loc, Problem, Refused, join_path
 from game.scenario.models import CONDITION_KEYS, EFFECT_KEYS, ActionPattern, DateStr, Id, QuarterStr
 
-Loc = tuple[str | int, ...]
-KEY = "[key]"  # a path step meaning "the key just named, not its value" (pydantic's spelling)
-ROOT = "(root)"
-
 _UNION_TAGS = frozenset(CONDITION_KEYS) | frozenset(EFFECT_KEYS)
-_EXPECTED = {
-    "float_type": "a number",
-    "int_type": "a whole number",
-    "string_type": "a string",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping",
-    "model_type": "a mapping",
-}
-_BOUNDS = {
-    "greater_than": ("gt", ">"),
-    "greater_than_equal": ("ge", ">="),
-    "less_than": ("lt", "<"),
-    "less_than_equal": ("le", "<="),
-}
 
 
 def _pattern_names() -> dict[str, str]:
@@ -55,34 +34,8 @@ def _pattern_names() -> dict[str, str]:
 _PATTERN_NAMES = _pattern_names()
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with a scenario, where it is and what it is."""
-
-    file: str
-    line: int
-    col: int
-    path: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.path}: {self.message}"
-
-
-class ScenarioError(Exception):
-    """A scenario could not be loaded; ``problems`` lists every reason, sorted by position."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = sorted(problems)
-        super().__init__("\n".join(map(str, self.problems)))
-
-
-@dataclass(frozen=True)
-class Issue:
-    """A problem not yet located: ``loc`` is a path of YAML keys and list indices."""
-
-    loc: Loc
-    message: str
+class ScenarioError(Refused):
+    """A scenario or exercise file could not be loaded; ``problems`` lists every reason."""
 
 
 def problem_at(mark: Mark | None, file: str, path: str, message: str) -> Problem:
@@ -95,11 +48,6 @@ def problem_at(mark: Mark | None, file: str, path: str, message: str) -> Problem
 def file_problem(file: str, message: str) -> ScenarioError:
     """An error about a whole file: missing, unreadable, empty."""
     return ScenarioError([Problem(file, 0, 0, ROOT, message)])
-
-
-def join_path(path: str, step: str | int) -> str:
-    """A dotted path one step deeper; ``(root)`` is the empty path."""
-    return str(step) if path == ROOT else f"{path}.{step}"
 
 
 def locate(issue: Issue, root: Node, file: str) -> Problem:
@@ -130,7 +78,7 @@ def _child(node: Node, step: str | int) -> tuple[Node, Node] | None:
 
 def validation_issues(error: ValidationError) -> list[Issue]:
     """Turn pydantic's errors into issues with YAML paths and short, human messages."""
-    return [Issue(_yaml_loc(detail), _message(detail)) for detail in error.errors()]
+    return [Issue(_yaml_loc(detail), message(detail, _PATTERN_NAMES)) for detail in error.errors()]
 
 
 def _yaml_loc(detail: ErrorDetails) -> Loc:
@@ -147,39 +95,3 @@ def _yaml_loc(detail: ErrorDetails) -> Loc:
     if detail["type"] == "extra_forbidden":
         steps.append(KEY)
     return tuple(steps)
-
-
-def _message(detail: ErrorDetails) -> str:
-    """A short message for one pydantic error; pydantic's own message when nothing fits better."""
-    kind, loc, ctx = detail["type"], detail["loc"], detail.get("ctx", {})
-    got = describe(detail["input"])
-    if kind == "extra_forbidden":
-        return f"unknown key {loc[-1]!r}"
-    if kind == "missing":
-        return f"missing required key {loc[-1]!r}"
-    if kind in _EXPECTED:
-        return f"expected {_EXPECTED[kind]}, got {got}"
-    if kind == "literal_error":
-        return f"expected {ctx['expected']}, got {got}"
-    if kind == "string_pattern_mismatch":
-        meaning = _PATTERN_NAMES.get(ctx["pattern"], f"text matching {ctx['pattern']}")
-        return f"expected {meaning}, got {got}"
-    if kind in _BOUNDS:
-        key, operator = _BOUNDS[kind]
-        return f"expected a number {operator} {ctx[key]}, got {got}"
-    if kind == "value_error":
-        return str(ctx["error"])
-    return detail["msg"]
-
-
-def describe(value: Any) -> str:
-    """A value as the YAML author wrote it: ``'abc'``, ``12``, ``true``, ``null``, ``a list``."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return repr(value)

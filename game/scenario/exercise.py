@@ -11,30 +11,40 @@ from pydantic import Field, ValidationError
 from yaml.constructor import SafeConstructor
 from yaml.error import MarkedYAMLError
 
-from game.scenario.errors import Issue, ScenarioError, locate, problem_at, validation_issues
+from game.boundary.files import resolve_input
+from game.boundary.messages import describe
+from game.boundary.refusal import Issue, Refused
+from game.limits import MAX_AGENDA, MAX_FACTIONS, MAX_PATH
+from game.scenario.errors import ScenarioError, locate, problem_at, validation_issues
 from game.scenario.loader import load_scenario, read_tree
-from game.scenario.models import Id, Strict
+from game.scenario.models import Id, Strict, Title
 
 
 class Exercise(Strict):
     """One exercise for a class; ``scenario`` is a path relative to the exercise file."""
 
     id: Id | None = None
-    title: str
+    title: Title
     description: str | None = None
-    scenario: str
+    scenario: Annotated[str, Field(min_length=1, max_length=MAX_PATH)]
     change: str | None = Field(None, description="The counterfactual change, in a sentence.")
-    humans: list[Id] = Field([], description="Factions the students play.")
-    goals: list[str] = Field([], description="What the class should learn.")
-    minutes: Annotated[int, Field(gt=0)] | None = None
-    debrief: list[str] = Field([], description="Questions for the class after the game.")
+    humans: Annotated[list[Id], Field(max_length=MAX_FACTIONS)] = Field(
+        [], description="Factions the students play."
+    )
+    goals: Annotated[list[str], Field(max_length=MAX_AGENDA)] = Field(
+        [], description="What the class should learn."
+    )
+    minutes: Annotated[int, Field(gt=0, le=1000)] | None = None
+    debrief: Annotated[list[str], Field(max_length=MAX_AGENDA)] = Field(
+        [], description="Questions for the class after the game."
+    )
 
 
 def load_exercise(path: Path) -> Exercise:
     """Load and check an exercise file; raise ``ScenarioError`` listing every problem. The
     scenario it names must exist and be valid, and the factions students play its own."""
     name = str(path)
-    root = read_tree(path)
+    root = read_tree(path, "an exercise file")
     try:
         data = SafeConstructor().construct_document(root)
     except MarkedYAMLError as error:
@@ -45,9 +55,13 @@ def load_exercise(path: Path) -> Exercise:
     except ValidationError as error:
         raise ScenarioError(locate(i, root, name) for i in validation_issues(error)) from None
     scenario = path.parent / exercise.scenario
-    if not scenario.is_file():
-        issue = Issue(("scenario",), f"no scenario file {exercise.scenario} beside the exercise")
-        raise ScenarioError([locate(issue, root, name)])
+    try:
+        resolve_input(scenario, "a scenario file")
+    except Refused as error:
+        message = f"no scenario file {describe(exercise.scenario)} beside the exercise"
+        if not error.reason.startswith("no such file"):
+            message = f"the scenario {describe(exercise.scenario)}: {error.reason}"
+        raise ScenarioError([locate(Issue(("scenario",), message), root, name)]) from None
     factions = [f.id for f in load_scenario(scenario).model.factions]
     strangers = [
         locate(

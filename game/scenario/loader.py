@@ -1,12 +1,12 @@
 """Load scenario files: safe YAML, ``extends``, the pydantic models and the reference checks.
 
-Reading is bounded before any Python object is built: a file may be at most 2 MiB, nest at most
-64 levels and expand, with every alias copied out, to at most 500,000 YAML nodes (so an alias
-bomb is refused at once). Only PyYAML's safe loader is used, and YAML 1.1 timestamps are not
-resolved: ``1923-04-17`` stays a string, as every date in a scenario is a string
-(``YYYY-MM`` or ``YYYY-MM-DD``; quarters ``1922Q2``). The YAML node tree is kept after
-construction so that every problem, whichever check finds it, is reported at its line.
-"""
+Reading is bounded before any Python object is built: the file must be a regular file (checked
+by ``game.boundary.files`` before a byte is read) of at most 2 MiB, nest at most 64 levels and
+expand, with every alias copied out, to at most 500,000 YAML nodes (so an alias bomb is refused
+at once); every text must be valid Unicode. Only PyYAML's safe loader is used, and YAML 1.1
+timestamps are not resolved: ``1923-04-17`` stays a string, as every date in a scenario is a
+string (``YYYY-MM`` or ``YYYY-MM-DD``; quarters ``1922Q2``). The YAML node tree is kept after
+construction so that every problem, whichever check finds it, is reported at its line."""
 
 from __future__ import annotations
 
@@ -25,14 +25,14 @@ from yaml.error import Mark, MarkedYAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
+from game.boundary.files import read_input
+from game.boundary.messages import describe
+from game.boundary.refusal import ROOT, Issue, Problem, Refused, join_path
+from game.boundary.values import value_issues
+from game.limits import MAX_DEPTH, MAX_NODES, SCENARIO_BYTES
 from game.scenario.errors import (
-    ROOT,
-    Issue,
-    Problem,
     ScenarioError,
-    describe,
     file_problem,
-    join_path,
     locate,
     problem_at,
     validation_issues,
@@ -41,9 +41,6 @@ from game.scenario.merge import resolve_extends
 from game.scenario.models import SCHEMA_VERSION, Scenario
 from game.scenario.references import check_references
 
-MAX_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 64
-MAX_NODES = 500_000
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
 
@@ -132,6 +129,9 @@ def _build(data: Any, root: Node, path: Path, problems: list[Problem]) -> Loaded
         issues = validation_issues(error)
     else:
         issues = check_references(model)
+    values = value_issues(data, numbers=False)  # a lone surrogate said plainly, not as pydantic
+    found = {issue.loc for issue in values}
+    issues = values + [issue for issue in issues if issue.loc not in found]
     if issues or problems:
         raise ScenarioError([*problems, *(locate(issue, root, name) for issue in issues)])
     canonical = json.dumps(data, sort_keys=True, separators=(",", ":"))
@@ -146,10 +146,11 @@ def _check_version(data: Any, root: Node, name: str) -> None:
         raise ScenarioError([locate(Issue(("schema_version",), message), root, name)])
 
 
-def read_tree(path: Path) -> MappingNode:
-    """Read one file into a YAML node tree, within the bounds, with a mapping at the top."""
+def read_tree(path: Path, what: str = "a scenario file") -> MappingNode:
+    """Read one file into a YAML node tree, within the bounds, with a mapping at the top;
+    ``what`` names the kind of file in messages."""
     name = str(path)
-    root = _compose(_read_text(path), name)
+    root = _compose(_read_text(path, what), name)
     if root is None:
         raise file_problem(name, "the file is empty")
     _check_expansion(root)
@@ -157,26 +158,19 @@ def read_tree(path: Path) -> MappingNode:
     if problems:
         raise ScenarioError(problems)
     if not isinstance(root, MappingNode):
-        got = "a list" if isinstance(root, SequenceNode) else repr(root.value)
+        got = "a list" if isinstance(root, SequenceNode) else "a single value"
         message = f"the top level must be a mapping of keys to values, got {got}"
         raise ScenarioError([problem_at(root.start_mark, name, ROOT, message)])
     return root
 
 
-def _read_text(path: Path) -> str:
-    """The file's text: UTF-8, at most ``MAX_BYTES``."""
+def _read_text(path: Path, what: str) -> str:
+    """The file's text: a regular file of UTF-8, at most ``SCENARIO_BYTES``."""
     name = str(path)
     try:
-        with path.open("rb") as stream:
-            raw = stream.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise file_problem(name, "no such file") from None
-    except IsADirectoryError:
-        raise file_problem(name, "is a directory, not a scenario file") from None
-    except OSError as error:
-        raise file_problem(name, f"cannot read: {error.strerror}") from None
-    if len(raw) > MAX_BYTES:
-        raise file_problem(name, f"larger than {MAX_BYTES // 2**20} MiB")
+        raw = read_input(path, SCENARIO_BYTES, what)
+    except Refused as error:
+        raise ScenarioError(error.problems) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:

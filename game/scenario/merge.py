@@ -1,7 +1,9 @@
 """``extends:``: a scenario may start from another file and say only what differs.
 
-``extends: other.yaml`` names a file relative to the extending one; that file may itself extend
-another. Chains are resolved recursively and a loop is an error naming the chain. The merge
+``extends: other.yaml`` names a ``.yaml`` file relative to the extending one; that file may itself
+extend another, up to ``MAX_EXTENDS`` files deep. The file must be a regular file (links are
+followed; devices, pipes and folders are refused before anything is read). A loop is an error
+naming the chain; any error names the file, never what it holds. The merge
 rule, applied from the most basic file outwards (the extending file is the *override*):
 
 - two mappings merge key by key, recursively; a key only in the override is appended;
@@ -26,13 +28,18 @@ from pathlib import Path
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from game.scenario.errors import ROOT, Problem, ScenarioError, join_path, problem_at
+from game.boundary.files import resolve_input
+from game.boundary.messages import describe
+from game.boundary.refusal import ROOT, Problem, Refused, join_path
+from game.limits import MAX_EXTENDS
+from game.scenario.errors import ScenarioError, problem_at
 
 EXTENDS = "extends"
 CONDITION = "condition"
 Reader = Callable[[Path], MappingNode]
 _STR_TAG = "tag:yaml.org,2002:str"
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+SUFFIXES = (".yaml", ".yml")
 
 
 def resolve_extends(path: Path, read: Reader, problems: list[Problem]) -> MappingNode:
@@ -53,6 +60,8 @@ def _resolve(
     if found is None:
         return root
     chain = (*chain, path)
+    if len(chain) > MAX_EXTENDS:
+        raise _error(found[1], f"extends more than {MAX_EXTENDS} files deep")
     base_path = _target(found[1], path, chain)
     base = _resolve(base_path, read, chain, problems)
     overrides = MappingNode(
@@ -71,8 +80,14 @@ def _target(value: Node, path: Path, chain: tuple[Path, ...]) -> Path:
     if not (isinstance(value, ScalarNode) and value.tag == _STR_TAG and value.value):
         raise _error(value, "extends must name a scenario file")
     target = Path(os.path.normpath(path.parent / value.value))
-    if not target.is_file():
-        raise _error(value, f"cannot extend {value.value!r}: there is no file {target}")
+    if target.suffix not in SUFFIXES:
+        raise _error(value, f"extends must name a .yaml scenario file, not {describe(value.value)}")
+    try:
+        resolve_input(target, "a scenario file")
+    except Refused as error:
+        raise _error(
+            value, f"cannot extend {describe(value.value)}: {target}: {error.reason}"
+        ) from None
     seen = [link.resolve() for link in chain]
     if target.resolve() in seen:
         loop = [*chain[seen.index(target.resolve()) :], target]

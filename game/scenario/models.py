@@ -21,12 +21,39 @@ from pydantic import (
     model_validator,
 )
 
+from game.limits import (
+    MAX_AGENDA,
+    MAX_BODY,
+    MAX_CHECKPOINTS,
+    MAX_DELEGATES,
+    MAX_FACTIONS,
+    MAX_FIGURES,
+    MAX_INFLUENCE,
+    MAX_ITEMS,
+    MAX_MEMBERS,
+    MAX_POLITBURO,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_WEIGHT,
+)
 from game.scenario.dates import Date, Quarter
 
 SCHEMA_VERSION = 1
 
-Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", description="A lower-case identifier.")]
+Id = Annotated[
+    str,
+    Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=64, description="A lower-case identifier."),
+]
+Title = Annotated[str, Field(max_length=MAX_TITLE, description="A name or title: one line.")]
 Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Fraction = Share  # a model constant that is a share, a chance or a change of a 0..1 value
+Scale = Annotated[float, Field(ge=0.0, le=MAX_WEIGHT)]  # a weight, a cost, a scale: not negative
+Weight = Annotated[float, Field(ge=-MAX_WEIGHT, le=MAX_WEIGHT)]  # a signed weight or stance
+Members = Annotated[int, Field(gt=0, le=MAX_MEMBERS)]
+Delegates = Annotated[int, Field(ge=0, le=MAX_DELEGATES)]
+Tally = Annotated[int, Field(ge=0, le=MAX_MEMBERS, description="Votes cast one way.")]
+BodySize = Annotated[int, Field(gt=0, le=MAX_BODY)]
+PolitburoSize = Annotated[int, Field(gt=0, le=MAX_POLITBURO)]
 Axis = Annotated[float, Field(ge=-1.0, le=1.0, description="Left (-1) to right (+1).")]
 SourceKeys = Annotated[
     list[Id], Field(min_length=1, description="Keys into the top-level sources.")
@@ -60,7 +87,13 @@ Majority = Literal["simple", "two_thirds"]
 class Strict(BaseModel):
     """Base for every model: unknown keys are errors and values are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        populate_by_name=True,
+        allow_inf_nan=False,
+        str_max_length=MAX_TEXT,
+    )
 
 
 def _check_quarter(value: str) -> str:
@@ -75,13 +108,14 @@ def _check_date(value: str) -> str:
 
 QuarterStr = Annotated[
     str,
-    Field(pattern=r"^\d{4}Q[1-4]$", description="A quarter: 1924Q1."),
+    Field(pattern=r"^[0-9]{4}Q[1-4]$", description="A quarter: 1924Q1."),
     AfterValidator(_check_quarter),
 ]
 DateStr = Annotated[
     str,
     Field(
-        pattern=r"^\d{4}-\d{2}(-\d{2})?$", description="A date: 1924-01 or 1924-01-21 (a string)."
+        pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$",
+        description="A date: 1924-01 or 1924-01-21 (a string).",
     ),
     AfterValidator(_check_date),
 ]
@@ -90,7 +124,7 @@ DateStr = Annotated[
 class Source(Strict):
     """A work a fact comes from: name the book, chapter or encyclopedia entry, not a mirror."""
 
-    title: str
+    title: Title
     url: str | None = None
     note: str | None = None
 
@@ -147,7 +181,7 @@ class CompareTest(Strict):
     faction: Id | None = None
     stat: FactionStat | None = None
     op: Literal["<", "<=", ">", ">="]
-    value: float
+    value: Weight
 
 
 class DateTest(Strict):
@@ -273,13 +307,13 @@ Condition = Annotated[
 
 class TrackEffect(Strict):
     id: Track
-    add: float
+    add: Weight
 
 
 class FactionEffect(Strict):
     id: Id
     stat: FactionStat
-    add: float
+    add: Weight
 
 
 class RegionEffect(Strict):
@@ -337,12 +371,12 @@ class Faction(Strict):
     """A playable faction, led by one figure."""
 
     id: Id
-    name: str
+    name: Title
     leader: Id
     colour: Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$")]
     description: str
     ideology: Axis
-    influence: Annotated[float, Field(ge=0.0)]
+    influence: Annotated[float, Field(ge=0.0, le=MAX_INFLUENCE)]
     prestige: Share
     legitimacy: Share
     popularity: Share = Field(description="Standing outside the party: army, society.")
@@ -357,7 +391,7 @@ class Figure(Strict):
     """A named figure. ``faction`` null means unaligned (courtable)."""
 
     id: Id
-    name: str
+    name: Title
     faction: Id | None
     loyalty: Share = Field(description="How firmly the figure stays with its faction.")
     politburo: bool = False
@@ -373,10 +407,10 @@ class Figure(Strict):
 
 class Office(Strict):
     id: Id
-    name: str
+    name: Title
     holder: Id | None
-    income: Annotated[float, Field(ge=0.0)]
-    power: Annotated[float, Field(ge=0.0, description="Weight in the power score.")]
+    income: Scale
+    power: Annotated[Scale, Field(description="Weight in the power score.")]
     appoints_secretaries: bool = False
     filled_by: Annotated[list[SessionKind], Field(min_length=1)] = Field(
         description="The bodies that fill the office and may remove its holder: a vacancy waits "
@@ -387,7 +421,7 @@ class Office(Strict):
 
 
 class Secretary(Strict):
-    name: str
+    name: Title
     camp: Id | None = Field(description="Faction the secretary answers to; null if nobody's.")
 
 
@@ -398,8 +432,8 @@ class MapPoint(Strict):
 
 class Region(Strict):
     id: Id
-    name: str
-    members: Annotated[int, Field(gt=0, description="Members and candidates at the start.")]
+    name: Title
+    members: Annotated[Members, Field(description="Members and candidates at the start.")]
     members_estimate: bool = Field(description="True where no source gives the figure.")
     members_note: str = Field(description="Where the figure comes from, or how it was estimated.")
     secretary: Secretary
@@ -430,7 +464,7 @@ class GrowthPeriod(Strict):
 
 class MembershipTarget(Strict):
     date: DateStr
-    members: Annotated[int, Field(gt=0)]
+    members: Members
     sources: SourceKeys
     note: str | None = None
 
@@ -438,16 +472,16 @@ class MembershipTarget(Strict):
 class Membership(Strict):
     """Baseline growth of the party outside recruitment drives, and the real series to match."""
 
-    growth: list[GrowthPeriod]
-    targets: list[MembershipTarget]
+    growth: Annotated[list[GrowthPeriod], Field(max_length=MAX_ITEMS)]
+    targets: Annotated[list[MembershipTarget], Field(max_length=MAX_ITEMS)]
 
 
 class CentralCommittee(Strict):
     """The Central Committee at the start: its size and how its members lean."""
 
-    size: Annotated[int, Field(gt=0)]
+    size: BodySize
     shares: dict[Id, Share] = Field(description="Share of members leaning to each faction.")
-    politburo_size: Annotated[int, Field(gt=0)]
+    politburo_size: PolitburoSize
     sources: SourceKeys
     note: str | None = None
 
@@ -461,7 +495,7 @@ class CentralCommittee(Strict):
 
 class Policy(Strict):
     id: Id
-    name: str
+    name: Title
     position: Axis
     adopted: bool = False
     excludes: list[Id] = []
@@ -515,7 +549,7 @@ class Fallback(Strict):
     same target and mover, a milder kind."""
 
     id: Id
-    title: str
+    title: Title
     kind: MotionKind
     sources: SourceKeys
     note: str | None = None
@@ -525,13 +559,13 @@ class Motion(Strict):
     """A question put to a vote. It can fail."""
 
     id: Id
-    title: str
+    title: Title
     kind: MotionKind
     target: Id | None = Field(None, description="The figure a discipline motion is about.")
     office: Id | None = None
     successor: Id | None = Field(None, description="Figure who takes the office if it passes.")
     policy: Id | None = None
-    recruits: Annotated[int, Field(ge=0)] = 0
+    recruits: Annotated[int, Field(ge=0, le=MAX_MEMBERS)] = 0
     testament: Literal["read_to_delegations", "read_to_congress", "published"] | None = None
     deviation: Literal["left", "right"] | None = Field(
         None, description="The side whose line a condemn_line resolution condemns."
@@ -557,22 +591,22 @@ class Motion(Strict):
 
 class Session(Strict):
     id: Id
-    name: str
+    name: Title
     kind: SessionKind
     date: DateStr
     end_date: DateStr | None = None
-    voting_delegates: Annotated[int, Field(gt=0)] | None = None
-    consultative_delegates: Annotated[int, Field(ge=0)] | None = None
-    central_committee_size: Annotated[int, Field(gt=0)] | None = Field(
+    voting_delegates: Annotated[Delegates, Field(gt=0)] | None = None
+    consultative_delegates: Delegates | None = None
+    central_committee_size: BodySize | None = Field(
         None, description="A congress elects a Central Committee this large."
     )
-    politburo_size: Annotated[int, Field(gt=0)] | None = None
-    control_commission_size: Annotated[int, Field(gt=0)] | None = Field(
+    politburo_size: PolitburoSize | None = None
+    control_commission_size: BodySize | None = Field(
         None,
         description="A joint plenum (required there, only there): the Control Commission "
         "members who sat with the CC; they split as the CC the same congress elected.",
     )
-    agenda: list[Motion] = []
+    agenda: Annotated[list[Motion], Field(max_length=MAX_AGENDA)] = []
     sources: SourceKeys
     note: str | None = None
 
@@ -586,7 +620,7 @@ class Event(Strict):
     """An exogenous shock: it happens to the party, nobody in the game decides it."""
 
     id: Id
-    title: str
+    title: Title
     text: str
     window: Window
     date: DateStr | None = Field(None, description="Orders it among the quarter's sessions.")
@@ -601,7 +635,7 @@ class Checkpoint(Strict):
     """A moment of real history, tested against the game state."""
 
     id: Id
-    title: str
+    title: Title
     date: DateStr
     description: str
     condition: Condition
@@ -616,9 +650,9 @@ class RecordedVote(Strict):
     id: Id
     session: Id = Field(description="The session that voted: an id in sessions.")
     motion: Id = Field(description="The motion put: an id in that session's agenda.")
-    for_: Annotated[int, Field(ge=0)] | None = Field(None, alias="for", description="Votes for.")
-    against: Annotated[int, Field(ge=0)] | None = None
-    abstaining: Annotated[int, Field(ge=0)] | None = None
+    for_: Tally | None = Field(None, alias="for", description="Votes for.")
+    against: Tally | None = None
+    abstaining: Tally | None = None
     unanimous: bool = Field(False, description="Recorded as unanimous: no tally, no votes against.")
     outcome: Literal["carried", "withdrawn", "refused"] = Field(
         description="carried; withdrawn before the vote; refused: put and voted down."
@@ -633,8 +667,8 @@ class RecordedVote(Strict):
 class History(Strict):
     """What really happened: checkpoints on the game state and the recorded votes."""
 
-    checkpoints: list[Checkpoint]
-    votes: list[RecordedVote] = []
+    checkpoints: Annotated[list[Checkpoint], Field(max_length=MAX_CHECKPOINTS)]
+    votes: Annotated[list[RecordedVote], Field(max_length=MAX_ITEMS)] = []
 
 
 # --- AI. ----------------------------------------------------------------------------------
@@ -668,7 +702,7 @@ class Stance(Strict):
 
     from_: QuarterStr = Field(alias="from")
     to: QuarterStr
-    actions: dict[ActionPattern, Annotated[float, Field(gt=0.0)]]
+    actions: dict[ActionPattern, Annotated[float, Field(gt=0.0, le=MAX_WEIGHT)]]
     ideology: Axis | None = None
     sources: SourceKeys
 
@@ -687,7 +721,7 @@ class Stance(Strict):
 class AI(Strict):
     noise: Annotated[float, Field(ge=0.0, le=5.0)]
     personalities: dict[Id, Personality]
-    historical: dict[Id, list[Stance]]
+    historical: dict[Id, Annotated[list[Stance], Field(max_length=MAX_ITEMS)]]
 
 
 # --- Rules: the model's numbers. Defaults here; a scenario may override any of them. -------
@@ -696,14 +730,14 @@ class AI(Strict):
 class VoteWeights(Strict):
     """Weights of each term in a delegate's vote (logit scale)."""
 
-    apparatus: float = 2.0
-    sympathy: float = 2.0
-    mood: float = 0.4
-    prestige: float = 1.0
-    legitimacy: float = 1.0
-    unity: float = 1.0
-    chance: float = 1.0
-    bias: float = 0.0
+    apparatus: Weight = 2.0
+    sympathy: Weight = 2.0
+    mood: Weight = 0.4
+    prestige: Weight = 1.0
+    legitimacy: Weight = 1.0
+    unity: Weight = 1.0
+    chance: Weight = 1.0
+    bias: Weight = 0.0
 
 
 class Mechanisms(Strict):
@@ -720,13 +754,13 @@ class Mechanisms(Strict):
 
 
 class PowerWeights(Strict):
-    politburo: float = 1.0
-    offices: float = 1.0
-    central_committee: float = 1.0
-    prestige: float = 1.0
+    politburo: Scale = 1.0
+    offices: Scale = 1.0
+    central_committee: Scale = 1.0
+    prestige: Scale = 1.0
 
 
-Cost = Annotated[float, Field(ge=0.0)]
+Cost = Scale
 
 
 class ActionCosts(Strict):
@@ -753,124 +787,130 @@ class Constants(Strict):
     """The named constants of each mechanism. The README's model section explains them."""
 
     # Actions.
-    campaign: float = Field(
+    campaign: Fraction = Field(
         0.06, description="Share of a region's other members one campaign wins."
     )
-    appoint_resistance: float = Field(
+    appoint_resistance: Scale = Field(
         1.5, description="Chance an appointee is refused, per share loyal to the sitting camp."
     )
-    appoint_grievance: float = Field(
+    appoint_grievance: Fraction = Field(
         0.15, description="Grudge of a camp whose secretary is replaced."
     )
-    recruit_growth: float = Field(0.03, description="Members a local recruitment drive adds.")
-    publish_legitimacy: float = Field(0.06, description="Legitimacy gap one publication closes.")
-    publish_prestige: float = Field(0.01, description="Prestige a publication brings.")
-    denounce: float = Field(0.05, description="Prestige a denunciation costs its target.")
-    denounce_legitimacy: float = Field(
+    recruit_growth: Fraction = Field(0.03, description="Members a local recruitment drive adds.")
+    publish_legitimacy: Fraction = Field(0.06, description="Legitimacy gap one publication closes.")
+    publish_prestige: Fraction = Field(0.01, description="Prestige a publication brings.")
+    denounce: Fraction = Field(0.05, description="Prestige a denunciation costs its target.")
+    denounce_legitimacy: Fraction = Field(
         0.2, description="Legitimacy lost to a more orthodox critic."
     )
-    denounce_grievance: float = Field(0.2, description="Grudge a denunciation leaves.")
-    denounce_unity: float = Field(0.03, description="Unity an open attack costs the party.")
-    attacker_cost: float = Field(0.05, description="Prestige an attacker loses as unity frays.")
-    patience_prestige: float = Field(0.02, description="Prestige for waiting while unity frays.")
-    court: float = Field(0.5, description="Chance scale of winning a figure over.")
-    alliance_confusion: float = Field(0.1, description="Legitimacy lost per unit of old grudges.")
-    break_grievance: float = Field(0.3, description="Grudge a broken alliance leaves.")
-    break_unity: float = Field(0.02, description="Unity a broken alliance costs.")
-    appeal_sympathy: float = Field(
+    denounce_grievance: Fraction = Field(0.2, description="Grudge a denunciation leaves.")
+    denounce_unity: Fraction = Field(0.03, description="Unity an open attack costs the party.")
+    attacker_cost: Fraction = Field(0.05, description="Prestige an attacker loses as unity frays.")
+    patience_prestige: Fraction = Field(0.02, description="Prestige for waiting while unity frays.")
+    court: Scale = Field(0.5, description="Chance scale of winning a figure over.")
+    alliance_confusion: Scale = Field(0.1, description="Legitimacy lost per unit of old grudges.")
+    break_grievance: Fraction = Field(0.3, description="Grudge a broken alliance leaves.")
+    break_unity: Fraction = Field(0.02, description="Unity a broken alliance costs.")
+    appeal_sympathy: Fraction = Field(
         0.08, description="Sympathy an appeal outside wins, x popularity."
     )
-    appeal_unity: float = Field(0.08, description="Unity an appeal outside the party costs.")
-    appeal_popularity: float = Field(0.03, description="Popularity an appeal brings.")
-    recant_prestige: float = Field(0.15, description="Prestige and legitimacy a recantation costs.")
-    recant_forgiveness: float = Field(0.5, description="Share of others' grudges left after it.")
-    lobby: float = Field(0.08, description="Share of uncommitted CC members a lobbying wins.")
-    shift_step: float = Field(0.15, description="How far one shift moves a faction's line.")
+    appeal_unity: Fraction = Field(0.08, description="Unity an appeal outside the party costs.")
+    appeal_popularity: Fraction = Field(0.03, description="Popularity an appeal brings.")
+    recant_prestige: Fraction = Field(
+        0.15, description="Prestige and legitimacy a recantation costs."
+    )
+    recant_forgiveness: Fraction = Field(0.5, description="Share of others' grudges left after it.")
+    lobby: Fraction = Field(0.08, description="Share of uncommitted CC members a lobbying wins.")
+    shift_step: Scale = Field(0.15, description="How far one shift moves a faction's line.")
     # Votes.
-    routine_support: float = Field(0.3, description="Every faction's stance on a routine motion.")
-    secretary_support: float = Field(
+    routine_support: Weight = Field(0.3, description="Every faction's stance on a routine motion.")
+    secretary_support: Weight = Field(
         0.2, description="A faction's stance on keeping the General Secretary, before grudges."
     )
-    ally_pull: float = Field(0.5, description="How far an ally moves toward its partner's stance.")
-    sanction_base: float = Field(-0.6, description="A bystander's stance on a sanction.")
-    sanction_distance: float = Field(0.5, description="Extra support per unit of ideological gap.")
-    sanction_threat: float = Field(
+    ally_pull: Fraction = Field(
+        0.5, description="How far an ally moves toward its partner's stance."
+    )
+    sanction_base: Weight = Field(-0.6, description="A bystander's stance on a sanction.")
+    sanction_distance: Weight = Field(0.5, description="Extra support per unit of ideological gap.")
+    sanction_threat: Weight = Field(
         0.5, description="Extra support per unit of the target's threat (prestige, seats, posts)."
     )
-    shared_chance: float = Field(
+    shared_chance: Fraction = Field(
         0.7, description="Part of a vote's chance shared by every bloc: the mood of the hall."
     )
-    testament_doubt: float = Field(
+    testament_doubt: Scale = Field(
         0.3,
         description="How far Lenin's letter, once known to the leaders, turns members against "
         "the holder; twice as far once it is printed.",
     )
-    organised_swing: float = Field(
+    organised_swing: Scale = Field(
         0.3,
         description="How far the hall's mood, standing and chance move an organised bloc, "
         "against 1 for the uncommitted: organised blocs vote their line.",
     )
-    machine_fear: float = Field(
+    machine_fear: Scale = Field(
         3.5, description="How far the machines a General Secretary holds turn others against him."
     )
-    mood_tolerance: float = Field(0.5, description="Distance from the mood a target can afford.")
-    grip_base: float = Field(
+    mood_tolerance: Scale = Field(0.5, description="Distance from the mood a target can afford.")
+    grip_base: Fraction = Field(
         0.6, description="A regional machine's hold on its delegation: the share it votes as one."
     )
-    machine_block: float = Field(
+    machine_block: Fraction = Field(
         1.0, description="Share of a machine's hold on a bloc that it casts as one vote."
     )
-    faction_discipline: float = Field(
+    faction_discipline: Fraction = Field(
         0.0, description="Share of a faction's own members of a body who vote as one, its way."
     )
-    named_faction: float = Field(
+    named_faction: Scale = Field(
         0.0,
         description="How far the uncommitted follow the General Secretary's line once the "
         "opposition has been condemned as a faction.",
     )
-    grip_defiance: float = Field(
+    grip_defiance: Scale = Field(
         1.5, description="How far a rival's following in a region loosens the machine's grip."
     )
-    grip_recruits: float = Field(0.8, description="Extra hold per share of new recruits.")
-    cc_machine_grip: float = Field(0.5, description="The Secretariat's hold on uncommitted CC.")
-    cc_machine: float = Field(
+    grip_recruits: Scale = Field(0.8, description="Extra hold per share of new recruits.")
+    cc_machine_grip: Fraction = Field(0.5, description="The Secretariat's hold on uncommitted CC.")
+    cc_machine: Fraction = Field(
         0.4, description="Share of a delegation's CC picks its machine makes."
     )
     # Motions.
-    policy_mood_pull: float = Field(0.2, description="How far an adopted line pulls the mood.")
-    win_prestige: float = Field(0.01, description="Prestige for carrying a motion.")
-    censure_prestige: float = Field(0.08, description="Prestige a censure or removal costs.")
-    closing_ranks: float = Field(0.02, description="Unity regained when dissent is censured.")
-    expel_purge: float = Field(0.5, description="Share of an expelled leader's following purged.")
-    expel_prestige: float = Field(
+    policy_mood_pull: Fraction = Field(0.2, description="How far an adopted line pulls the mood.")
+    win_prestige: Fraction = Field(0.01, description="Prestige for carrying a motion.")
+    censure_prestige: Fraction = Field(0.08, description="Prestige a censure or removal costs.")
+    closing_ranks: Fraction = Field(0.02, description="Unity regained when dissent is censured.")
+    expel_purge: Fraction = Field(
+        0.5, description="Share of an expelled leader's following purged."
+    )
+    expel_prestige: Fraction = Field(
         0.15, description="Prestige an expulsion, exile or deportation costs."
     )
-    expel_unity: float = Field(0.03, description="Unity an expulsion costs.")
-    testament_to_delegations: float = Field(
+    expel_unity: Fraction = Field(0.03, description="Unity an expulsion costs.")
+    testament_to_delegations: Fraction = Field(
         0.05, description="Legitimacy the General Secretary loses when delegations hear the letter."
     )
-    testament_to_congress: float = Field(
+    testament_to_congress: Fraction = Field(
         0.15, description="Legitimacy lost when the whole congress hears it."
     )
-    testament_published: float = Field(0.25, description="Legitimacy lost when it is published.")
-    resign_prestige: float = Field(0.08, description="Prestige for being asked to stay.")
+    testament_published: Fraction = Field(0.25, description="Legitimacy lost when it is published.")
+    resign_prestige: Fraction = Field(0.08, description="Prestige for being asked to stay.")
     # The quarter's slow forces.
-    machine_income: float = Field(0.1, description="Influence per regional machine held.")
-    secretary_pull: float = Field(0.015, description="Share of members a machine wins per quarter.")
-    recruits_follow_secretary: float = Field(0.6, description="Share of recruits who follow it.")
-    recruit_decay: float = Field(0.9, description="Share of 'recent recruits' still counted so.")
-    reputation_pull: float = Field(
+    machine_income: Scale = Field(0.1, description="Influence per regional machine held.")
+    secretary_pull: Fraction = Field(
+        0.015, description="Share of members a machine wins per quarter."
+    )
+    recruits_follow_secretary: Fraction = Field(0.6, description="Share of recruits who follow it.")
+    recruit_decay: Fraction = Field(0.9, description="Share of 'recent recruits' still counted so.")
+    reputation_pull: Fraction = Field(
         0.1, description="Drift of members toward factions of above-average name."
     )
-    mood_pull: float = Field(0.01, description="Drift of members toward lines near the mood.")
-    unity_recovery: float = Field(0.1, description="Share of the gap to rest unity regained.")
-    unity_rest: float = Field(0.8, description="The unity the party returns to in calm times.")
-    breach_decay: float = Field(0.7, description="Share of discipline breaches remembered.")
-    grievance_decay: float = Field(0.95, description="Share of grudges kept each quarter.")
-    defection: float = Field(
+    mood_pull: Fraction = Field(0.01, description="Drift of members toward lines near the mood.")
+    unity_recovery: Fraction = Field(0.1, description="Share of the gap to rest unity regained.")
+    unity_rest: Fraction = Field(0.8, description="The unity the party returns to in calm times.")
+    breach_decay: Fraction = Field(0.7, description="Share of discipline breaches remembered.")
+    grievance_decay: Fraction = Field(0.95, description="Share of grudges kept each quarter.")
+    defection: Fraction = Field(
         0.2,
-        ge=0.0,
-        le=1.0,
         description="Chance a quarter that a figure of no loyalty leaves a beaten patron for "
         "the strongest faction; x (1 - loyalty). A game estimate: no source gives a rate.",
     )
@@ -880,7 +920,7 @@ class Rules(Strict):
     """Tunable numbers of the model. Every one is read by the engine."""
 
     actions_per_turn: Annotated[int, Field(ge=1, le=6)] = 2
-    base_income: float = 1.0
+    base_income: Scale = 1.0
     action_costs: ActionCosts = ActionCosts()
     vote: VoteWeights = VoteWeights()
     split_threshold: Share = 0.1
@@ -926,7 +966,7 @@ class Expectation(Strict):
 class Counterfactual(Strict):
     """What a counterfactual scenario asks and argues, so that a batch can test it."""
 
-    question: str = Field(description="The 'what if', in one line.")
+    question: Title = Field(description="The 'what if', in one line.")
     framing: str = Field(
         description="A paragraph in our own words: what changes, what historians argue follows, "
         "and where the model's answer differs from that argument."
@@ -942,30 +982,30 @@ class Scenario(Strict):
 
     schema_version: Literal[1]
     id: Id
-    title: str
+    title: Title
     description: str
     start: QuarterStr
     end: QuarterStr
-    sources: dict[Id, Source]
+    sources: Annotated[dict[Id, Source], Field(max_length=4 * MAX_ITEMS)]
     mechanisms: Mechanisms = Mechanisms()
     rules: Rules = Rules()
-    factions: Annotated[list[Faction], Field(min_length=2)]
-    figures: list[Figure]
-    offices: list[Office]
-    regions: Annotated[list[Region], Field(min_length=1)]
+    factions: Annotated[list[Faction], Field(min_length=2, max_length=MAX_FACTIONS)]
+    figures: Annotated[list[Figure], Field(max_length=MAX_FIGURES)]
+    offices: Annotated[list[Office], Field(max_length=MAX_ITEMS)]
+    regions: Annotated[list[Region], Field(min_length=1, max_length=MAX_ITEMS)]
     membership: Membership
-    policies: list[Policy]
+    policies: Annotated[list[Policy], Field(min_length=1, max_length=MAX_ITEMS)]
     procedure: dict[MotionKind, ProcedureRule] = Field(
         description="The party's procedure: for each kind of motion, the bodies with the power "
         "to decide it and the majority each needs."
     )
-    alliances: list[Alliance] = []
-    grievances: list[Grievance] = []
+    alliances: Annotated[list[Alliance], Field(max_length=MAX_ITEMS)] = []
+    grievances: Annotated[list[Grievance], Field(max_length=MAX_ITEMS)] = []
     central_committee: CentralCommittee | None = None
     testament: TestamentState = "hidden"
-    tracks: dict[Track, float] = Field(description="Starting values of the global tracks.")
-    sessions: list[Session]
-    events: list[Event]
+    tracks: dict[Track, Axis] = Field(description="Starting values of the global tracks.")
+    sessions: Annotated[list[Session], Field(max_length=MAX_ITEMS)]
+    events: Annotated[list[Event], Field(max_length=MAX_ITEMS)]
     ai: AI
     history: History
     counterfactual: Counterfactual | None = Field(

@@ -17,9 +17,10 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
+from game.boundary.refusal import KEY, Issue, Loc
 from game.engine.kinds import KINDS, REGISTRY, pattern_name
+from game.limits import MAX_QUARTERS
 from game.scenario.dates import Date, Quarter
-from game.scenario.errors import KEY, Issue, Loc
 from game.scenario.models import (
     AI,
     AllCondition,
@@ -251,6 +252,12 @@ def _check(model: BaseModel, loc: Loc, names: _Names) -> Iterator[Issue]:
 def _(model: Scenario, loc: Loc, names: _Names) -> Iterator[Issue]:
     if names.start > names.end:
         yield Issue(("end",), f"the scenario ends ({model.end}) before it starts ({model.start})")
+    elif names.end.index_from(names.start) >= MAX_QUARTERS:
+        yield Issue(
+            ("end",),
+            f"the scenario runs {names.end.index_from(names.start) + 1} quarters "
+            f"({model.start}..{model.end}); at most {MAX_QUARTERS}",
+        )
     appointing = sum(office.appoints_secretaries for office in model.offices)
     if appointing != 1:
         yield Issue(

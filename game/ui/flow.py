@@ -16,9 +16,10 @@ import pygame
 
 from game.analysis.lab import LabSetup, RunRow
 from game.analysis.runs import load
+from game.boundary.refusal import Refused, printable
 from game.play.exercises import exercise_setup, read_exercise
 from game.play.match import Match, Setup, TurnReport, fresh_seed
-from game.play.saves import AUTOSAVE, SaveError, keep_autosave, list_saves, read_save, save_path
+from game.play.saves import AUTOSAVE, keep_autosave, list_saves, read_save, save_path
 from game.scenario.errors import ScenarioError
 from game.ui.app import App
 from game.ui.screen import Screen
@@ -171,11 +172,14 @@ def start_exercise(app: App, path: Path) -> None:
 
 
 def load_game(app: App, path: Path) -> None:
-    """Load a save; if it cannot be used, say why and stay in the menus (nothing changes)."""
+    """Load a save; if it cannot be used (any refusal at the boundary: a damaged or foreign
+    file, a changed scenario, a game that does not replay; or a file that cannot be read),
+    say why and stay in the menus (nothing changes)."""
     try:
         match = read_save(path)
-    except SaveError as error:
-        app.message = str(error)
+    except (Refused, OSError) as error:
+        reason = error.reason if isinstance(error, Refused) else str(error.strerror)
+        app.message = printable(f"The save {path.name} cannot be used: {reason}.")
         if app.screen is not None and app.screen.name == "saves":
             app.screen.rebuild()
         else:

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pygame
 
-from game.analysis.report_command import ReportError
+from game.boundary.refusal import Refused
 from game.play.match import Match
 from game.play.reports import write_game_report
-from game.scenario.errors import ScenarioError
 from game.ui import draw
 from game.ui.theme import Theme
 from game.ui.worker import Worker
@@ -47,7 +46,7 @@ class ReportWriter:
             return
         try:
             self.path = self.worker.result()
-        except (ReportError, ScenarioError, OSError) as error:
+        except (Refused, OSError) as error:
             self.error = f"The report could not be written: {error}"
         self.worker = None
 

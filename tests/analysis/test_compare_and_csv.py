@@ -98,7 +98,7 @@ def test_simulate_csv_has_no_arm_column(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--runs", "0"], "--runs must be at least 1"),
+        (["--runs", "0"], "argument --runs: expected a whole number from 1 to 1,000,000"),
         (["--csv", "/nonexistent/folder/x.csv"], "--csv /nonexistent/folder/x.csv"),
         (["--ai", "nosuch"], "nosuch"),
     ],

@@ -93,7 +93,7 @@ def test_a_plain_game_record_with_its_scenario_is_a_saved_game(
     [
         ('{"kind": "batch", ', "bad.json:1:"),
         ("[1, 2]", "not a batch result, a comparison or a saved game"),
-        ('{"record": {"seed": 1}}', "the game record lacks"),
+        ('{"record": {"seed": 1}}', "bad.json:1:12: record: missing required key 'actions'"),
     ],
     ids=["corrupt", "not-a-result", "incomplete-record"],
 )
@@ -144,7 +144,9 @@ def test_a_window_save_of_a_finished_game_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "save.json"
     path.write_text(json.dumps(save))
     assert "seed 3, run 0, policies standard" in report(path, tmp_path / "s.html", "--runs", "20")
-    path.write_text(json.dumps({**save, "actions": record["actions"][:4]}))
+    path.write_text(
+        json.dumps({**save, "actions": record["actions"][:4], "hashes": record["hashes"][:4]})
+    )
     done = run_game("report", str(path), "--html", str(tmp_path / "u.html"))
     assert done.returncode == 2 and "not finished (saved in 1923Q2)" in done.stderr
 

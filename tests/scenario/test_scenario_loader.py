@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.constructor import SafeConstructor
 
+from game.boundary.refusal import Problem
 from game.scenario.dates import Quarter
-from game.scenario.errors import Problem, ScenarioError
+from game.scenario.errors import ScenarioError
 from game.scenario.loader import (
     load_scenario,
     load_scenario_from_dict,

@@ -11,7 +11,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import Node
 
-from game.scenario.errors import Problem, ScenarioError
+from game.boundary.refusal import Problem
+from game.scenario.errors import ScenarioError
 from game.scenario.loader import load_scenario
 from game.scenario.merge import merge_nodes
 
