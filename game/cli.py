@@ -30,7 +30,8 @@ DEFAULT_SCENARIO = SCENARIOS_DIR / "1922_succession.yaml"
 SCHEMA_PATH = SCENARIOS_DIR / "scenario.schema.json"
 
 Handler = Callable[[argparse.Namespace], int]
-SEED_HELP = f"0 to 2**63-1 ({MAX_SEED:,}); default: 1"
+SEED_RANGE = f"0 to 2**63-1 ({MAX_SEED:,})"
+SEED_HELP = f"{SEED_RANGE}; default: 1"
 JOBS_HELP = (
     f"worker processes (default and at most: the {numbers.cores()} cores); never changes results"
 )
@@ -530,9 +531,6 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--faction", help="the faction you lead (default: chosen in the window)")
     play.add_argument("--load", type=Path, metavar="SAVE", help="a saved game to open")
     play.add_argument(
-        "--seed", type=numbers.seed, default=1, help="the seed of a new game; " + SEED_HELP
-    )
-    play.add_argument(
         "--exercise",
         type=Path,
         metavar="FILE",
@@ -541,9 +539,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     play.add_argument(
         "--seed",
-        type=int,
+        type=numbers.seed,
         help="the dice of every new game in this window, so that a class's groups meet the "
-        "same chances (default: fresh dice for each game)",
+        f"same chances ({SEED_RANGE}; default: fresh dice for each game)",
     )
     play.set_defaults(handler=_cmd_play)
 
