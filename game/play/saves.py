@@ -16,6 +16,7 @@ from typing import Any
 
 from game.analysis.runs import load
 from game.boundary.documents import SaveDocument, game_issues
+from game.boundary.files import read_input
 from game.boundary.jsondoc import JsonDocument, read_json
 from game.boundary.refusal import Issue, Loc, Refused, printable
 from game.engine.record import (
@@ -26,6 +27,7 @@ from game.engine.record import (
     check_rules_version,
 )
 from game.fileio import write_atomic
+from game.limits import JSON_BYTES
 from game.play.match import Match, Setup
 from game.play.settings import data_dir
 from game.scenario.dates import Quarter
@@ -98,7 +100,7 @@ def keep_autosave() -> Path:
     game's autosave does not replace it."""
     name = time.strftime(f"{AUTOSAVE}-%Y%m%d-%H%M%S")
     path = save_path(name)
-    write_atomic(path, save_path(AUTOSAVE).read_text(encoding="utf-8"))
+    write_atomic(path, read_input(save_path(AUTOSAVE), JSON_BYTES, "a saved game"))
     return path
 
 

@@ -106,6 +106,7 @@ def test_a_finished_games_report_names_who_played_each_faction_and_its_seed(
     from game.analysis.document import Paragraph
     from game.analysis.report_command import game_report
     from game.analysis.report_game import read_saved_game
+    from game.boundary.jsondoc import parse_json
     from game.play.saves import to_json
 
     monkeypatch.setenv(DATA_ENV, str(tmp_path))
@@ -113,7 +114,7 @@ def test_a_finished_games_report_names_who_played_each_faction_and_its_seed(
     match = Match(loaded, Setup(SHORT, ("trotsky", "bukharin"), "hard", 4242))
     while not match.over:
         match.resolve()
-    saved = read_saved_game(to_json(match))
+    saved = read_saved_game(parse_json(json.dumps(to_json(match)), "game.json"))
     assert saved is not None
     document = game_report(loaded, saved, None, 4, 1)
     said = " ".join(b.text for b in document.blocks if isinstance(b, Paragraph))

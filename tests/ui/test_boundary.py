@@ -79,6 +79,7 @@ def test_the_saves_screen_survives_and_refuses_hostile_saves(driver: Driver) -> 
 def test_a_new_game_takes_the_seed_of_the_command_line(driver: Driver) -> None:
     d = driver
     d.app.options = Options(SHORT, seed=4711)
+    d.app.class_seed = 4711  # what the window takes from play --seed when it opens
     d.key(pygame.K_n)
     assert d.screen == "new_game"
     d.key(pygame.K_RETURN)
