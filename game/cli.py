@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from game.analysis.commands import Outputs
+    from game.analysis.dask_pool import Workers
     from game.analysis.runs import Loaded
 
 from game import __version__
@@ -99,11 +100,20 @@ def _cmd_simulate(args: argparse.Namespace) -> int:
         args.seed,
         args.ai,
         args.historicity,
-        args.jobs,
+        _workers(args),
         _outputs(args),
         args.quiet,
     )
     return 0
+
+
+def _workers(args: argparse.Namespace) -> Workers:
+    """Where a batch command's games are played: ``--dask``'s cluster, else ``--jobs``
+    local processes (a malformed address is refused at once, exit 2)."""
+    from game.analysis.dask_pool import Dask
+
+    workers: Workers = Dask(args.dask) if args.dask else args.jobs
+    return workers
 
 
 def _cmd_calibrate(args: argparse.Namespace) -> int:
@@ -159,7 +169,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     _check_ai(args, other.spec.factions)
     _check_outputs(args, ["out", "csv", "html"], base, other)
     config = RunConfig(str(base.path), base.sha256, args.seed, args.runs, args.ai, args.historicity)
-    compare(base, other, config, args.independent, args.jobs, _outputs(args), args.quiet)
+    compare(base, other, config, args.independent, _workers(args), _outputs(args), args.quiet)
     return 0
 
 
@@ -190,7 +200,7 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
         str(loaded.path), loaded.sha256, args.seed, args.runs, args.ai, args.historicity
     )
     try:
-        sweep(loaded, args.param, config, args.jobs, folder, args.quiet)
+        sweep(loaded, args.param, config, _workers(args), folder, args.quiet)
     except ParamError as error:
         raise UsageError(str(error)) from None
     return 0
@@ -363,6 +373,15 @@ def _add_batch_options(
     parser.add_argument("--quiet", action="store_true", help="print nothing")
 
 
+def _add_dask(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="play the games on a Dask cluster: a scheduler's address (tcp://host:8786), or "
+        "'local' to start one worker per core here; results are the same as without it",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, so that ``--help`` documents every subcommand."""
     parser = argparse.ArgumentParser(
@@ -383,6 +402,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulate = sub.add_parser("simulate", help="play many headless games and compare with history")
     _add_run_options(simulate)
     _add_batch_options(simulate)
+    _add_dask(simulate)
     simulate.set_defaults(handler=_cmd_simulate)
 
     calibrate = sub.add_parser(
@@ -444,6 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("other", type=Path, metavar="OTHER", help="the changed scenario")
     _add_run_options(compare, scenario=False)
     _add_batch_options(compare)
+    _add_dask(compare)
     compare.add_argument(
         "--independent",
         action="store_true",
@@ -467,6 +488,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--runs", type=numbers.runs, default=1000, help="per value (default: %(default)s)"
     )
     sweep.add_argument("--jobs", type=numbers.jobs, default=None, help=JOBS_HELP)
+    _add_dask(sweep)
     sweep.add_argument(
         "--out-dir", type=Path, default=Path("sweep"), help="folder (default: %(default)s)"
     )
@@ -572,6 +594,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:  # bare ``python -m game`` opens the game
         args = parser.parse_args(["play"])
         handler = _cmd_play
+    from game.analysis.dask_pool import DaskError
     from game.stopping import exit_code, signal_name, stop_on_signals
 
     try:
@@ -583,8 +606,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return 2
-    except OutputRefused as error:
-        print(f"heirs: error: {error}", file=sys.stderr)
+    except (OutputRefused, DaskError) as error:
+        print(printable(f"heirs: error: {error}"), file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader of standard output went away
         sys.stderr.close()

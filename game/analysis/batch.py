@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 
 from game import __version__
 from game.ai.policies import parse_ai
+from game.analysis.dask_pool import Dask, Workers, dask_map
 from game.analysis.pool import run_in_workers
 from game.analysis.recorded import Tallies, summarise_votes, tallies_of
 from game.analysis.stats import wilson_interval
@@ -35,6 +36,7 @@ BoolArray = NDArray[np.bool_]
 
 ON_TIME_QUARTERS = 2
 CHUNK = 5000
+DASK_CHUNK = 1000  # games a Dask task plays: small enough to spread, big enough to batch
 M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameters
 KEEP_BYTES = 32 * 1024 * 1024
 
@@ -93,19 +95,32 @@ def chunk_bounds(runs: int, jobs: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(edges) if b > a]
 
 
+Chunks = list[tuple[int, int, int]]  # (arm, first run, run after the last)
+
+
 def _play_chunk(
     arms: Sequence[tuple[GameSpec, RunConfig]],
-    chunks: list[tuple[int, int, int]],
-    games_done: Synchronized[float],
+    chunks: Chunks,
+    games_done: Synchronized[float] | None,
     index: int,
 ) -> BatchResult:
     """In a worker: play chunk ``index``, adding each quarter's share of its games to
-    ``games_done`` (shared with the parent, which reads it for the progress bar)."""
+    ``games_done`` (shared with the parent, which reads it for the progress bar), if given."""
     arm, start, stop = chunks[index]
     spec, config = arms[arm]
-    tick = partial(_count_turn, games_done, (stop - start) / spec.turns)
+    tick = None
+    if games_done is not None:
+        tick = partial(_count_turn, games_done, (stop - start) / spec.turns)
     runs = np.arange(start, stop)
     return run_chunk(spec, config.seed, runs, config.ai, config.historicity, tick, config.trace)
+
+
+def _dask_chunk(
+    shared: tuple[Sequence[tuple[GameSpec, RunConfig]], Chunks], index: int
+) -> BatchResult:
+    """On a Dask worker: play chunk ``index`` of the arms and chunks sent to every worker."""
+    arms, chunks = shared
+    return _play_chunk(arms, chunks, None, index)
 
 
 def _count_turn(games_done: Synchronized[float], games: float) -> None:
@@ -128,7 +143,7 @@ def keep_freed_memory() -> None:
 def run_batch(
     spec: GameSpec,
     config: RunConfig,
-    jobs: int | None = None,
+    jobs: Workers = None,
     progress: Callable[[float], None] | None = None,
 ) -> BatchResult:
     """Play runs 0..N-1 over ``jobs`` processes (default: all cores). ``progress`` is told
@@ -138,13 +153,15 @@ def run_batch(
 
 def run_batches(
     arms: Sequence[tuple[GameSpec, RunConfig]],
-    jobs: int | None = None,
+    jobs: Workers = None,
     progress: Callable[[float], None] | None = None,
 ) -> list[BatchResult]:
     """Play several batches (the arms of a comparison, the values of a sweep) through one pool
-    of ``jobs`` processes, so that no core waits between them; one result per arm. Ctrl-C or
-    SIGTERM stops the workers at once (``run_in_workers``)."""
+    of ``jobs`` processes, so that no core waits between them, or on a Dask cluster; one
+    result per arm. Ctrl-C or SIGTERM stops the workers at once (``run_in_workers``)."""
     keep_freed_memory()
+    if isinstance(jobs, Dask):
+        return _run_on_dask(jobs, arms, progress)
     jobs = max(1, jobs or os.cpu_count() or 1)
     per_arm = -(-jobs // max(1, len(arms)))  # enough chunks to keep every worker busy
     chunks = [
@@ -167,6 +184,26 @@ def run_batches(
     work = partial(_play_chunk, arms, chunks, games_done)
     parts = run_in_workers(jobs, work, len(chunks), report)
     report()
+    return _gather(len(arms), chunks, parts)
+
+
+def _run_on_dask(
+    target: Dask,
+    arms: Sequence[tuple[GameSpec, RunConfig]],
+    progress: Callable[[float], None] | None,
+) -> list[BatchResult]:
+    """The arms in chunks of at most ``DASK_CHUNK`` games, one Dask task each."""
+    chunks = [
+        (arm, start, stop)
+        for arm, (_, config) in enumerate(arms)
+        for start, stop in chunk_bounds(config.runs, -(-config.runs // DASK_CHUNK))
+    ]
+
+    def done(index: int) -> None:
+        if progress is not None:
+            progress(chunks[index][2] - chunks[index][1])
+
+    parts = dask_map(target, _dask_chunk, (list(arms), chunks), len(chunks), done)
     return _gather(len(arms), chunks, parts)
 
 

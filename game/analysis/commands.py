@@ -22,6 +22,7 @@ from game.ai.utility import context
 from game.analysis.batch import RunConfig, run_batch, run_batches, summarise
 from game.analysis.compare import compare_summary, format_compare, independent_seed
 from game.analysis.csvout import RunTable, write_runs_csv
+from game.analysis.dask_pool import Workers
 from game.analysis.runs import Loaded
 from game.engine.record import GameRecord, record_game, replay
 from game.engine.spec import GameSpec
@@ -64,7 +65,7 @@ def simulate(
     seed: int,
     ai: str,
     historicity: float,
-    jobs: int | None,
+    jobs: Workers,
     outputs: Outputs,
     quiet: bool = False,
 ) -> dict[str, Any]:
@@ -85,7 +86,7 @@ def compare(
     other: Loaded,
     config: RunConfig,
     independent: bool,
-    jobs: int | None,
+    jobs: Workers,
     outputs: Outputs,
     quiet: bool = False,
 ) -> dict[str, Any]:
@@ -141,7 +142,7 @@ def sweep(
     loaded: Loaded,
     param_text: str,
     config: RunConfig,
-    jobs: int | None,
+    jobs: Workers,
     folder: Path,
     quiet: bool = False,
 ) -> list[Path]:

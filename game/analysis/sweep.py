@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from game.analysis.batch import RunConfig, run_batches, summarise
+from game.analysis.dask_pool import Workers
 from game.analysis.params import Param, Value, variant
 from game.analysis.stats import wilson_interval
 from game.engine.spec import GameSpec
@@ -45,7 +46,7 @@ def run_sweep(
     scenario: str,
     prepared: list[tuple[Value, str, GameSpec]],
     config: RunConfig,
-    jobs: int | None,
+    jobs: Workers,
     progress: Callable[[float], None] | None = None,
 ) -> list[SweepPoint]:
     """Play ``config.runs`` runs of each value with ``config.seed`` and summarise each."""
