@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from game.analysis.commands import Outputs
     from game.analysis.dask_pool import Workers
     from game.analysis.runs import Loaded
+    from game.scenario.analysis_file import AnalysisFile
 
 from game import __version__
 from game.boundary import args as numbers
@@ -182,14 +183,7 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
         _check_games(len(parse_param(args.param).values), args.runs)
     except ParamError as error:
         raise UsageError(str(error)) from None
-    folder = args.out_dir
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"--out-dir {folder} is a file; name a folder")
-    existing = folder.absolute()
-    while not existing.exists():
-        existing = existing.parent
-    if not existing.is_dir() or not os.access(existing, os.W_OK):
-        raise UsageError(f"--out-dir {folder}: cannot write in {existing}")
+    folder = _writable_folder(args.out_dir)
     loaded = _load(args.scenario)
     _check_ai(args, loaded.spec.factions)
     if folder.is_dir():
@@ -204,6 +198,77 @@ def _cmd_sweep(args: argparse.Namespace) -> int:
     except ParamError as error:
         raise UsageError(str(error)) from None
     return 0
+
+
+def _cmd_sensitivity(args: argparse.Namespace) -> int:
+    from game.analysis.params import ParamError
+    from game.analysis.sensitivity import parse_range
+    from game.analysis.sensitivity_command import (
+        FILES,
+        Overrides,
+        check_design,
+        design_of,
+        run_sensitivity,
+    )
+
+    try:
+        ranges = [parse_range(text) for text in args.range]
+    except ParamError as error:
+        raise UsageError(str(error)) from None
+    folder = _writable_folder(args.out_dir)
+    loaded = _load(args.scenario)
+    analysis = _analysis_file(args.analysis, loaded) if args.analysis else None
+    given = Overrides(
+        args.method,
+        args.samples,
+        args.runs,
+        args.seed,
+        args.ai,
+        args.historicity,
+        tuple(args.checkpoint),
+    )
+    design = design_of(ranges, analysis, given)
+    _check_ai(
+        argparse.Namespace(ai=design.ai, historicity=design.historicity), loaded.spec.factions
+    )
+    try:
+        check_design(loaded, design)
+    except ParamError as error:
+        raise UsageError(str(error)) from None
+    _check_games(design.points(), design.runs)
+    if folder.is_dir():
+        outputs = [("--out-dir", folder / name) for name in FILES]
+        check_outputs(outputs, loaded.source.files)
+    run_sensitivity(loaded, design, _workers(args), folder, args.quiet)
+    return 0
+
+
+def _analysis_file(path: Path, loaded: Loaded) -> AnalysisFile:
+    """The analysis file, each range's path checked against the scenario."""
+    from game.analysis.params import ParamError
+    from game.analysis.sensitivity import Range, check_ranges
+    from game.scenario.analysis_file import AnalysisRange, load_analysis
+
+    def check(r: AnalysisRange) -> str | None:
+        try:
+            check_ranges(loaded.source, [Range(r.path, tuple(r.path.split(".")), r.low, r.high)])
+        except ParamError as error:
+            return str(error)
+        return None
+
+    return load_analysis(path, check)
+
+
+def _writable_folder(folder: Path) -> Path:
+    """``--out-dir``: a folder, or a name where one can be made."""
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--out-dir {folder} is a file; name a folder")
+    existing = folder.absolute()
+    while not existing.exists():
+        existing = existing.parent
+    if not existing.is_dir() or not os.access(existing, os.W_OK):
+        raise UsageError(f"--out-dir {folder}: cannot write in {existing}")
+    return folder
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -382,6 +447,70 @@ def _add_dask(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_sensitivity(sub: Any) -> None:
+    sens = sub.add_parser(
+        "sensitivity",
+        help="which parameters decide who wins: Sobol' or Morris analysis with SALib",
+        description="Draw every --range parameter uniformly between its bounds (Saltelli's "
+        "sampling for Sobol', trajectories for Morris), with a dummy parameter that changes "
+        "nothing as a noise check; play RUNS runs of the same seed at every point; write "
+        "sensitivity.csv, sensitivity.json and sensitivity.png with first-order and total "
+        "indices (Sobol') or mu* (Morris) and 95%% bootstrap intervals for each faction's win "
+        "share, a split's, the outright share and each --checkpoint's. Options given here "
+        "override the --analysis file's.",
+    )
+    _add_scenario_and_seed(sens)
+    sens.set_defaults(seed=None)
+    sens.add_argument(
+        "--range",
+        action="append",
+        default=[],
+        metavar="PATH=LOW,HIGH",
+        help="a parameter and its bounds (sweep's path syntax); repeat",
+    )
+    sens.add_argument(
+        "--analysis",
+        type=Path,
+        metavar="FILE",
+        help="a ready-made analysis (scenarios/analyses/*.yaml)",
+    )
+    sens.add_argument(
+        "--method",
+        choices=("sobol", "morris"),
+        default=None,
+        help="Sobol' indices, or a cheap Morris screen (default: sobol)",
+    )
+    sens.add_argument(
+        "--samples",
+        type=numbers.runs,
+        default=None,
+        help="Sobol': base samples N, N x (D+2) points; Morris: trajectories, "
+        "D+1 points each (default: 512)",
+    )
+    sens.add_argument("--runs", type=numbers.runs, default=None, help="runs a point (default: 100)")
+    sens.add_argument("--ai", default=None, help="as simulate's --ai (default: standard)")
+    sens.add_argument(
+        "--historicity",
+        type=numbers.share,
+        default=None,
+        help="0..1, for 'historical' (default: 1)",
+    )
+    sens.add_argument(
+        "--checkpoint",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="also measure the share of runs reaching this checkpoint; repeat",
+    )
+    sens.add_argument("--jobs", type=numbers.jobs, default=None, help=JOBS_HELP)
+    _add_dask(sens)
+    sens.add_argument(
+        "--out-dir", type=Path, default=Path("sensitivity"), help="folder (default: %(default)s)"
+    )
+    sens.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    sens.set_defaults(handler=_cmd_sensitivity)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, so that ``--help`` documents every subcommand."""
     parser = argparse.ArgumentParser(
@@ -494,6 +623,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sweep.add_argument("--quiet", action="store_true", help="print nothing")
     sweep.set_defaults(handler=_cmd_sweep)
+
+    _add_sensitivity(sub)
 
     report = sub.add_parser(
         "report",

@@ -267,3 +267,43 @@ def sweep_checkpoints_chart(param: str, points: Sequence[SweepPoint]) -> bytes:
     figure.suptitle(f"Share of runs reaching each checkpoint as {param} varies", y=1.0)
     figure.tight_layout()
     return _png(figure)
+
+
+def sensitivity_chart(analysis: dict[str, Any], measures: Sequence[str]) -> bytes:
+    """One panel per measure: each parameter's total (ST) and first-order (S1) Sobol' index
+    with its 95% interval, or Morris's mu* with its interval, largest first; the dummy
+    parameter in grey marks the size of an index that noise alone gives."""
+    sobol = analysis["method"] == "sobol"
+    key = "ST" if sobol else "mu_star"
+    panels = [
+        m for m in measures if any(r["measure"] == m and r["varies"] for r in analysis["indices"])
+    ]
+    figure, axes_list = plt.subplots(
+        len(panels) or 1,
+        1,
+        figsize=(7.0, 0.9 + 0.32 * len(analysis["ranges"]) * max(1, len(panels))),
+        squeeze=False,
+    )
+    for axes, measure in zip(axes_list[:, 0], panels, strict=False):
+        rows = sorted(
+            (r for r in analysis["indices"] if r["measure"] == measure and r["varies"]),
+            key=lambda r: r[key],
+        )
+        ys = np.arange(len(rows))
+        colours = [SPLIT_COLOUR if r["parameter"] == "dummy" else GAME for r in rows]
+        values = np.array([r[key] for r in rows])
+        errors = np.array([[r[key] - r[key + "_low"], r[key + "_high"] - r[key]] for r in rows]).T
+        axes.barh(ys, values, xerr=np.maximum(errors, 0.0), color=colours, alpha=0.75,
+                  label="total (ST)" if sobol else "mu*")  # fmt: skip
+        if sobol:
+            axes.plot([r["S1"] for r in rows], ys, "k|", markersize=12, label="first order (S1)")
+        axes.set_yticks(ys, [r["parameter"] for r in rows])
+        axes.set_title(measure, loc="left")
+        axes.axvline(0.0, color="#999999", linewidth=0.8)
+        axes.legend(loc="lower right", fontsize=7, frameon=False)
+    axes_list[-1, 0].set_xlabel(
+        "Sobol' index (share of variance), 95% bootstrap interval" if sobol
+        else "Morris mu* (mean absolute elementary effect)"
+    )  # fmt: skip
+    figure.tight_layout()
+    return _png(figure)

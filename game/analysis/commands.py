@@ -41,16 +41,17 @@ class Outputs:
 
 
 @contextmanager
-def progress_bar(games: int, quiet: bool) -> Iterator[Callable[[float], None]]:
-    """A progress bar on stderr for ``games`` games (none when quiet or for small batches);
-    yields the function a batch calls with the games' worth of quarters just played."""
+def progress_bar(games: int, quiet: bool, unit: str = "game") -> Iterator[Callable[[float], None]]:
+    """A progress bar on stderr for ``games`` games, or other ``unit`` (none when quiet or for
+    fewer than 200 games); yields the function a batch calls with the games' worth of
+    quarters (or the units) just played."""
     with tqdm(
         total=games,
-        unit="game",
-        disable=quiet or games < 200,
+        unit=unit,
+        disable=quiet or (unit == "game" and games < 200),
         file=sys.stderr,
         leave=False,
-        bar_format="{l_bar}{bar}| {n:.0f}/{total} games [{elapsed}<{remaining}]",
+        bar_format="{l_bar}{bar}| {n:.0f}/{total} " + unit + "s [{elapsed}<{remaining}]",
     ) as bar:
 
         def advance(done: float) -> None:

@@ -22,8 +22,9 @@ SCENARIOS = Path(__file__).resolve().parents[3] / "scenarios"
 
 
 def scenario_files(folder: Path = SCENARIOS) -> list[Path]:
-    """Every scenario file under ``folder``: the campaign first, then the others by name."""
-    found = sorted(p for p in folder.rglob("*.yaml"))
+    """Every scenario file under ``folder``: the campaign first, then the others by name
+    (sensitivity analyses, in ``analyses/``, are not scenarios)."""
+    found = sorted(p for p in folder.rglob("*.yaml") if "analyses" not in p.parent.parts)
     return sorted(
         found, key=lambda p: (p.parent != folder, p.name != "1922_succession.yaml", str(p))
     )
