@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.analysis.batch import RunConfig
 from game.analysis.commands import compared, simulated, summary_json
-from game.analysis.csvout import RunTable, runs_csv
+from game.analysis.csvout import RunTable, columns, runs_csv
 from game.api import checks
 from game.api.scenario import Scenario, scenario_of
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from pandas import DataFrame  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 DATA_EXTRA = "heirs-of-lenin[data]"
+NUMBER_COLUMNS = frozenset({"seed", "run", "historicity", "outright", "checkpoints_reached"})
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,18 @@ class _Results:
         return summary_json(self.summary)
 
     def to_pandas(self) -> DataFrame:
-        """One row per run, the columns ``--csv`` writes (read as ``pandas.read_csv`` reads
-        that file). Needs pandas: ``pip install 'heirs-of-lenin[data]'``."""
+        """One row per run, the columns ``--csv`` writes: numbers for ``seed``, ``run``,
+        ``historicity``, ``outright`` (1/0) and ``checkpoints_reached``, text for the others
+        (a checkpoint's quarter, missing where never reached). Needs pandas:
+        ``pip install 'heirs-of-lenin[data]'``."""
         try:
             pandas = import_module("pandas")
         except ImportError:
             raise ImportError(
                 f"to_pandas() needs pandas, which is not installed: pip install '{DATA_EXTRA}'"
             ) from None
-        return pandas.read_csv(io.StringIO(runs_csv(self.tables)))
+        text = {c: "string" for c in columns(self.tables) if c not in NUMBER_COLUMNS}
+        return pandas.read_csv(io.StringIO(runs_csv(self.tables)), dtype=text)
 
 
 @dataclass(frozen=True)
