@@ -41,6 +41,9 @@ def test_a_game_of_policies_is_run_zero_of_its_seed(campaign: game.Scenario) -> 
     assert record["hashes"] == replayed["record"]["hashes"]
     assert match.winner() == replayed["winner"]
     assert match.log == replayed["log"]
+    again = game.Game.from_record(replayed)  # what replay --json prints reads back
+    assert again.players == dict.fromkeys(campaign.factions, "standard")
+    assert again.to_record() == match.to_record() and again.is_over()
 
 
 def test_stepping_to_the_end(campaign: game.Scenario) -> None:
@@ -87,20 +90,22 @@ def test_the_rules_are_enforced(campaign: game.Scenario) -> None:
     assert taken["stalin"] == legal[-1] and match.round == 1
 
 
-def test_a_faction_whose_leader_is_out_may_only_wait(campaign: game.Scenario) -> None:
+def test_a_faction_whose_leader_is_out_may_only_wait_or_recant(campaign: game.Scenario) -> None:
     """Play with the leaders' fates open until some leader is out of the party: from then,
-    his faction's legal actions are few, wait among them, and its observation says so."""
+    his faction may only wait (or recant, to come back), and any other action is refused."""
     match = game.Game(campaign, seed=1, policies={})
     rng = random.Random(1)
-    while not match.is_over():
-        out = [f for f in match.factions if not match.observation(f)["leader_active"]]
-        if out:
-            break
+    out: list[str] = []
+    while not match.is_over() and not out:
         match.step({f: rng.choice(match.legal_actions(f)) for f in match.stepped})
+        out = [f for f in match.factions if not match.observation(f)["leader_active"]]
     assert out, "no leader left the party in this game"
     legal = match.legal_actions(out[0])
-    assert match.wait in legal and len(legal) < 5
-    assert not any(match.action_name(a).startswith("campaign") for a in legal)
+    assert match.wait in legal
+    assert {match.action_name(a) for a in legal} <= {"pass", "recant"}
+    campaign_action = match.action_names.index("campaign:moscow")
+    with pytest.raises(ValueError, match=f"{out[0]} may not take campaign:moscow"):
+        match.step({**dict.fromkeys(match.stepped, match.wait), out[0]: campaign_action})
 
 
 def test_clones_are_independent(campaign: game.Scenario) -> None:
