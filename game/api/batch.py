@@ -24,7 +24,7 @@ DATA_EXTRA = "heirs-of-lenin[data]"
 NUMBER_COLUMNS = frozenset({"seed", "run", "historicity", "outright", "checkpoints_reached"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class _Results:
     """A summary with the per-run tables it was made from."""
 
@@ -50,7 +50,7 @@ class _Results:
         return pandas.read_csv(io.StringIO(runs_csv(self.tables)), dtype=text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Batch(_Results):
     """The runs of one scenario: who won (``winners``, ``outright``: counts by faction id,
     and ``split``), the checkpoints of history (``checkpoints``: one dictionary each, with
@@ -77,8 +77,12 @@ class Batch(_Results):
     def recorded_votes(self) -> list[dict[str, Any]]:
         return list(self.summary["recorded_votes"])
 
+    def __repr__(self) -> str:
+        s = self.summary
+        return f"Batch({s['scenario']!r}, runs={s['runs']}, seed={s['seed']}, ai={s['ai']!r})"
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False, repr=False)
 class Comparison(_Results):
     """Two scenarios run side by side, as ``compare`` runs them: ``summary`` is the
     ``--out`` document (both arms' summaries, the design, and ``comparisons``: every
@@ -96,6 +100,13 @@ class Comparison(_Results):
     @property
     def comparisons(self) -> list[dict[str, Any]]:
         return list(self.summary["comparisons"])
+
+    def __repr__(self) -> str:
+        base, other = self.base, self.other
+        return (
+            f"Comparison({base['scenario']!r}, {other['scenario']!r}, runs={base['runs']}, "
+            f"seed={base['seed']}, {self.summary['design']})"
+        )
 
 
 def simulate(

@@ -90,6 +90,12 @@ class Game:
         self._log: list[dict[str, Any]] = []
         begin_turn(spec, self._state)
 
+    def __repr__(self) -> str:
+        return (
+            f"Game({str(self._scenario.path)!r}, seed={self.seed}, {self.quarter} round "
+            f"{self._round}, players={self._players})"
+        )
+
     # --- what the game is ---------------------------------------------------------------
 
     @property
