@@ -39,6 +39,7 @@ from game.engine.spec import GameSpec
 from game.engine.state import State, initial_state
 from game.engine.turn import begin_turn, play_quarter, resolve_turn, take_actions
 from game.play.match import HUMAN
+from game.scenario.errors import ScenarioError
 
 IntArray = NDArray[np.int64]
 
@@ -326,6 +327,8 @@ class Game:
         for another scenario, or does not replay under these rules."""
         try:
             return cls._replayed(dict(data), scenario)
+        except ScenarioError:
+            raise
         except Refused as error:
             raise ValueError(f"not a record this game can replay: {error}") from None
 
@@ -340,11 +343,15 @@ class Game:
         if record.scenario_sha256 != chosen.sha256:
             raise ValueError(f"the record was made with another scenario than {chosen.path}")
         shape = (spec.turns, spec.rules.actions_per_turn, spec.n_factions, spec.actions.size)
-        issues = game_issues(record.actions, record.hashes, shape, ("record",))
+        issues = game_issues(record.actions, record.hashes, shape)
         if issues:
-            raise document.refuse(issues)
+            raise saved.refuse(issues)
         rounds = _rounds(data.get("rounds", []), shape)
-        players = saved.players or _players_of_ai(chosen, record.ai, record.historicity)
+        if saved.players is None:
+            players = _players_of_ai(chosen, record.ai, record.historicity)
+        else:
+            ai = {fid: who for fid, who in saved.players.items() if who != HUMAN}
+            players = _players(chosen, ai)
         game = cls.__new__(cls)
         game._start(chosen, record.seed, record.run_index, players, record.historicity)
         game._play_back(record.actions, rounds)

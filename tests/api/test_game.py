@@ -11,7 +11,7 @@ import pytest
 
 import game
 
-from .conftest import run_cli
+from .conftest import ROOT, run_cli
 
 RIVALS = {"trotsky": "standard", "zinoviev": "standard", "bukharin": "standard"}
 
@@ -150,6 +150,19 @@ def test_a_tampered_record_is_refused(campaign: game.Scenario) -> None:
         game.Game.from_record(data)
     with pytest.raises(ValueError, match="not a game record"):
         game.Game.from_record({"hello": 1})
+    broken = [
+        (lambda d: d["record"]["players"].update(trotsky="clever"), "'clever'"),
+        (lambda d: d.update(rounds=[[0, 0, 0]]), "'rounds' must list fewer than"),
+        (lambda d: d["record"]["actions"].__setitem__(0, []), r"record\.actions\.0"),
+    ]
+    for damage, message in broken:
+        data = match.to_record()
+        damage(data)
+        with pytest.raises(ValueError, match=message):
+            game.Game.from_record(data)
+    no_apparatus = ROOT / "scenarios" / "ablations" / "no_apparatus.yaml"
+    with pytest.raises(ValueError, match="made with another scenario"):
+        game.Game.from_record(match.to_record(), no_apparatus)
 
 
 def test_a_finished_record_is_read_by_replay_record(
