@@ -194,3 +194,30 @@ def test_bad_policies_are_refused(campaign: game.Scenario) -> None:
         game.Game(campaign, policies={"stalin": "clever"})
     with pytest.raises(ValueError, match="seed must be"):
         game.Game(campaign, seed=-3)
+
+
+def test_a_split_party_ends_the_game_as_a_batch_ends_it(tmp_path: Path) -> None:
+    """A party that splits at the first strain: the game is over, every faction gets -0.5,
+    and the remaining quarters are played out with every faction waiting, as ``replay``
+    plays them, so the record is complete and reads back."""
+    fragile = tmp_path / "fragile.yaml"
+    campaign_file = ROOT / "scenarios" / "1922_succession.yaml"
+    fragile.write_text(f"extends: {campaign_file}\nid: fragile\nrules: {{split_threshold: 0.79}}\n")
+    match = game.Game(fragile, seed=1, policies=dict.fromkeys(RIVALS, "random"))
+    match.step({"stalin": match.wait})
+    match.step({"stalin": match.wait})
+    assert match.is_over() and match.winner() == "split"
+    assert set(match.returns().values()) == {-0.5}
+    record = match.to_record()["record"]
+    assert len(record["actions"]) == len(record["hashes"]) == match.turn > 1
+    assert {a for quarter in record["actions"][1:] for row in quarter for a in row} == {match.wait}
+    assert game.Game.from_record(match.to_record()).to_record() == match.to_record()
+    everyone = game.Game(fragile, seed=1, policies=dict.fromkeys(match.factions, "random"))
+    while not everyone.is_over():
+        everyone.step()
+    done = run_cli("replay", str(fragile), "--run", "0", "--seed", "1", "--ai", "random", "--json")
+    assert done.returncode == 0, done.stderr
+    replayed = json.loads(done.stdout)
+    assert replayed["winner"] == everyone.winner() == "split"
+    assert everyone.to_record()["record"]["hashes"] == replayed["record"]["hashes"]
+    assert everyone.log == replayed["log"]
