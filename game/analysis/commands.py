@@ -73,13 +73,22 @@ def simulate(
     """Run the batch, print its summary, and write the outputs asked for."""
     config = RunConfig(str(loaded.path), loaded.sha256, seed, runs, ai, historicity)
     with progress_bar(runs, quiet) as advance:
-        result = run_batch(loaded.spec, config, jobs, advance)
-    summary = summarise(loaded.spec, config, result)
+        summary, tables = simulated(loaded, config, jobs, advance)
     if not quiet:
         print(format_summary(summary))
-    tables = [RunTable(loaded.spec, config, result)]
     _write_outputs(outputs, summary, tables, [loaded], quiet)
     return summary
+
+
+def simulated(
+    loaded: Loaded,
+    config: RunConfig,
+    jobs: int | None,
+    progress: Callable[[float], None] | None = None,
+) -> tuple[dict[str, Any], list[RunTable]]:
+    """The batch of ``config`` played: its summary (``--out``) and its runs (``--csv``)."""
+    result = run_batch(loaded.spec, config, jobs, progress)
+    return summarise(loaded.spec, config, result), [RunTable(loaded.spec, config, result)]
 
 
 def compare(
@@ -93,24 +102,39 @@ def compare(
 ) -> dict[str, Any]:
     """Run both arms through one pool of workers, print the comparison and write the outputs.
     ``config`` is BASE's; OTHER's differs by its scenario and, if independent, its seed."""
+    with progress_bar(2 * config.runs, quiet) as advance:
+        summary, tables = compared(base, other, config, independent, jobs, advance)
+    if not quiet:
+        print(format_compare(summary))
+    _write_outputs(outputs, summary, tables, [base, other], quiet)
+    return summary
+
+
+def compared(
+    base: Loaded,
+    other: Loaded,
+    config: RunConfig,
+    independent: bool,
+    jobs: int | None,
+    progress: Callable[[float], None] | None = None,
+) -> tuple[dict[str, Any], list[RunTable]]:
+    """Both arms played through one pool: the comparison (``--out``) and the runs of both
+    (``--csv``). ``config`` is BASE's; OTHER's differs by its scenario and, if independent,
+    its seed."""
     other_seed = independent_seed(config.seed) if independent else config.seed
     other_config = replace(
         config, scenario=str(other.path), scenario_sha256=other.sha256, seed=other_seed
     )
     arms = [(base.spec, config), (other.spec, other_config)]
-    with progress_bar(2 * config.runs, quiet) as advance:
-        base_result, other_result = run_batches(arms, jobs, advance)
+    base_result, other_result = run_batches(arms, jobs, progress)
     summary = compare_summary(
         (base.spec, config, base_result), (other.spec, other_config, other_result), not independent
     )
-    if not quiet:
-        print(format_compare(summary))
     tables = [
         RunTable(base.spec, config, base_result, "base"),
         RunTable(other.spec, other_config, other_result, "other"),
     ]
-    _write_outputs(outputs, summary, tables, [base, other], quiet)
-    return summary
+    return summary, tables
 
 
 def _write_outputs(
@@ -123,7 +147,7 @@ def _write_outputs(
     """Write the JSON summary, the per-run CSV and the report, each only if asked for."""
     written = []
     if outputs.out is not None:
-        write_atomic(outputs.out, json.dumps(summary, indent=2, sort_keys=True) + "\n")
+        write_atomic(outputs.out, summary_json(summary))
         written.append(outputs.out)
     if outputs.csv is not None:
         write_runs_csv(outputs.csv, tables)
@@ -137,6 +161,11 @@ def _write_outputs(
         written.append(outputs.html)
     if written and not quiet:
         print("\n" + "\n".join(f"wrote {path}" for path in written))
+
+
+def summary_json(summary: dict[str, Any]) -> str:
+    """A batch's or a comparison's summary as the text ``--out`` writes."""
+    return json.dumps(summary, indent=2, sort_keys=True) + "\n"
 
 
 def sweep(

@@ -79,6 +79,11 @@ def rows(table: RunTable) -> list[dict[str, str]]:
 def write_runs_csv(path: Path, tables: Sequence[RunTable]) -> None:
     """Write every table's runs to ``path`` (atomically), one header for all; a single batch
     has no ``arm`` column."""
+    write_atomic(path, runs_csv(tables))
+
+
+def runs_csv(tables: Sequence[RunTable]) -> str:
+    """Every table's runs as CSV text, one header for all (``write_runs_csv``)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer, columns(tables), restval="", extrasaction="ignore", lineterminator="\n"
@@ -86,4 +91,4 @@ def write_runs_csv(path: Path, tables: Sequence[RunTable]) -> None:
     writer.writeheader()
     for table in tables:
         writer.writerows(rows(table))
-    write_atomic(path, buffer.getvalue())
+    return buffer.getvalue()
