@@ -83,7 +83,7 @@ def simulate(
 def simulated(
     loaded: Loaded,
     config: RunConfig,
-    jobs: int | None,
+    jobs: Workers,
     progress: Callable[[float], None] | None = None,
 ) -> tuple[dict[str, Any], list[RunTable]]:
     """The batch of ``config`` played: its summary (``--out``) and its runs (``--csv``)."""
@@ -115,7 +115,7 @@ def compared(
     other: Loaded,
     config: RunConfig,
     independent: bool,
-    jobs: int | None,
+    jobs: Workers,
     progress: Callable[[float], None] | None = None,
 ) -> tuple[dict[str, Any], list[RunTable]]:
     """Both arms played through one pool: the comparison (``--out``) and the runs of both

@@ -117,13 +117,15 @@ def simulate(
     ai: str = "standard",
     historicity: float = 1.0,
     jobs: int | None = None,
+    dask: str | None = None,
 ) -> Batch:
     """Play ``runs`` games of ``scenario`` (a ``Scenario``, a file, or None: the campaign),
     as ``simulate`` does with the same flags: the same numbers, whatever ``jobs`` (worker
-    processes; None: every core). ``ai`` is ``--ai``'s text. Bad values raise ValueError."""
+    processes; None: every core) or ``dask`` (a scheduler's address, or ``local``). ``ai``
+    is ``--ai``'s text. Bad values raise ValueError."""
     chosen = scenario_of(scenario)
     config = _config(chosen, runs, seed, ai, historicity)
-    summary, tables = simulated(chosen.loaded, config, checks.jobs(jobs))
+    summary, tables = simulated(chosen.loaded, config, checks.jobs(jobs, dask))
     return Batch(summary, tables)
 
 
@@ -137,6 +139,7 @@ def compare(
     historicity: float = 1.0,
     independent: bool = False,
     jobs: int | None = None,
+    dask: str | None = None,
 ) -> Comparison:
     """Run BASE and OTHER as ``compare`` does: with common random numbers (run i of both arms
     draws from (seed, i)) and a paired analysis, or with ``independent`` OTHER on seed + 1
@@ -145,7 +148,7 @@ def compare(
     config = _config(first, runs, seed, ai, historicity)
     checks.ai(ai, second.factions, config.historicity)
     summary, tables = compared(
-        first.loaded, second.loaded, config, bool(independent), checks.jobs(jobs)
+        first.loaded, second.loaded, config, bool(independent), checks.jobs(jobs, dask)
     )
     return Comparison(summary, tables)
 

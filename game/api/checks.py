@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from game.analysis.dask_pool import Dask, Workers
 from game.limits import MAX_RUNS, MAX_SEED
 
 
@@ -21,8 +22,11 @@ def runs(value: int) -> int:
     return whole("runs", value, 1, MAX_RUNS)
 
 
-def jobs(value: int | None) -> int | None:
-    """Worker processes: None for every core, else at least 1 (never changes results)."""
+def jobs(value: int | None, dask: str | None = None) -> Workers:
+    """Where the games are played: on the Dask scheduler at ``dask`` (``local`` starts one
+    here), else in ``value`` worker processes (None: every core). Never changes results."""
+    if dask is not None:
+        return Dask(dask)
     return None if value is None else whole("jobs", value, 1, 2**31)
 
 
