@@ -50,13 +50,13 @@ class _Handler:
 
     def __init__(self) -> None:
         self.owner = os.getpid()
-        self.fired = False
+        self.fired: int | None = None  # the signal that fired, once one has
 
     def __call__(self, signum: int, frame: FrameType | None) -> None:
         if os.getpid() != self.owner:
             os._exit(128 + signum)
-        if not self.fired:
-            self.fired = True
+        if self.fired is None:
+            self.fired = signum
             raise Interrupted(signum)
 
 
@@ -79,6 +79,14 @@ def stop_on_signals() -> Iterator[None]:
     finally:
         for signum, before in previous.items():
             signal.signal(signum, before)
+
+
+def raise_if_stopped() -> None:
+    """Raise ``Interrupted`` again if a stop signal has arrived: for loops that call into a
+    library which may swallow the first one (Dask's client, while a cluster starts)."""
+    handler = signal.getsignal(signal.SIGINT)
+    if isinstance(handler, _Handler) and handler.fired is not None:
+        raise Interrupted(handler.fired)
 
 
 def as_worker(parent: int) -> None:

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from game import __version__
 from game.engine.record import RULES_VERSION
+from game.stopping import raise_if_stopped
 
 R = TypeVar("R")
 
@@ -129,8 +130,9 @@ def dask_map(
             while pending:
                 try:
                     finished, pending = wait(pending, POLL_SECONDS, "FIRST_COMPLETED")
-                except TimeoutError:  # none finished yet: a chance for Ctrl-C to be heard
-                    continue
+                except TimeoutError:  # none finished yet
+                    finished = set()
+                raise_if_stopped()
                 for future in finished:
                     if future.status == "error":
                         raise future.exception()
@@ -160,17 +162,22 @@ def _client(target: Dask) -> Iterator[Any]:
                 n_workers=os.cpu_count() or 1,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",
                 silence_logs=logging.CRITICAL,
             )
             client = Client(cluster)
         else:
             client = Client(target.address, timeout=CONNECT_SECONDS)
-    except (OSError, TimeoutError) as error:
+    except BaseException as error:
         if cluster is not None:
             cluster.close()
-        raise DaskError(f"--dask {target.address}: cannot reach the scheduler ({error})") from None
+        if isinstance(error, OSError | TimeoutError):
+            raise DaskError(
+                f"--dask {target.address}: cannot reach the scheduler ({error})"
+            ) from None
+        raise
     try:
+        raise_if_stopped()
         yield client
     finally:
         client.close()
