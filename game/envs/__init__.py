@@ -13,7 +13,6 @@ to install when they are missing.
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
 from typing import Any
 
 EXTRA = "heirs-of-lenin[rl]"
@@ -22,17 +21,13 @@ _EXPORTS = {
     "HeirsEnv": "game.envs.single",
     "HeirsVectorEnv": "game.envs.vector",
 }
-__all__ = ["EXTRA", "require", *_EXPORTS]
+__all__ = ["EXTRA", "missing", *_EXPORTS]
 
 
-def require(module: str) -> ModuleType:
-    """Import ``module`` (pettingzoo, gymnasium), or raise ImportError naming the extra."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        raise ImportError(
-            f"game.envs needs {module.split('.')[0]}: pip install '{EXTRA}'"
-        ) from error
+def missing(module: str) -> ImportError:
+    """The error to raise when ``module`` (pettingzoo, gymnasium) cannot be imported: it
+    names the extra that brings it."""
+    return ImportError(f"game.envs needs {module}: pip install '{EXTRA}'")
 
 
 def __getattr__(name: str) -> Any:

@@ -97,7 +97,7 @@ def encode(spec: GameSpec, state: State, faction: int, rnd: int) -> Float32Array
         state.cc_share[:, n_f:],
     ]
     out = np.concatenate(blocks, axis=1, dtype=np.float32)
-    return np.clip(out, -1.0, 1.0, out=out)  # type: ignore[no-any-return]
+    return np.clip(out, -1.0, 1.0, out=out)
 
 
 def _factions(spec: GameSpec, state: State, faction: int, seats: NDArray[np.int64]) -> FloatArray:
@@ -128,7 +128,8 @@ def _factions(spec: GameSpec, state: State, faction: int, seats: NDArray[np.int6
 
 def _one_hot(values: NDArray[np.int64], n: int) -> FloatArray:
     """(..., n): ``values`` (...) as one-hot rows; values outside 0..n-1 give zeros."""
-    return (values[..., None] == np.arange(n)).astype(np.float64)
+    hot: FloatArray = (values[..., None] == np.arange(n)).astype(np.float64)
+    return hot
 
 
 def _owned(owner: NDArray[np.int64], seats: NDArray[np.int64]) -> FloatArray:

@@ -96,7 +96,7 @@ class Tables:
     @property
     def over(self) -> BoolArray:
         """(B,): the game has ended (the scenario's end reached, or the party split)."""
-        return self.state.split | (self.state.turn >= self.spec.turns)  # type: ignore[no-any-return]
+        return self.state.split | (self.state.turn >= self.spec.turns)
 
     def observe(self, learner: int) -> Float32Array:
         """(B, D): the ``learner``-th learner's observation of every game."""
