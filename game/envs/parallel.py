@@ -96,7 +96,8 @@ class HeirsParallelEnv(ParallelEnv):  # type: ignore[misc]
         wait = self.tables.pass_action
         chosen = np.array([[int(actions.get(a, wait)) for a in self.possible_agents]])
         illegal, ended = self.tables.step(chosen)
-        rewards = {a: -ILLEGAL_PENALTY * float(illegal[0, i]) for i, a in enumerate(self.agents)}
+        penalty = 0.0 - ILLEGAL_PENALTY * illegal[0].astype(np.float64)
+        rewards = {a: float(penalty[i]) for i, a in enumerate(self.agents)}
         infos: dict[str, dict[str, Any]] = {
             a: {"illegal": bool(illegal[0, i])} for i, a in enumerate(self.agents)
         }

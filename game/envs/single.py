@@ -56,7 +56,7 @@ class HeirsEnv(gymnasium.Env[Obs, np.int64]):
     def step(self, action: np.int64) -> tuple[Obs, float, bool, bool, dict[str, Any]]:
         """One action round of the game."""
         illegal, ended = self.tables.step(np.array([[int(action)]]))
-        reward = -ILLEGAL_PENALTY * float(illegal[0, 0])
+        reward = 0.0 - ILLEGAL_PENALTY * float(illegal[0, 0])
         info: dict[str, Any] = {"illegal": bool(illegal[0, 0])}
         done = bool(ended[0])
         if done:

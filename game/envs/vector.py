@@ -86,7 +86,7 @@ class HeirsVectorEnv(VectorEnv[Obs, IntArray, Any]):
             return obs, np.zeros(b), np.zeros(b, dtype=bool), np.zeros(b, dtype=bool), info
         active = ~self.tables.over
         illegal, ended = self.tables.step(np.asarray(actions).reshape(b, 1))
-        reward: FloatArray = -ILLEGAL_PENALTY * illegal[:, 0].astype(np.float64)
+        reward: FloatArray = 0.0 - ILLEGAL_PENALTY * illegal[:, 0].astype(np.float64)
         if ended.any():
             seat = self.tables.seating.learners[0]
             reward = reward + np.where(ended, self.tables.rewards()[:, seat], 0.0)

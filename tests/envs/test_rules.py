@@ -132,3 +132,19 @@ def test_envs_import_lazily_and_name_the_extra() -> None:
     )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert "pip install 'heirs-of-lenin[rl]'" in str(missing("pettingzoo"))
+
+
+def test_ansi_render_names_the_quarter_and_the_powers(spec: GameSpec) -> None:
+    env = HeirsParallelEnv(spec, learners=["stalin"], render_mode="ansi")
+    env.reset(seed=1)
+    env.step({"stalin": env.tables.pass_action})
+    text = env.render()
+    assert text is not None and text.startswith(f"{spec.quarter_labels[0]}, round 2: stalin ")
+    assert HeirsParallelEnv(spec).render() is None
+
+
+def test_a_legal_step_costs_nothing(spec: GameSpec) -> None:
+    env = HeirsEnv(spec, faction="bukharin", opponents="historical")
+    env.reset(seed=2)
+    _, reward, *_ = env.step(np.int64(env.tables.pass_action))
+    assert reward == 0.0 and not np.signbit(reward)
