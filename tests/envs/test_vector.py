@@ -3,6 +3,8 @@ let a split game wait out the batch."""
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 
@@ -77,3 +79,10 @@ def test_bench_counts_every_active_game_step(spec: GameSpec) -> None:
 def test_a_list_of_seeds_is_refused(spec: GameSpec) -> None:
     with pytest.raises(ValueError, match="one seed"):
         HeirsVectorEnv(2, spec).reset(seed=[1, 2])
+
+
+def test_bench_says_why_without_the_extra(spec: GameSpec, monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.analysis.commands import learning_env_rates
+
+    monkeypatch.setitem(sys.modules, "game.envs.bench", None)
+    assert learning_env_rates(spec).startswith("learning environments: not measured")
