@@ -290,7 +290,8 @@ def _format_vote(entry: dict[str, Any]) -> list[str]:
 
 
 def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
-    """Time the cold batch command and one standard decision in a single game."""
+    """Time the cold batch command, one standard and one hard decision in a single game, and
+    the learning environments' env-steps per second (``game.envs.bench``)."""
     command = [
         sys.executable,
         "-m",
