@@ -321,7 +321,8 @@ def _format_vote(entry: dict[str, Any]) -> list[str]:
 
 
 def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
-    """Time the cold batch command and one standard decision in a single game."""
+    """Time the cold batch command, one standard and one hard decision in a single game, and
+    the learning environments' env-steps per second (``game.envs.bench``)."""
     command = [
         sys.executable,
         "-m",
@@ -354,8 +355,19 @@ def bench(loaded: Loaded, scenario_arg: str, runs: int) -> str:
         f"{runs / cold:,.0f} games/s\n"
         f"one standard decision, single game, {spec.quarter_labels[state.turn]}: "
         f"{decision_ms:.2f} ms\n"
-        f"hard decision: {hard_decision_ms(spec, state):.0f} ms"
+        f"hard decision: {hard_decision_ms(spec, state):.0f} ms\n"
+        f"{learning_env_rates(spec)}"
     )
+
+
+def learning_env_rates(spec: GameSpec) -> str:
+    """The learning environments' env-steps per second (``game.envs.bench``), or why they
+    were not measured."""
+    try:
+        from game.envs.bench import bench_envs
+    except ImportError as error:
+        return f"learning environments: not measured ({error})"
+    return bench_envs(spec)
 
 
 def bench_compare(scenario_arg: str, other_arg: str, runs: int) -> str:
