@@ -32,7 +32,7 @@ from game.envs.tables import ILLEGAL_PENALTY, Seating, Tables
 
 try:
     from gymnasium import spaces
-    from pettingzoo import ParallelEnv  # type: ignore[import-untyped]
+    from pettingzoo import ParallelEnv
 except ImportError as error:
     raise missing(error.name or "pettingzoo") from error
 
