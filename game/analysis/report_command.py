@@ -24,7 +24,9 @@ from game.analysis.runs import Loaded, load
 from game.boundary.documents import (
     BatchSummary,
     CompareSummary,
+    SensitivitySummary,
     compare_issues,
+    sensitivity_issues,
     summary_issues,
 )
 from game.boundary.jsondoc import JsonDocument, read_json
@@ -51,9 +53,13 @@ def build_report(
     ``runs`` is the size of the batch a saved game is set against. A file that is not a
     batch result, a comparison or a saved game, or one that does not hold together, is
     refused before anything is drawn."""
-    document = read_json(path, "a batch result, a comparison or a saved game")
+    document = read_json(
+        path, "a batch result, a comparison, a sensitivity analysis or a saved game"
+    )
     exercise = load_exercise(exercise_path) if exercise_path else None
     data = document.data
+    if isinstance(data, dict) and data.get("kind") == "sensitivity":
+        return _sensitivity_report(document)
     if isinstance(data, dict) and data.get("kind") in ("batch", "compare"):
         summary = _checked_summary(document)
         arms = [summary.base, summary.other] if isinstance(summary, CompareSummary) else [summary]
@@ -69,6 +75,17 @@ def build_report(
     if saved is None:
         raise ReportError.file(path, "not a batch result, a comparison or a saved game")
     return _game_report(path, saved, scenario_path, exercise, runs, jobs)
+
+
+def _sensitivity_report(document: JsonDocument) -> Document:
+    """A sensitivity analysis, checked field by field and as a whole, then reported."""
+    from game.analysis.report_sensitivity import sensitivity_document
+
+    analysis = document.validate(SensitivitySummary)
+    issues = sensitivity_issues(analysis)
+    if issues:
+        raise ReportError(document.refuse(issues).problems)
+    return sensitivity_document(analysis.model_dump())
 
 
 def _checked_summary(document: JsonDocument) -> BatchSummary | CompareSummary:

@@ -142,6 +142,62 @@ class CompareSummary(Document):
     not_compared: Annotated[list[Name], Field(max_length=2 * MAX_ITEMS)] = []
 
 
+class RangeSummary(Document):
+    path: Name
+    low: Real
+    high: Real
+
+
+class IndexRow(Document):
+    """One measure's index for one parameter; absent values where the measure is constant.
+    Sobol' indices and their bounds may stray a little outside 0..1 (estimation error)."""
+
+    measure: Name
+    parameter: Name
+    varies: bool
+    S1: Real | None = None
+    S1_low: Real | None = None
+    S1_high: Real | None = None
+    ST: Real | None = None
+    ST_low: Real | None = None
+    ST_high: Real | None = None
+    mu_star: Real | None = None
+    mu_star_low: Real | None = None
+    mu_star_high: Real | None = None
+    sigma: Real | None = None
+
+
+class SensitivitySummary(Document):
+    """What ``sensitivity`` writes to ``sensitivity.json``."""
+
+    kind: Literal["sensitivity"]
+    scenario: FileName
+    scenario_sha256: Annotated[str, Field(pattern=SHA256)]
+    method: Literal["sobol", "morris"]
+    samples: Runs
+    points: Runs
+    runs_per_point: Runs
+    seed: Seed
+    ai: Name
+    historicity: Share
+    ranges: Annotated[list[RangeSummary], Field(min_length=1, max_length=MAX_ITEMS)]
+    indices: Annotated[list[IndexRow], Field(min_length=1, max_length=100 * MAX_ITEMS)]
+
+
+def sensitivity_issues(summary: SensitivitySummary) -> list[Issue]:
+    """Every index row names a parameter of the ranges (or the dummy) and, where its
+    measure varies, carries the method's indices."""
+    names = {r.path for r in summary.ranges} | {"dummy"}
+    key = "ST" if summary.method == "sobol" else "mu_star"
+    issues = []
+    for i, row in enumerate(summary.indices):
+        if row.parameter not in names:
+            issues.append(Issue(("indices", i, "parameter"), f"{row.parameter!r} is not a range"))
+        elif row.varies and getattr(row, key) is None:
+            issues.append(Issue(("indices", i, key), f"missing for a {summary.method} analysis"))
+    return issues
+
+
 class RecordDocument(Document):
     """A game record (``replay --json``'s ``record``); the defaults are a save's game: run 0
     of its seed, the computer's factions played by the standard AI."""

@@ -132,3 +132,22 @@ def test_a_broken_analysis_file_is_refused_at_its_place(tmp_path: Path) -> None:
     done = run_game("sensitivity", "--analysis", str(broken), "--out-dir", str(tmp_path / "o"))
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert np.any([f"{broken}:5:" in line for line in done.stderr.splitlines()])
+
+
+def test_report_ranks_the_parameters_and_refuses_a_forged_row(
+    analysis: dict, tmp_path: Path
+) -> None:
+    source = tmp_path / "sensitivity.json"
+    source.write_text(json.dumps(analysis))
+    md = tmp_path / "r.md"
+    done = run_game("report", str(source), "--md", str(md))
+    assert done.returncode == 0, done.stderr
+    text = md.read_text()
+    stalin = text.split("### win:stalin")[1].split("###")[0]
+    rows = [line for line in stalin.splitlines() if line.startswith("| rules")]
+    assert rows[0].startswith("| rules.vote.chance")  # the influential one first
+    forged = dict(analysis, indices=[dict(analysis["indices"][0], parameter="nothing")])
+    source.write_text(json.dumps(forged))
+    done = run_game("report", str(source), "--md", str(tmp_path / "f.md"))
+    assert done.returncode == 2 and "is not a range" in done.stderr
+    assert "Traceback" not in done.stderr
