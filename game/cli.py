@@ -280,8 +280,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise OutputRefused("--md -: the Markdown's charts are written beside it; name a file")
     inputs = [path for path in (args.file, args.exercise, args.scenario) if path is not None]
     check_outputs([("--html", args.html), ("--md", args.md)], inputs)
-    document = build_report(args.file, args.exercise, args.scenario, args.runs, args.jobs)
-    for path in write_report(document, args.html, args.md):
+    document = build_report(args.file, args.exercise, args.scenario, args.runs, args.jobs, inputs)
+    for path in write_report(document, args.html, args.md, inputs):
         print(f"wrote {path}")
     return 0
 

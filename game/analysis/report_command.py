@@ -6,7 +6,7 @@ of it is used, so a malformed file is refused with ``file:line:col: path: messag
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game.analysis.batch import RunConfig, run_batch, summarise
@@ -32,7 +32,7 @@ from game.boundary.documents import (
 from game.boundary.jsondoc import JsonDocument, read_json
 from game.boundary.refusal import Issue, Refused
 from game.engine.record import ReplayMismatch
-from game.fileio import write_atomic
+from game.fileio import check_outputs, write_atomic
 from game.scenario.exercise import Exercise, load_exercise
 from game.scenario.models import Scenario
 
@@ -48,11 +48,13 @@ def build_report(
     scenario_path: Path | None,
     runs: int,
     jobs: int | None,
+    read: list[Path] | None = None,
 ) -> Document:
     """The report of ``path``. ``scenario_path`` overrides the scenario file the input names;
     ``runs`` is the size of the batch a saved game is set against. A file that is not a
-    batch result, a comparison or a saved game, or one that does not hold together, is
-    refused before anything is drawn."""
+    batch result, a comparison, a sensitivity analysis or a saved game, or one that does not
+    hold together, is refused before anything is drawn. The scenario files it reads besides
+    (the one a result or a saved game names, and what that extends) are added to ``read``."""
     document = read_json(
         path, "a batch result, a comparison, a sensitivity analysis or a saved game"
     )
@@ -68,13 +70,14 @@ def build_report(
             for i, arm in enumerate(arms)
         ]
         models = [
-            _scenario_model(p, arm.scenario_sha256) for p, arm in zip(paths, arms, strict=True)
+            _scenario_model(p, arm.scenario_sha256, read)
+            for p, arm in zip(paths, arms, strict=True)
         ]
         return summary_document(summary.model_dump(), models, exercise)
     saved = read_saved_game(document)
     if saved is None:
         raise ReportError.file(path, "not a batch result, a comparison or a saved game")
-    return _game_report(path, saved, scenario_path, exercise, runs, jobs)
+    return _game_report(path, saved, scenario_path, exercise, runs, jobs, read)
 
 
 def _sensitivity_report(document: JsonDocument) -> Document:
@@ -103,11 +106,13 @@ def _checked_summary(document: JsonDocument) -> BatchSummary | CompareSummary:
     return summary
 
 
-def _scenario_model(path: Path, sha256: str) -> Scenario | None:
+def _scenario_model(path: Path, sha256: str, read: list[Path] | None) -> Scenario | None:
     """The scenario a result was run on, for its sources; None (with a warning) if the file
     is gone or broken, and a warning if it has changed since."""
     try:
         loaded = load(path)
+        if read is not None:
+            read.extend(loaded.source.files)
     except Refused:
         print(f"warning: cannot read {path}; sources are shown by key", file=sys.stderr)
         return None
@@ -126,11 +131,15 @@ def _game_report(
     exercise: Exercise | None,
     runs: int,
     jobs: int | None,
+    read: list[Path] | None,
 ) -> Document:
     chosen = scenario_path or (Path(saved.scenario) if saved.scenario else None)
     if chosen is None:
         raise saved.refuse([Issue((), "the save names no scenario file; give --scenario")])
-    return game_report(load(chosen), saved, exercise, runs, jobs)
+    loaded = load(chosen)
+    if read is not None:
+        read.extend(loaded.source.files)
+    return game_report(loaded, saved, exercise, runs, jobs)
 
 
 def game_report(
@@ -164,17 +173,21 @@ def game_report(
     return game_document(loaded.spec, loaded.source.model, saved, played, reference, exercise)
 
 
-def write_report(document: Document, html: Path | None, md: Path | None) -> list[Path]:
-    """Write the HTML file and/or the Markdown file with its PNGs beside it."""
-    written = []
+def write_report(
+    document: Document, html: Path | None, md: Path | None, inputs: Sequence[Path] = ()
+) -> list[Path]:
+    """Write the HTML file and/or the Markdown file with its PNGs beside it. Every file it
+    would write, the PNGs included, is first checked against ``inputs`` and each other
+    (``check_outputs``): a refusal writes nothing."""
+    files: dict[Path, bytes | str] = {}
     if html is not None:
-        write_atomic(html, render_html(document))
-        written.append(html)
+        files[html] = render_html(document)
     if md is not None:
         text, images = render_markdown(document, md.stem)
-        for name, png in images.items():
-            write_atomic(md.parent / name, png)
-            written.append(md.parent / name)
-        write_atomic(md, text)
-        written.append(md)
-    return written
+        files.update({md.parent / name: png for name, png in images.items()})
+        files[md] = text
+    flags = {html: "--html", md: "--md"}
+    check_outputs([(flags.get(path, "--md"), path) for path in files], inputs)
+    for path, content in files.items():
+        write_atomic(path, content)
+    return list(files)

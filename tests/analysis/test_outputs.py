@@ -161,3 +161,40 @@ def test_a_dash_writes_the_json_to_standard_output_and_messages_to_stderr() -> N
 def test_report_markdown_cannot_go_to_standard_output(tmp_path: Path) -> None:
     done = run_game("report", str(tmp_path / "x.json"), "--md", "-")
     assert done.returncode == 2 and "--md -" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_report_refuses_to_write_over_the_scenario_its_file_names(tmp_path: Path) -> None:
+    """A batch result names its scenario; the report reads it for the sources, so an output
+    on it (or on what it extends) is refused and the scenario is left as it was."""
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text(MINIMAL.read_text())
+    result = tmp_path / "b.json"
+    done = run_game("simulate", str(scenario), "--runs", "5", "--out", str(result), "--quiet")
+    assert done.returncode == 0, done.stderr
+    before = scenario.read_bytes()
+    for flag in ("--html", "--md"):
+        done = run_game("report", str(result), flag, str(scenario))
+        assert done.returncode == 2 and "is an input of this command" in done.stderr
+        assert scenario.read_bytes() == before
+
+
+def test_report_refuses_a_chart_beside_the_markdown_that_would_replace_its_input(
+    tmp_path: Path,
+) -> None:
+    """The Markdown's charts are written beside it as STEM-NAME.png: one that would land on
+    the input itself is refused before anything is written."""
+    result = tmp_path / "b.json"
+    done = run_game("simulate", str(MINIMAL), "--runs", "5", "--out", str(result), "--quiet")
+    assert done.returncode == 0, done.stderr
+    first = run_game("report", str(result), "--md", str(tmp_path / "r.md"))
+    charts = sorted(p.name for p in tmp_path.glob("r-*.png"))
+    assert first.returncode == 0 and charts
+    disguised = tmp_path / charts[0]
+    disguised.write_bytes(result.read_bytes())
+    for path in tmp_path.glob("r*"):
+        if path != disguised:
+            path.unlink()
+    done = run_game("report", str(disguised), "--md", str(tmp_path / "r.md"))
+    assert done.returncode == 2 and "is an input of this command" in done.stderr
+    assert disguised.read_bytes() == result.read_bytes()
+    assert not (tmp_path / "r.md").exists()
