@@ -3,7 +3,10 @@ installed into a fresh virtual environment, and its ``heirs`` commands run from 
 outside the checkout: ``--version``, ``validate`` on a file that extends a shipped scenario,
 ``simulate`` (the same results as the checkout's), ``schema --out``, ``scenarios export``, and
 ``play`` in a real X window (Xvfb), whose title screen is photographed and must be drawn with
-the fonts of the installed package (the game process holds exactly those font files open)."""
+the fonts of the installed package (the game process holds exactly those font files open).
+
+This folder has no ``__init__.py`` on purpose: as a package named ``packaging`` it would hide
+the ``packaging`` library that matplotlib and pip import."""
 
 from __future__ import annotations
 
