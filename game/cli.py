@@ -26,10 +26,10 @@ from game.boundary import args as numbers
 from game.boundary.refusal import Refused, printable
 from game.fileio import STDOUT, OutputRefused, check_outputs, data_on_stdout
 from game.limits import MAX_GAMES, MAX_RUNS, MAX_SEED
+from game.resources import campaign, packaged, resolve_name, scenarios_dir, schema_path
 
-SCENARIOS_DIR = Path(__file__).resolve().parent.parent / "scenarios"
-DEFAULT_SCENARIO = SCENARIOS_DIR / "1922_succession.yaml"
-SCHEMA_PATH = SCENARIOS_DIR / "scenario.schema.json"
+DEFAULT_SCENARIO = campaign()
+SCENARIO_HELP = "a scenario file or a shipped scenario (builtin:NAME, see 'scenarios list')"
 
 Handler = Callable[[argparse.Namespace], int]
 SEED_RANGE = f"0 to 2**63-1 ({MAX_SEED:,})"
@@ -49,9 +49,17 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return validate_command(args.paths)
 
 
+def _scenario(text: str) -> Path:
+    """A scenario named on the command line: a path, or ``builtin:NAME`` for a shipped one
+    (an unknown name is refused when it is read, like a missing file)."""
+    return resolve_name(text)
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
     from game.scenario.schema_export import write_schema
 
+    if args.out is None:
+        raise UsageError("name where to write the schema: --out FILE (- for standard output)")
     _check_outputs(args, ["out"])
     write_schema(args.out)
     print(f"wrote {args.out}")
@@ -87,6 +95,19 @@ def _outputs(args: argparse.Namespace) -> Outputs:
     from game.analysis.commands import Outputs
 
     return Outputs(args.out, args.csv, args.html)
+
+
+def _cmd_scenarios(args: argparse.Namespace) -> int:
+    from game.scenario.shipped import export_command, list_command
+
+    if args.action == "list":
+        return list_command()
+    if args.dir is None:
+        raise UsageError("scenarios export: name the folder to copy them into (DIR)")
+    written = export_command(args.dir, args.force)
+    if not args.quiet:
+        print(f"wrote {len(written)} files into {args.dir}")
+    return 0
 
 
 def _cmd_simulate(args: argparse.Namespace) -> int:
@@ -397,10 +418,10 @@ def _add_scenario_and_seed(parser: argparse.ArgumentParser, scenario: bool = Tru
         parser.add_argument(
             "scenario",
             nargs="?",
-            type=Path,
+            type=_scenario,
             default=DEFAULT_SCENARIO,
             metavar="SCENARIO",
-            help="scenario file (default: the 1922 campaign)",
+            help=f"{SCENARIO_HELP}; default: the 1922 campaign",
         )
     parser.add_argument("--seed", type=numbers.seed, default=1, help=SEED_HELP)
 
@@ -521,12 +542,31 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check scenario files and report every error")
-    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    validate.add_argument("paths", nargs="+", type=_scenario, metavar="PATH", help=SCENARIO_HELP)
     validate.set_defaults(handler=_cmd_validate)
 
     schema = sub.add_parser("schema", help="write the JSON Schema of scenario files")
-    schema.add_argument("--out", type=Path, default=SCHEMA_PATH, help="default: %(default)s")
+    schema.add_argument(
+        "--out",
+        type=Path,
+        default=None if packaged() else schema_path(),
+        help="the file to write, - for standard output (default, in a checkout only: the "
+        "committed scenarios/scenario.schema.json)",
+    )
     schema.set_defaults(handler=_cmd_schema)
+
+    scenarios = sub.add_parser(
+        "scenarios",
+        help="the shipped scenarios: list their builtin: names, or export them to edit",
+        description="'list' prints the builtin: names of the shipped scenarios and exercises "
+        "(a scenario of your own can say 'extends: builtin:1922_succession.yaml'); 'export DIR' "
+        "copies them, with the schema, into DIR, refusing to overwrite a file unless --force.",
+    )
+    scenarios.add_argument("action", choices=("list", "export"))
+    scenarios.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="export's folder")
+    scenarios.add_argument("--force", action="store_true", help="overwrite files in DIR")
+    scenarios.add_argument("--quiet", action="store_true", help="print nothing")
+    scenarios.set_defaults(handler=_cmd_scenarios)
 
     simulate = sub.add_parser("simulate", help="play many headless games and compare with history")
     _add_run_options(simulate)
@@ -589,8 +629,8 @@ def build_parser() -> argparse.ArgumentParser:
         "checkpoint's rate and timing in each, every difference OTHER - BASE with its 95%% "
         "interval, and which differences survive Holm's correction at family-wise alpha 0.05.",
     )
-    compare.add_argument("base", type=Path, metavar="BASE", help="the reference scenario")
-    compare.add_argument("other", type=Path, metavar="OTHER", help="the changed scenario")
+    compare.add_argument("base", type=_scenario, metavar="BASE", help="the reference scenario")
+    compare.add_argument("other", type=_scenario, metavar="OTHER", help="the changed scenario")
     _add_run_options(compare, scenario=False)
     _add_batch_options(compare)
     _add_dask(compare)
@@ -637,8 +677,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("file", type=Path, metavar="FILE")
     report.add_argument("--html", type=Path, help="write one self-contained HTML file")
     report.add_argument("--md", type=Path, help="write Markdown (charts as PNG files beside it)")
-    report.add_argument("--exercise", type=Path, help="an exercise file: its debrief questions")
-    report.add_argument("--scenario", type=Path, help="the scenario file, if not the one named")
+    report.add_argument(
+        "--exercise", type=_scenario, help="an exercise file: its debrief questions"
+    )
+    report.add_argument(
+        "--scenario", type=_scenario, help="the scenario file, if not the one named"
+    )
     report.add_argument("--runs", type=numbers.runs, default=1000, help="default: %(default)s")
     report.add_argument("--jobs", type=numbers.jobs, default=None, help=JOBS_HELP)
     report.set_defaults(handler=_cmd_report)
@@ -661,16 +705,16 @@ def build_parser() -> argparse.ArgumentParser:
     replay.set_defaults(handler=_cmd_replay)
 
     bench = sub.add_parser("bench", help="measure games per second and decision time")
-    bench.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
+    bench.add_argument("scenario", nargs="?", type=_scenario, default=DEFAULT_SCENARIO)
     bench.add_argument("--runs", type=numbers.runs, default=10000, help="default: %(default)s")
     bench.add_argument(
         "--ui", action="store_true", help="time the window's frames instead (headless)"
     )
     bench.add_argument(
         "--compare",
-        type=Path,
+        type=_scenario,
         nargs="?",
-        const=SCENARIOS_DIR / "ablations" / "no_apparatus.yaml",
+        const=scenarios_dir() / "ablations" / "no_apparatus.yaml",
         metavar="OTHER",
         help="time 'compare SCENARIO OTHER' at --runs runs each instead "
         "(OTHER default: the no_apparatus ablation)",
@@ -679,15 +723,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="open the game window (the default command)")
     play.add_argument(
-        "--scenario", type=Path, default=DEFAULT_SCENARIO, help="default: the 1922 campaign"
+        "--scenario",
+        type=_scenario,
+        default=DEFAULT_SCENARIO,
+        help=f"{SCENARIO_HELP}; default: the 1922 campaign",
     )
     play.add_argument("--faction", help="the faction you lead (default: chosen in the window)")
     play.add_argument("--load", type=Path, metavar="SAVE", help="a saved game to open")
     play.add_argument(
         "--exercise",
-        type=Path,
+        type=_scenario,
         metavar="FILE",
-        help="a class exercise to start (scenarios/exercises/*.yaml); its end screen writes "
+        help="a class exercise to start (scenarios/exercises/*.yaml, or "
+        "builtin:exercises/NAME.yaml); its end screen writes "
         "the report",
     )
     play.add_argument(
@@ -701,7 +749,7 @@ def build_parser() -> argparse.ArgumentParser:
     duel = sub.add_parser(
         "duel", help="win rates of each faction played by hard against standard opponents"
     )
-    duel.add_argument("scenario", nargs="?", type=Path, default=DEFAULT_SCENARIO)
+    duel.add_argument("scenario", nargs="?", type=_scenario, default=DEFAULT_SCENARIO)
     duel.add_argument("--seed", type=numbers.seed, default=1, help=SEED_HELP)
     duel.add_argument(
         "--runs", type=numbers.runs, default=300, help="games per faction (default: 300)"

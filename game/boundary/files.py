@@ -17,7 +17,9 @@ from pathlib import Path
 
 from game.boundary.refusal import Refused
 from game.limits import MAX_PATH, MAX_SYMLINKS
+from game.resources import is_builtin, resolve_name
 
+NO_BUILTIN = "no shipped scenario of that name ('heirs scenarios list' names them)"
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | os.O_CLOEXEC
 
 
@@ -29,10 +31,14 @@ def size_text(limit: int) -> str:
 def resolve_input(path: Path, what: str) -> Path:
     """The regular file ``path`` names, links followed; ``Refused`` naming ``path`` if it is
     missing, a loop of links, a folder or anything but a regular file. ``what`` says what the
-    file should be, for the message ("a scenario file")."""
+    file should be, for the message ("a scenario file"). A ``builtin:`` name is the shipped
+    file of that name (``game.resources``); one that names no shipped file is refused."""
     name = str(path)
     if len(name) > MAX_PATH:
         raise Refused.file(name[:80] + "…", f"the file name is longer than {MAX_PATH} characters")
+    path = resolve_name(path)
+    if is_builtin(path):
+        raise Refused.file(name, NO_BUILTIN)
     target = _follow(path)
     try:
         info = target.stat()

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.play.match import Setup
+from game.resources import beside, scenarios_dir
 from game.scenario.errors import ScenarioError
 from game.scenario.exercise import Exercise, load_exercise
 from game.scenario.loader import load_scenario
 
-EXERCISES = Path(__file__).resolve().parents[2] / "scenarios" / "exercises"
+EXERCISES = scenarios_dir() / "exercises"
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class ExerciseInfo:
 def read_exercise(path: Path) -> ExerciseInfo:
     """Read an exercise and its scenario; ``ScenarioError`` (file:line:col) if either is bad."""
     exercise = load_exercise(path)
-    scenario = path.parent / exercise.scenario
+    scenario = beside(path, exercise.scenario)
     model = load_scenario(scenario).model
     names = {f.id: f.name for f in model.factions}
     return ExerciseInfo(path, exercise, scenario, model.title, names)

@@ -15,6 +15,7 @@ from game.boundary.files import resolve_input
 from game.boundary.messages import describe
 from game.boundary.refusal import Issue, Refused
 from game.limits import MAX_AGENDA, MAX_FACTIONS, MAX_PATH
+from game.resources import beside, resolve_name
 from game.scenario.errors import ScenarioError, locate, problem_at, validation_issues
 from game.scenario.loader import load_scenario, read_tree
 from game.scenario.models import Id, Strict, Title
@@ -43,6 +44,7 @@ class Exercise(Strict):
 def load_exercise(path: Path) -> Exercise:
     """Load and check an exercise file; raise ``ScenarioError`` listing every problem. The
     scenario it names must exist and be valid, and the factions students play its own."""
+    path = resolve_name(path)
     name = str(path)
     root = read_tree(path, "an exercise file")
     try:
@@ -54,7 +56,7 @@ def load_exercise(path: Path) -> Exercise:
         exercise = Exercise.model_validate(data, by_alias=True, by_name=False)
     except ValidationError as error:
         raise ScenarioError(locate(i, root, name) for i in validation_issues(error)) from None
-    scenario = path.parent / exercise.scenario
+    scenario = beside(path, exercise.scenario)
     try:
         resolve_input(scenario, "a scenario file")
     except Refused as error:

@@ -30,6 +30,7 @@ from game.boundary.messages import describe
 from game.boundary.refusal import ROOT, Issue, Problem, Refused, join_path
 from game.boundary.values import value_issues
 from game.limits import MAX_DEPTH, MAX_NODES, SCENARIO_BYTES
+from game.resources import resolve_name
 from game.scenario.errors import (
     ScenarioError,
     file_problem,
@@ -82,6 +83,7 @@ class LoadedScenario:
 
 def load_scenario(path: Path) -> LoadedScenario:
     """Load, merge and check a scenario file; raise ``ScenarioError`` listing every problem."""
+    path = resolve_name(path)
     problems: list[Problem] = []
     files: list[Path] = []
 

@@ -1,6 +1,7 @@
 """``extends:``: a scenario may start from another file and say only what differs.
 
-``extends: other.yaml`` names a ``.yaml`` file relative to the extending one; that file may itself
+``extends: other.yaml`` names a ``.yaml`` file relative to the extending one, or a shipped one
+(``extends: builtin:1922_succession.yaml``, ``game.resources``); that file may itself
 extend another, up to ``MAX_EXTENDS`` files deep. The file must be a regular file (links are
 followed; devices, pipes and folders are refused before anything is read). A loop is an error
 naming the chain; any error names the file, never what it holds. The merge
@@ -21,7 +22,6 @@ point into the right file.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from game.boundary.files import resolve_input
 from game.boundary.messages import describe
 from game.boundary.refusal import ROOT, Problem, Refused, join_path
 from game.limits import MAX_EXTENDS
+from game.resources import beside
 from game.scenario.errors import ScenarioError, problem_at
 
 EXTENDS = "extends"
@@ -79,7 +80,7 @@ def _target(value: Node, path: Path, chain: tuple[Path, ...]) -> Path:
     """The file an ``extends`` value names; an error if it is no file name, missing or a loop."""
     if not (isinstance(value, ScalarNode) and value.tag == _STR_TAG and value.value):
         raise _error(value, "extends must name a scenario file")
-    target = Path(os.path.normpath(path.parent / value.value))
+    target = beside(path, value.value)
     if target.suffix not in SUFFIXES:
         raise _error(value, f"extends must name a .yaml scenario file, not {describe(value.value)}")
     try:

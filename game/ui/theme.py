@@ -1,17 +1,18 @@
 """The look, as data: palettes (the poster palette and a colour-blind-safe one), the fonts
-shipped in ``assets/fonts``, text sizes, window sizes, and the pygame_gui theme built from
-them. Fonts and rendered text are cached, since the board redraws every frame."""
+shipped in ``assets/fonts`` (found through ``game.resources``), text sizes, window sizes, and
+the pygame_gui theme built from them. Fonts and rendered text are cached, since the board
+redraws every frame."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pygame
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
-FONTS = ASSETS / "fonts"
+from game.resources import fonts_dir
+
+FONTS = fonts_dir()
 FONT_FILES = {
     "regular": FONTS / "DejaVuSans.ttf",
     "bold": FONTS / "DejaVuSans-Bold.ttf",

@@ -13,12 +13,13 @@ import pygame_gui
 
 from game.analysis.runs import Loaded, load
 from game.play.match import DIFFICULTIES, Setup
+from game.resources import scenarios_dir
 from game.scenario.errors import ScenarioError
 from game.ui import draw, flow
 from game.ui.app import App
 from game.ui.screen import Screen
 
-SCENARIOS = Path(__file__).resolve().parents[3] / "scenarios"
+SCENARIOS = scenarios_dir()
 
 
 def scenario_files(folder: Path = SCENARIOS) -> list[Path]:
