@@ -491,9 +491,10 @@ def _add_sensitivity(sub: Any) -> None:
     )
     sens.add_argument(
         "--analysis",
-        type=Path,
+        type=_scenario,
         metavar="FILE",
-        help="a ready-made analysis (scenarios/analyses/*.yaml)",
+        help="a ready-made analysis: a file, or a shipped one such as "
+        "builtin:analyses/vote_and_apparatus.yaml",
     )
     sens.add_argument(
         "--method",
