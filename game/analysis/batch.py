@@ -199,7 +199,7 @@ def _run_on_dask(
         for start, stop in chunk_bounds(config.runs, -(-config.runs // DASK_CHUNK))
     ]
 
-    def done(index: int) -> None:
+    def done(index: int, _part: BatchResult) -> None:
         if progress is not None:
             progress(chunks[index][2] - chunks[index][1])
 

@@ -105,11 +105,11 @@ def dask_map(
     task: Callable[[Any, int], R],
     shared: Any,
     count: int,
-    done: Callable[[int], None] | None = None,
+    done: Callable[[int, R], None] | None = None,
 ) -> list[R]:
     """``[task(shared, 0), ..., task(shared, count - 1)]`` computed on the cluster. ``task``
     must be a module-level function (it is pickled by reference); ``shared`` is sent once to
-    every worker. ``done(index)`` is called as each task's answer arrives."""
+    every worker. ``done(index, answer)`` is called as each task's answer arrives."""
     from distributed import wait
 
     payload = pickle.dumps(shared)
@@ -137,7 +137,7 @@ def dask_map(
                     if future.status == "error":
                         raise future.exception()
                     if done is not None:
-                        done(index_of[future.key])
+                        done(index_of[future.key], future.result())
             return list(client.gather(futures))
         except BaseException:
             client.cancel(futures, force=True)

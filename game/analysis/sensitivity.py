@@ -18,12 +18,12 @@ in the worker that plays it, one at a time: no list of every point's scenario is
 from __future__ import annotations
 
 import copy
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from multiprocessing import get_context
-from multiprocessing.sharedctypes import Synchronized
 from typing import Any
 
 import numpy as np
@@ -175,43 +175,59 @@ def play_point(work: Work, index: int) -> FloatArray:
     return np.concatenate([wins, [result.outright.mean()], reached])
 
 
-def _counted(work: Work, done: Synchronized[int], index: int) -> FloatArray:
-    """In a local worker: ``play_point``, then one more point counted for the progress bar."""
+Finished = Callable[[int, FloatArray], None]  # a point's index and its measures (K,)
+
+
+def _counted(work: Work, indices: list[int], rows: Any, done: Any, k: int, task: int) -> FloatArray:
+    """In a local worker: play point ``indices[task]`` and put its measures in the shared
+    ``rows`` (P x K doubles), then flag it in the shared ``done`` (P bytes)."""
+    index = indices[task]
     answer = play_point(work, index)
-    with done.get_lock():
-        done.value += 1
+    rows[index * k : (index + 1) * k] = answer.tolist()
+    done[index] = 1
     return answer
 
 
-def play_points(
-    work: Work, workers: Workers, progress: Callable[[int], None] | None = None
-) -> FloatArray:
-    """(P, K): every point's measures, played over ``workers`` (local processes or a Dask
-    cluster); ``progress`` is told how many more points are done."""
-    count = len(work.matrix)
-    tick = progress or (lambda _n: None)
+def play_points(work: Work, indices: list[int], workers: Workers, finished: Finished) -> None:
+    """Play the points ``indices`` over ``workers`` (local processes, None for every core,
+    or a Dask cluster), telling ``finished`` of each point and its measures in this process
+    as soon as it is known (so that the caller can keep them safe as they come)."""
     if isinstance(workers, Dask):
-        rows = dask_map(workers, play_point, work, count, lambda _i: tick(1))
-        return np.array(rows)
-    jobs = max(1, workers or 1)
-    if jobs == 1:
-        rows = []
-        for index in range(count):
-            rows.append(play_point(work, index))
-            tick(1)
-        return np.array(rows)
-    done = get_context("fork").Value("i", 0)
-    seen = 0
+        dask_map(workers, _play_listed, (work, indices), len(indices),
+                 lambda task, row: finished(indices[task], row))  # fmt: skip
+        return
+    jobs = workers or os.cpu_count() or 1
+    if jobs == 1 or len(indices) == 1:
+        for index in indices:
+            finished(index, play_point(work, index))
+        return
+    k = len(outcome_count(work))
+    context = get_context("fork")
+    rows = context.RawArray("d", len(work.matrix) * k)
+    done = context.RawArray("b", len(work.matrix))
+    told: set[int] = set()
 
-    def report() -> None:
-        nonlocal seen
-        now = done.value
-        tick(now - seen)
-        seen = now
+    def collect() -> None:
+        for index in indices:
+            if done[index] and index not in told:
+                told.add(index)
+                finished(index, np.array(rows[index * k : (index + 1) * k]))
 
-    rows = run_in_workers(jobs, partial(_counted, work, done), count, report)
-    report()
-    return np.array(rows)
+    run_in_workers(jobs, partial(_counted, work, indices, rows, done, k), len(indices), collect)
+    collect()
+
+
+def _play_listed(shared: tuple[Work, list[int]], task: int) -> FloatArray:
+    """On a Dask worker: play the point the task's place in the list names."""
+    work, indices = shared
+    return play_point(work, indices[task])
+
+
+def outcome_count(work: Work) -> range:
+    """The measures a point gives: one a faction and a split, the outright share, one a
+    chosen checkpoint."""
+    factions = len(work.data["factions"])
+    return range(factions + 2 + len(work.checkpoint_index))
 
 
 def analyse(

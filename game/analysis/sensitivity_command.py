@@ -4,16 +4,18 @@ written as CSV, JSON and a chart, and the most influential parameters printed.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from game.analysis.commands import progress_bar
 from game.analysis.dask_pool import Workers
+from game.analysis.kept_points import KeptPoints, design_digest
 from game.analysis.params import ParamError
 from game.analysis.runs import Loaded
 from game.analysis.sensitivity import (
     Design,
+    FloatArray,
     Range,
     Work,
     analyse,
@@ -89,15 +91,30 @@ def run_sensitivity(
         matrix,
         tuple(ids.index(c) for c in design.checkpoints),
     )
-    if not quiet:
-        print(f"{design.method}: {len(matrix)} points x {design.runs} runs, "
-              f"{len(design.ranges)} parameters and a dummy")  # fmt: skip
-    with progress_bar(len(matrix), quiet, unit="point") as advance:
-        measures = play_points(work, workers, advance)
     names = outcome_names(loaded.spec, design)
-    rows = analyse(design, matrix, measures, names)
-    result = document(design, str(loaded.path), loaded.sha256, names, rows, measures)
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = design_digest(asdict(design), loaded.sha256)
+    kept = KeptPoints(folder, digest, len(matrix), len(names))
+    todo = kept.remaining()
+    if not quiet:
+        resumed = len(matrix) - len(todo)
+        print(f"{design.method}: {len(matrix)} points x {design.runs} runs, "
+              f"{len(design.ranges)} parameters and a dummy"
+              + (f"; {resumed} points kept from an earlier run" if resumed else ""))  # fmt: skip
+    with progress_bar(len(todo), quiet, unit="point") as advance:
+
+        def finished(index: int, row: FloatArray) -> None:
+            kept.add(index, row)
+            advance(1)
+
+        try:
+            play_points(work, todo, workers, finished)
+        finally:
+            kept.save()
+    rows = analyse(design, matrix, kept.rows, names)
+    result = document(design, str(loaded.path), loaded.sha256, names, rows, kept.rows)
     _write(folder, result, names)
+    kept.finish()
     if not quiet:
         print(summary_text(result, names))
         print("\n".join(f"wrote {folder / name}" for name in FILES))
@@ -109,7 +126,6 @@ def _write(folder: Path, result: dict[str, Any], names: list[str]) -> None:
 
     from game.analysis.charts import sensitivity_chart
 
-    folder.mkdir(parents=True, exist_ok=True)
     write_atomic(folder / FILES[0], csv_text(result["indices"]))
     write_atomic(folder / FILES[1], json.dumps(result, indent=2, sort_keys=True) + "\n")
     shown = [n for n in names if n.startswith("win:") and n != "win:split"] + ["outright"]

@@ -151,3 +151,39 @@ def test_report_ranks_the_parameters_and_refuses_a_forged_row(
     done = run_game("report", str(source), "--md", str(tmp_path / "f.md"))
     assert done.returncode == 2 and "is not a range" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_stopped_analysis_goes_on_where_it_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopped halfway (a signal, a crash), the points played are kept in the output folder;
+    the same command then plays only the others and writes what an unbroken run writes."""
+    from game.analysis import sensitivity_command as command
+    from game.analysis.kept_points import PARTIAL
+    from game.analysis.sensitivity import play_points
+
+    loaded = load(CAMPAIGN)
+    design = Design("morris", (parse_range(CHANCE),), 3, 6, 2, "standard", 1.0)
+    whole = command.run_sensitivity(loaded, design, 1, tmp_path / "whole", quiet=True)
+    played: list[list[int]] = []
+
+    def stopped_halfway(work, todo, workers, finished) -> None:  # type: ignore[no-untyped-def]
+        played.append(list(todo))
+        play_points(work, todo[: len(todo) // 2], workers, finished)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command, "play_points", stopped_halfway)
+    with pytest.raises(KeyboardInterrupt):
+        command.run_sensitivity(loaded, design, 1, tmp_path / "broken", quiet=True)
+    assert (tmp_path / "broken" / PARTIAL).exists()
+    assert not (tmp_path / "broken" / "sensitivity.json").exists()
+
+    def counted(work, todo, workers, finished) -> None:  # type: ignore[no-untyped-def]
+        played.append(list(todo))
+        play_points(work, todo, workers, finished)
+
+    monkeypatch.setattr(command, "play_points", counted)
+    again = command.run_sensitivity(loaded, design, 1, tmp_path / "broken", quiet=True)
+    assert played[1] == played[0][len(played[0]) // 2 :]  # only the points not yet played
+    assert again == dict(whole, scenario=again["scenario"])
+    assert not (tmp_path / "broken" / PARTIAL).exists()
