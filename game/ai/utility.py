@@ -245,7 +245,7 @@ class View:
     def chance(self) -> FloatArray:
         """(B, G): the rough chance a sanction against each figure's faction passes."""
         index = np.maximum(self.state.figure_faction, 0)
-        odds = self.ctx.sanction_odds[query.rows(self.state)[:, None], index]
+        odds = query.gather(self.ctx.sanction_odds, index)
         return np.where(self.aligned, odds, 0.0)
 
     @shared
@@ -258,7 +258,7 @@ class View:
     def enemy(self) -> FloatArray:
         """(B, G): the threat of each figure's faction (``rival``), 0 for the unaligned."""
         index = np.maximum(self.state.figure_faction, 0)
-        rival = self.rival[query.rows(self.state)[:, None], index]
+        rival = query.gather(self.rival, index)
         return np.where(self.aligned, rival, 0.0)
 
     @shared
@@ -440,7 +440,8 @@ def _apparatus_drive(spec: GameSpec, state: State, f: int, p: FloatArray) -> Flo
 def _appoint_odds(spec: GameSpec, state: State) -> FloatArray:
     """(B, R): the chance an appointee is accepted by the region's members."""
     sec = state.secretary
-    loyal = np.take_along_axis(state.sympathy, np.maximum(sec, 0)[:, :, None], axis=2)[:, :, 0]
+    loyal = query.gather(state.sympathy.reshape(sec.size, -1), np.maximum(sec, 0).ravel())
+    loyal = loyal.reshape(sec.shape)
     resisted = spec.rules.k["appoint_resistance"] * np.where(sec >= 0, loyal, 0.0)
     return np.clip(1.0 - resisted, 0.0, 1.0)
 

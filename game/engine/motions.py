@@ -58,8 +58,8 @@ def settle_the_dead(spec: GameSpec, state: State) -> None:
 def vacate_departed(state: State) -> None:
     """Every office whose holder has died or left the party falls vacant (holder -1)."""
     holder = state.holder
-    rows = query.rows(state)[:, None]
-    able = state.alive[rows, np.maximum(holder, 0)] & state.in_party[rows, np.maximum(holder, 0)]
+    figure = np.maximum(holder, 0)
+    able = query.gather(state.alive, figure) & query.gather(state.in_party, figure)
     state.holder[(holder >= 0) & ~able] = -1
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -23,6 +25,14 @@ OUT_STATUSES = (EXPELLED, EXILED, DEPORTED)
 def rows(state: State) -> IntArray:
     """0..B-1, for fancy indexing one element per game."""
     return np.arange(state.batch)
+
+
+def gather(values: NDArray[Any], index: IntArray) -> NDArray[Any]:
+    """``values[b, index[b, ...]]`` for every game ``b``: ``values`` (B, K), ``index`` (B, ...)
+    in 0..K-1. What ``np.take_along_axis`` gives, as one flat ``take``: a few times faster."""
+    batch, width = values.shape
+    offsets = (np.arange(batch) * width).reshape(-1, *([1] * (index.ndim - 1)))
+    return np.ravel(values).take(offsets + index)  # type: ignore[no-any-return]
 
 
 def leader_active(spec: GameSpec, state: State) -> BoolArray:
@@ -66,7 +76,7 @@ def open_offers(state: State) -> BoolArray:
 def office_faction(state: State) -> IntArray:
     """(B, O): the faction of each office's holder, -1 if vacant or unaligned."""
     holder = state.holder
-    faction = np.take_along_axis(state.figure_faction, np.maximum(holder, 0), axis=1)
+    faction = gather(state.figure_faction, np.maximum(holder, 0))
     return np.where(holder >= 0, faction, -1)
 
 

@@ -17,6 +17,7 @@ from typing import Literal, get_args
 import numpy as np
 from numpy.typing import NDArray
 
+from game.engine import query
 from game.engine.spec import MOTION_KINDS, GameSpec
 from game.engine.state import State
 
@@ -65,7 +66,7 @@ class Seat:
     def rivals(self) -> BoolArray:
         """(B, G): the figures of another camp than the faction's that is not its ally."""
         target = self.state.figure_faction
-        allied = np.take_along_axis(self.state.alliance[:, self.f, :], np.maximum(target, 0), 1)
+        allied = query.gather(self.state.alliance[:, self.f, :], np.maximum(target, 0))
         return (target != self.f) & (target >= 0) & ~allied  # type: ignore[no-any-return]
 
     def arg(self, action: int) -> int:
