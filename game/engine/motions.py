@@ -204,7 +204,8 @@ def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray
     purged from the regional organisations."""
     faction = state.figure_faction[g, m.target]
     has = faction >= 0
-    size = np.where(has, query.weight(spec, state)[g, np.maximum(faction, 0)], 0.0)
+    weights = query.weight(spec, state, g)
+    size = np.where(has, weights[np.arange(g.size), np.maximum(faction, 0)], 0.0)
     _set_status(state, g, m.target, EXPELLED)
     _leave_party(state, g, m.target)
     state.sympathy[g[has], :, faction[has]] *= 1.0 - spec.rules.k["expel_purge"]

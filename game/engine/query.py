@@ -61,11 +61,15 @@ def machine_share(state: State, faction: IntArray) -> FloatArray:
     return (runs * member_shares(state)).sum(axis=1)  # type: ignore[no-any-return]
 
 
-def weight(spec: GameSpec, state: State) -> FloatArray:
+def weight(spec: GameSpec, state: State, games: IntArray | None = None) -> FloatArray:
     """(B, F): how much of the party stands behind each faction: half its members' sympathy
-    (weighted by region size), half its share of the Central Committee."""
-    sympathy = (state.sympathy * member_shares(state)[:, :, None]).sum(axis=1)
-    return 0.5 * sympathy + 0.5 * state.cc_share[:, : spec.n_factions]  # type: ignore[no-any-return]
+    (weighted by region size), half its share of the Central Committee. Given ``games``
+    (n,), only those games' rows, (n, F), the same numbers computed for them alone."""
+    rows = slice(None) if games is None else games
+    members = state.members[rows]
+    shares = members / members.sum(axis=1, keepdims=True)
+    sympathy = (state.sympathy[rows] * shares[:, :, None]).sum(axis=1)
+    return 0.5 * sympathy + 0.5 * state.cc_share[rows, : spec.n_factions]  # type: ignore[no-any-return]
 
 
 def open_offers(state: State) -> BoolArray:
@@ -157,6 +161,6 @@ def clash(spec: GameSpec, state: State, g: IntArray, f: int, other: IntArray) ->
     """(n,): how far a fight between faction ``f`` and ``other`` (n,) in games ``g`` (n,)
     threatens a split: it takes two large camps, so the smaller one's weight counts (1.0 for
     two quarters of the party each)."""
-    weights = weight(spec, state)[g]
+    weights = weight(spec, state, g)
     rows = np.arange(g.size)
     return CLASH_UNIT * np.minimum(weights[:, f], weights[rows, other])
