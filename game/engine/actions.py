@@ -29,14 +29,16 @@ def legal_mask(spec: GameSpec, state: State, faction: int) -> BoolArray:
     space = spec.actions
     mask = np.zeros((state.batch, space.size), dtype=bool)
     seat = Seat(spec, state, faction)
-    active = query.leader_active(spec, state)[:, faction][:, None]
-    influence = state.stats[:, faction, INFLUENCE][:, None]
+    kept = []
     for name in space.blocks:
         block = space.block(name)
-        legal = KINDS[name].legal(seat, np.arange(block.start, block.stop))
-        if not KINDS[name].while_out:
-            legal = legal & active
-        mask[:, block] = legal & (influence >= space.cost[None, block] - 1e-9)
+        mask[:, block] = legal = KINDS[name].legal(seat, np.arange(block.start, block.stop))
+        if KINDS[name].while_out:
+            kept.append((block, legal))
+    mask &= query.leader_active(spec, state)[:, faction][:, None]
+    for block, legal in kept:
+        mask[:, block] = legal
+    mask &= state.stats[:, faction, INFLUENCE][:, None] >= space.cost[None, :] - 1e-9
     mask[:, space.block(FALLBACK)] = True
     return mask
 
