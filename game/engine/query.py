@@ -92,11 +92,11 @@ def holds_office(state: State, office: int) -> IntArray:
 
 
 def politburo_seats(spec: GameSpec, state: State) -> FloatArray:
-    """(B, F): Politburo seats held by each faction's figures."""
-    seats = np.zeros((state.batch, spec.n_factions))
-    for f in range(spec.n_factions):
-        seats[:, f] = (state.politburo & (state.figure_faction == f)).sum(axis=1)
-    return seats
+    """(B, F): Politburo seats held by each faction's figures (counted in one ``bincount``)."""
+    n = spec.n_factions
+    seated = state.politburo & (state.figure_faction >= 0)
+    cells = (np.arange(state.batch)[:, None] * n + state.figure_faction)[seated]
+    return np.bincount(cells, minlength=state.batch * n).reshape(-1, n).astype(np.float64)
 
 
 def office_power(spec: GameSpec, state: State) -> FloatArray:
@@ -132,8 +132,7 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
     offices and regional machines; zero while its leader is out of the party."""
     seats = politburo_seats(spec, state) / np.maximum(state.politburo.sum(axis=1), 1)[:, None]
     offices = office_power(spec, state) / max(float(spec.office_power.sum()), 1e-9)
-    runs = state.secretary[:, :, None] == np.arange(spec.n_factions)[None, None, :]
-    machines = (runs * member_shares(state)[:, :, None]).sum(axis=1)
+    machines = machine_shares(spec, state)
     score = (
         state.stats[:, :, PRESTIGE]
         + state.cc_share[:, : spec.n_factions]
@@ -142,6 +141,17 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
         + machines
     ) / 5.0
     return np.where(leader_active(spec, state), score, 0.0)
+
+
+def machine_shares(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): the share of members in regions whose secretary answers to each faction,
+    added region by region in order (the sums a reduction over the regions gives)."""
+    shares = member_shares(state)
+    factions = np.arange(spec.n_factions)[None, :]
+    total = np.zeros((state.batch, spec.n_factions))
+    for r in range(shares.shape[1]):
+        total += np.where(state.secretary[:, r, None] == factions, shares[:, r, None], 0.0)
+    return total
 
 
 def policy_due(spec: GameSpec, state: State) -> BoolArray:
