@@ -50,7 +50,7 @@ def support(spec: GameSpec, state: State) -> FloatArray:
     """(B, F): the share of a body's votes each faction can count on, with its allies."""
     weights = query.member_shares(state)
     machine = np.stack([(state.secretary == f) for f in range(spec.n_factions)], axis=2)
-    own = ((state.sympathy + 0.6 * machine) * weights[:, :, None]).sum(axis=1)
+    own = query.over_regions((state.sympathy + 0.6 * machine) * weights[:, :, None])
     own = 0.5 * own + 0.5 * state.cc_share[:, : spec.n_factions]
     with_allies = own + (state.alliance * own[:, None, :]).sum(axis=2)
     return np.clip(with_allies, 0.0, 1.0)  # type: ignore[no-any-return]

@@ -54,6 +54,16 @@ def member_shares(state: State) -> FloatArray:
     return state.members / state.members.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
 
 
+def over_regions(values: FloatArray) -> FloatArray:
+    """(B, F): ``values`` (B, R, F) summed over the regions, region by region: the sums of
+    ``values.sum(axis=1)`` in the same order, at a third of its cost (numpy reduces a middle
+    axis over a short inner one slowly)."""
+    total = values[:, 0].copy()
+    for r in range(1, values.shape[1]):
+        total += values[:, r]
+    return total
+
+
 def machine_share(state: State, faction: IntArray) -> FloatArray:
     """(B,): the share of members in regions whose secretary answers to ``faction`` (B,);
     0 where the faction is -1."""
@@ -68,8 +78,8 @@ def weight(spec: GameSpec, state: State, games: IntArray | None = None) -> Float
     rows = slice(None) if games is None else games
     members = state.members[rows]
     shares = members / members.sum(axis=1, keepdims=True)
-    sympathy = (state.sympathy[rows] * shares[:, :, None]).sum(axis=1)
-    return 0.5 * sympathy + 0.5 * state.cc_share[rows, : spec.n_factions]  # type: ignore[no-any-return]
+    sympathy = over_regions(state.sympathy[rows] * shares[:, :, None])
+    return 0.5 * sympathy + 0.5 * state.cc_share[rows, : spec.n_factions]
 
 
 def open_offers(state: State) -> BoolArray:
