@@ -164,25 +164,17 @@ def _decide(
     if where.size == 0:
         return
     motion = spec.motions[m]
-    whole = 4 * where.size >= 3 * state.batch  # voting every game beats copying most of them
-    voters, picked = (state, where) if whole else (state.take(where), slice(None))
+    voters = state if where.size == state.batch else state.take(where)
     result = vote(
-        spec,
-        voters,
-        session,
-        motion,
-        sponsor if whole else sponsor[where],
-        key * NOISE_SPACING,
-        log is not None,
+        spec, voters, session, motion, sponsor[where], key * NOISE_SPACING, log is not None
     )
-    passed = result.passed[picked]
-    apply_motion(spec, state, motion, where[passed], sponsor[where[passed]])
-    state.passed[where[passed], m] = True
+    apply_motion(spec, state, motion, where[result.passed], sponsor[where[result.passed]])
+    state.passed[where[result.passed], m] = True
     state.put[where, m] = True
-    state.vote_yes[where, m] = result.yes[picked]
-    state.vote_no[where, m] = result.no[picked]
+    state.vote_yes[where, m] = result.yes
+    state.vote_no[where, m] = result.no
     if MOTION_KINDS[motion.kind] == "confirm_secretary":
-        reject_secretary(spec, state, where[~passed])
+        reject_secretary(spec, state, where[~result.passed])
     if log is not None and put[0]:
         log.append(
             {
