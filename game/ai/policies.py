@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from game.ai.utility import OFFER_WORTH, Context, context, utilities
+from game.ai.utility import OFFER_WORTH, Context, Scores, context, utilities
 from game.engine import query
 from game.engine.actions import legal_mask
 from game.engine.rng import STREAM_AI, STREAM_HISTORY, coarse_uniform
@@ -101,14 +101,13 @@ class StandardPolicy(Policy):
     noise_scale: float = 1.0
     name = "standard"
 
-    def scores(
-        self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context
-    ) -> FloatArray:
+    def scores(self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context) -> Scores:
         """(B, A): utilities with the scenario's noise added (uniform, unit variance)."""
-        noise = (_draws(spec, state, faction, rnd) - np.float32(0.5)) * np.float32(
-            UNIT_VARIANCE * spec.ai_noise * self.noise_scale
-        )
-        return utilities(spec, state, faction, ctx) + noise
+        noise = _draws(spec, state, faction, rnd)
+        noise -= np.float32(0.5)
+        noise *= np.float32(UNIT_VARIANCE * spec.ai_noise * self.noise_scale)
+        noise += utilities(spec, state, faction, ctx)
+        return noise
 
     def choose(
         self, spec: GameSpec, state: State, faction: int, rnd: int, ctx: Context

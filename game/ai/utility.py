@@ -50,7 +50,7 @@ def support(spec: GameSpec, state: State) -> FloatArray:
     """(B, F): the share of a body's votes each faction can count on, with its allies."""
     weights = query.member_shares(state)
     machine = np.stack([(state.secretary == f) for f in range(spec.n_factions)], axis=2)
-    own = ((state.sympathy + 0.6 * machine) * weights[:, :, None]).sum(axis=1)
+    own = query.over_regions((state.sympathy + 0.6 * machine) * weights[:, :, None])
     own = 0.5 * own + 0.5 * state.cc_share[:, : spec.n_factions]
     with_allies = own + (state.alliance * own[:, None, :]).sum(axis=2)
     return np.clip(with_allies, 0.0, 1.0)  # type: ignore[no-any-return]
@@ -245,7 +245,7 @@ class View:
     def chance(self) -> FloatArray:
         """(B, G): the rough chance a sanction against each figure's faction passes."""
         index = np.maximum(self.state.figure_faction, 0)
-        odds = self.ctx.sanction_odds[query.rows(self.state)[:, None], index]
+        odds = query.gather(self.ctx.sanction_odds, index)
         return np.where(self.aligned, odds, 0.0)
 
     @shared
@@ -258,7 +258,7 @@ class View:
     def enemy(self) -> FloatArray:
         """(B, G): the threat of each figure's faction (``rival``), 0 for the unaligned."""
         index = np.maximum(self.state.figure_faction, 0)
-        rival = self.rival[query.rows(self.state)[:, None], index]
+        rival = query.gather(self.rival, index)
         return np.where(self.aligned, rival, 0.0)
 
     @shared
@@ -440,7 +440,8 @@ def _apparatus_drive(spec: GameSpec, state: State, f: int, p: FloatArray) -> Flo
 def _appoint_odds(spec: GameSpec, state: State) -> FloatArray:
     """(B, R): the chance an appointee is accepted by the region's members."""
     sec = state.secretary
-    loyal = np.take_along_axis(state.sympathy, np.maximum(sec, 0)[:, :, None], axis=2)[:, :, 0]
+    loyal = query.gather(state.sympathy.reshape(sec.size, -1), np.maximum(sec, 0).ravel())
+    loyal = loyal.reshape(sec.shape)
     resisted = spec.rules.k["appoint_resistance"] * np.where(sec >= 0, loyal, 0.0)
     return np.clip(1.0 - resisted, 0.0, 1.0)
 

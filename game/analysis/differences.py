@@ -8,6 +8,9 @@ paired data, with the correlation of the pairs; the hybrid score interval of New
 Stat Med 17:873) for independent samples. Their p-values come from McNemar's mid-p test (paired)
 and the pooled two-proportion z test (independent). Means (the timing of a checkpoint) use the
 paired t test on runs where both arms reached it, or Welch's t test.
+
+SciPy's statistics are imported by the functions that use them: loading them takes about a
+second, which every ``simulate`` (which never compares arms) would otherwise pay.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy import stats as sps
 
 from game.analysis.stats import wilson_interval
 
@@ -77,6 +79,8 @@ def _root_sum(x: float, y: float, phi: float) -> float:
 def mcnemar_mid_p(base_only: int, other_only: int) -> float:
     """McNemar's mid-p test of equal marginal rates from the discordant pairs: twice the lower
     binomial tail of the smaller count under p = 1/2, less the point probability; 1 if none."""
+    from scipy import stats as sps
+
     k, m = min(base_only, other_only), base_only + other_only
     if m == 0:
         return 1.0
@@ -87,6 +91,8 @@ def mcnemar_mid_p(base_only: int, other_only: int) -> float:
 def independent_proportions(base: BoolArray, other: BoolArray) -> Difference:
     """(N1,) and (N2,) outcomes of independent runs: Newcombe's hybrid score interval and the
     pooled two-proportion z test."""
+    from scipy import stats as sps
+
     n1, n2 = len(base), len(other)
     k1, k2 = int(base.sum()), int(other.sum())
     p1, p2 = k1 / n1, k2 / n2
@@ -130,6 +136,8 @@ def independent_means(base: FloatArray, other: FloatArray) -> Difference | None:
 
 def _t_difference(mean: float, se: float, df: float, n: int) -> Difference:
     """A mean difference with standard error ``se`` on ``df`` degrees of freedom."""
+    from scipy import stats as sps
+
     half = float(sps.t.ppf(0.5 + 0.5 * LEVEL, df)) * se
     p_value = float(2.0 * sps.t.sf(abs(mean) / se, df))
     return Difference(mean, mean - half, mean + half, p_value, n)

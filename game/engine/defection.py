@@ -50,7 +50,7 @@ def defect(spec: GameSpec, state: State) -> None:
     if rate <= 0.0:
         return
     faction = state.figure_faction
-    lost = np.take_along_axis(patron_lost(spec, state), np.maximum(faction, 0), axis=1)
+    lost = query.gather(patron_lost(spec, state), np.maximum(faction, 0))
     leader = np.zeros(len(spec.figures), dtype=bool)
     leader[spec.faction_leader] = True
     winner = strongest_in_play(spec, state)

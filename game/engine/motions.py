@@ -58,8 +58,8 @@ def settle_the_dead(spec: GameSpec, state: State) -> None:
 def vacate_departed(state: State) -> None:
     """Every office whose holder has died or left the party falls vacant (holder -1)."""
     holder = state.holder
-    rows = query.rows(state)[:, None]
-    able = state.alive[rows, np.maximum(holder, 0)] & state.in_party[rows, np.maximum(holder, 0)]
+    figure = np.maximum(holder, 0)
+    able = query.gather(state.alive, figure) & query.gather(state.in_party, figure)
     state.holder[(holder >= 0) & ~able] = -1
 
 
@@ -204,7 +204,8 @@ def _expel(spec: GameSpec, state: State, m: MotionSpec, g: IntArray, s: IntArray
     purged from the regional organisations."""
     faction = state.figure_faction[g, m.target]
     has = faction >= 0
-    size = np.where(has, query.weight(spec, state)[g, np.maximum(faction, 0)], 0.0)
+    weights = query.weight(spec, state, g)
+    size = np.where(has, weights[np.arange(g.size), np.maximum(faction, 0)], 0.0)
     _set_status(state, g, m.target, EXPELLED)
     _leave_party(state, g, m.target)
     state.sympathy[g[has], :, faction[has]] *= 1.0 - spec.rules.k["expel_purge"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -25,6 +27,14 @@ def rows(state: State) -> IntArray:
     return np.arange(state.batch)
 
 
+def gather(values: NDArray[Any], index: IntArray) -> NDArray[Any]:
+    """``values[b, index[b, ...]]`` for every game ``b``: ``values`` (B, K), ``index`` (B, ...)
+    in 0..K-1. What ``np.take_along_axis`` gives, as one flat ``take``: a few times faster."""
+    batch, width = values.shape
+    offsets = (np.arange(batch) * width).reshape(-1, *([1] * (index.ndim - 1)))
+    return np.ravel(values).take(offsets + index)  # type: ignore[no-any-return]
+
+
 def leader_active(spec: GameSpec, state: State) -> BoolArray:
     """(B, F): the faction's leader is alive and in the party, so the faction can act."""
     leaders = spec.faction_leader
@@ -44,6 +54,16 @@ def member_shares(state: State) -> FloatArray:
     return state.members / state.members.sum(axis=1, keepdims=True)  # type: ignore[no-any-return]
 
 
+def over_regions(values: FloatArray) -> FloatArray:
+    """(B, F): ``values`` (B, R, F) summed over the regions, region by region: the sums of
+    ``values.sum(axis=1)`` in the same order, at a third of its cost (numpy reduces a middle
+    axis over a short inner one slowly)."""
+    total = values[:, 0].copy()
+    for r in range(1, values.shape[1]):
+        total += values[:, r]
+    return total
+
+
 def machine_share(state: State, faction: IntArray) -> FloatArray:
     """(B,): the share of members in regions whose secretary answers to ``faction`` (B,);
     0 where the faction is -1."""
@@ -51,11 +71,15 @@ def machine_share(state: State, faction: IntArray) -> FloatArray:
     return (runs * member_shares(state)).sum(axis=1)  # type: ignore[no-any-return]
 
 
-def weight(spec: GameSpec, state: State) -> FloatArray:
+def weight(spec: GameSpec, state: State, games: IntArray | None = None) -> FloatArray:
     """(B, F): how much of the party stands behind each faction: half its members' sympathy
-    (weighted by region size), half its share of the Central Committee."""
-    sympathy = (state.sympathy * member_shares(state)[:, :, None]).sum(axis=1)
-    return 0.5 * sympathy + 0.5 * state.cc_share[:, : spec.n_factions]  # type: ignore[no-any-return]
+    (weighted by region size), half its share of the Central Committee. Given ``games``
+    (n,), only those games' rows, (n, F), the same numbers computed for them alone."""
+    rows = slice(None) if games is None else games
+    members = state.members[rows]
+    shares = members / members.sum(axis=1, keepdims=True)
+    sympathy = over_regions(state.sympathy[rows] * shares[:, :, None])
+    return 0.5 * sympathy + 0.5 * state.cc_share[rows, : spec.n_factions]
 
 
 def open_offers(state: State) -> BoolArray:
@@ -66,7 +90,7 @@ def open_offers(state: State) -> BoolArray:
 def office_faction(state: State) -> IntArray:
     """(B, O): the faction of each office's holder, -1 if vacant or unaligned."""
     holder = state.holder
-    faction = np.take_along_axis(state.figure_faction, np.maximum(holder, 0), axis=1)
+    faction = gather(state.figure_faction, np.maximum(holder, 0))
     return np.where(holder >= 0, faction, -1)
 
 
@@ -78,11 +102,11 @@ def holds_office(state: State, office: int) -> IntArray:
 
 
 def politburo_seats(spec: GameSpec, state: State) -> FloatArray:
-    """(B, F): Politburo seats held by each faction's figures."""
-    seats = np.zeros((state.batch, spec.n_factions))
-    for f in range(spec.n_factions):
-        seats[:, f] = (state.politburo & (state.figure_faction == f)).sum(axis=1)
-    return seats
+    """(B, F): Politburo seats held by each faction's figures (counted in one ``bincount``)."""
+    n = spec.n_factions
+    seated = state.politburo & (state.figure_faction >= 0)
+    cells = (np.arange(state.batch)[:, None] * n + state.figure_faction)[seated]
+    return np.bincount(cells, minlength=state.batch * n).reshape(-1, n).astype(np.float64)
 
 
 def office_power(spec: GameSpec, state: State) -> FloatArray:
@@ -118,8 +142,7 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
     offices and regional machines; zero while its leader is out of the party."""
     seats = politburo_seats(spec, state) / np.maximum(state.politburo.sum(axis=1), 1)[:, None]
     offices = office_power(spec, state) / max(float(spec.office_power.sum()), 1e-9)
-    runs = state.secretary[:, :, None] == np.arange(spec.n_factions)[None, None, :]
-    machines = (runs * member_shares(state)[:, :, None]).sum(axis=1)
+    machines = machine_shares(spec, state)
     score = (
         state.stats[:, :, PRESTIGE]
         + state.cc_share[:, : spec.n_factions]
@@ -128,6 +151,17 @@ def threat(spec: GameSpec, state: State) -> FloatArray:
         + machines
     ) / 5.0
     return np.where(leader_active(spec, state), score, 0.0)
+
+
+def machine_shares(spec: GameSpec, state: State) -> FloatArray:
+    """(B, F): the share of members in regions whose secretary answers to each faction,
+    added region by region in order (the sums a reduction over the regions gives)."""
+    shares = member_shares(state)
+    factions = np.arange(spec.n_factions)[None, :]
+    total = np.zeros((state.batch, spec.n_factions))
+    for r in range(shares.shape[1]):
+        total += np.where(state.secretary[:, r, None] == factions, shares[:, r, None], 0.0)
+    return total
 
 
 def policy_due(spec: GameSpec, state: State) -> BoolArray:
@@ -147,6 +181,6 @@ def clash(spec: GameSpec, state: State, g: IntArray, f: int, other: IntArray) ->
     """(n,): how far a fight between faction ``f`` and ``other`` (n,) in games ``g`` (n,)
     threatens a split: it takes two large camps, so the smaller one's weight counts (1.0 for
     two quarters of the party each)."""
-    weights = weight(spec, state)[g]
+    weights = weight(spec, state, g)
     rows = np.arange(g.size)
     return CLASH_UNIT * np.minimum(weights[:, f], weights[rows, other])

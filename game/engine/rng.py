@@ -25,10 +25,14 @@ STREAM_DEFECTION = 6
 
 
 def _splitmix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    """SplitMix64's finaliser of ``x + GOLDEN``, worked in place on one new array."""
     x = x + GOLDEN
-    x = (x ^ (x >> np.uint64(30))) * MIX1
-    x = (x ^ (x >> np.uint64(27))) * MIX2
-    return x ^ (x >> np.uint64(31))
+    shifted = np.empty_like(x)
+    for shift, multiplier in ((30, MIX1), (27, MIX2)):
+        x ^= np.right_shift(x, np.uint64(shift), out=shifted)
+        x *= multiplier
+    x ^= np.right_shift(x, np.uint64(31), out=shifted)
+    return x
 
 
 def _bits(
@@ -69,5 +73,5 @@ def coarse_uniform(
     """Uniform draws in [0, 1) at 16-bit resolution, shape (B, slots): four draws per hash,
     for the many low-stakes draws of AI noise. ``offset`` counts hashes, not draws."""
     bits = _bits(seed, run_index, turn, stream, -(-slots // 4), offset)
-    quarters = bits.astype("<u8").view("<u2")[:, :slots]
-    return quarters.astype(np.float32) * np.float32(1.0 / 65536.0)
+    quarters = bits.astype("<u8", copy=False).view("<u2")[:, :slots]
+    return np.multiply(quarters, np.float32(1.0 / 65536.0), dtype=np.float32)  # type: ignore[no-any-return]

@@ -278,7 +278,7 @@ def _fill_politburo(spec: GameSpec, state: State, games: IntArray) -> None:
         query.figure_active(state) & state.cc_member & ~state.politburo & (state.status != CENSURED)
     )
     faction = state.figure_faction
-    cc = np.take_along_axis(state.cc_share, np.where(faction >= 0, faction, spec.n_factions), 1)
+    cc = query.gather(state.cc_share, np.where(faction >= 0, faction, spec.n_factions))
     score = cc + spec.figure_candidate[None, :] + 0.01 * spec.figure_loyalty[None, :]
     _trim_politburo(spec, state, games, score)
     for _ in range(int(state.politburo_size.max(initial=0))):

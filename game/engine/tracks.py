@@ -37,7 +37,14 @@ def shift_sympathy(
     already with it, taken in proportion from the other factions and the uncommitted. A
     negative ``amount`` sends that fraction of the faction's own members away instead."""
     sym = state.sympathy[games, regions, :]
-    rows = np.arange(games.size)
+    shift_leanings(sym, faction, amount)
+    state.sympathy[games, regions, :] = sym
+
+
+def shift_leanings(sym: FloatArray, faction: int | IntArray, amount: object) -> None:
+    """``shift_sympathy`` on leanings ``sym`` (n, F), in place: each row one region of one
+    game (``state.sympathy.reshape(-1, F)`` is every region of every game)."""
+    rows = np.arange(sym.shape[0])
     share = sym[rows, faction]
     amount = np.asarray(amount, dtype=np.float64)
     gain = np.clip(
@@ -47,7 +54,6 @@ def shift_sympathy(
     scale = np.where(others > 1e-12, (others - gain) / np.maximum(others, 1e-12), 1.0)
     sym *= scale[:, None]
     sym[rows, faction] = share + gain
-    state.sympathy[games, regions, :] = sym
 
 
 def go_over(

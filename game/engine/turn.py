@@ -25,7 +25,7 @@ from game.engine.motions import settle_the_dead
 from game.engine.sessions import run_session
 from game.engine.spec import GameSpec
 from game.engine.state import IDEOLOGY, INFLUENCE, LEGITIMACY, MOOD, PRESTIGE, UNITY, State
-from game.engine.tracks import MAX_INFLUENCE, add_members, shift_sympathy
+from game.engine.tracks import MAX_INFLUENCE, add_members, shift_leanings, shift_sympathy
 
 IntArray = NDArray[np.int64]
 Log = list[dict[str, Any]]
@@ -180,7 +180,8 @@ def _cells(state: State) -> tuple[IntArray, IntArray]:
 def _opinion_pull(spec: GameSpec, state: State) -> None:
     """Members drift toward the factions that stand near the party's mood (the mediator
     mechanism) and toward those with the better name as leaders and heirs of Lenin."""
-    games, regions = _cells(state)
+    games, _ = _cells(state)
+    cells = state.sympathy.reshape(games.size, -1)  # (B * R, F), a view of the state's array
     mood = state.tracks[:, MOOD]
     active = query.leader_active(spec, state)
     k = spec.rules.k
@@ -193,7 +194,8 @@ def _opinion_pull(spec: GameSpec, state: State) -> None:
         if spec.on("mediator"):
             amount = amount + k["mood_pull"] * (0.5 - np.abs(state.stats[:, f, IDEOLOGY] - mood))
         amount = np.where(active[:, f], amount, 0.0)
-        shift_sympathy(state, games, regions, f, amount[games])
+        shift_leanings(cells, f, amount[games])
+    state.sympathy[...] = cells.reshape(state.sympathy.shape)  # in case it was a copy
 
 
 def _check_split(spec: GameSpec, state: State) -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from functools import cached_property
 from typing import Literal, get_args
 
 import numpy as np
 from numpy.typing import NDArray
 
+from game.engine import query
 from game.engine.spec import MOTION_KINDS, GameSpec
 from game.engine.state import State
 
@@ -56,16 +56,25 @@ PLACEHOLDERS = {
 
 class Seat:
     """Faction ``f`` at one position of a batch: what its actions' legality reads. The
-    figures of rival camps are worked out once, when a kind first asks."""
+    figures of rival camps are worked out for all figures once, when a kind first asks about
+    several of them."""
 
     def __init__(self, spec: GameSpec, state: State, f: int) -> None:
         self.spec, self.state, self.f = spec, state, f
+        self._rivals: BoolArray | None = None
 
-    @cached_property
-    def rivals(self) -> BoolArray:
-        """(B, G): the figures of another camp than the faction's that is not its ally."""
-        target = self.state.figure_faction
-        allied = np.take_along_axis(self.state.alliance[:, self.f, :], np.maximum(target, 0), 1)
+    def rivals(self, figures: IntArray) -> BoolArray:
+        """(B, n): which of ``figures`` (n,) belong to another camp than the faction's that is
+        not its ally. One figure alone (a tabled motion checked again) is judged alone."""
+        if self._rivals is None and figures.size == 1:
+            return self._rival(self.state.figure_faction[:, figures])
+        if self._rivals is None:
+            self._rivals = self._rival(self.state.figure_faction)
+        return self._rivals[:, figures]
+
+    def _rival(self, target: IntArray) -> BoolArray:
+        """Whether factions ``target`` (B, n; -1 none) are another camp, not allied."""
+        allied = query.gather(self.state.alliance[:, self.f, :], np.maximum(target, 0))
         return (target != self.f) & (target >= 0) & ~allied  # type: ignore[no-any-return]
 
     def arg(self, action: int) -> int:

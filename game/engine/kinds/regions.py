@@ -32,7 +32,7 @@ def entrenched(spec: GameSpec, state: State, f: int) -> BoolArray:
     the body that fills the office can take the region, by removing its holder."""
     boss = spec.region_boss
     holder = state.holder[:, np.maximum(boss, 0)]
-    faction = state.figure_faction[query.rows(state)[:, None], np.maximum(holder, 0)]
+    faction = query.gather(state.figure_faction, np.maximum(holder, 0))
     return (boss >= 0)[None, :] & (holder >= 0) & (faction >= 0) & (faction != f)  # type: ignore[no-any-return]
 
 

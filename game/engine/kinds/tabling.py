@@ -168,7 +168,7 @@ def _sanction(kind: str) -> tuple[Rule, RuleReason]:
         if not seat.spec.on("discipline"):
             return np.zeros((state.batch, len(args)), dtype=bool)
         fits = state.alive[:, args] & TARGET_CHECKS[kind](state, args)
-        return fits if kind == "readmit" else fits & seat.rivals[:, args]
+        return fits if kind == "readmit" else fits & seat.rivals(args)
 
     def reason(seat: Seat, m: int) -> str:
         if not seat.spec.on("discipline"):
@@ -202,7 +202,7 @@ def _target_reason(seat: Seat, kind: str, figure: int, office: int = -1) -> str:
 def _office_rule(seat: Seat, args: IntArray, motions: IntArray) -> BoolArray:
     """A rival camp's figure who holds the office."""
     holds = seat.state.holder[:, seat.spec.motion_office[motions]] == args[None, :]
-    return seat.rivals[:, args] & holds  # type: ignore[no-any-return]
+    return seat.rivals(args) & holds  # type: ignore[no-any-return]
 
 
 def _office_reason(seat: Seat, m: int) -> str:
