@@ -117,23 +117,45 @@ class Guide:
         return next_session(self.match.spec, self.match.state.turn) is not None
 
     def layout(self, anchors: dict[str, pygame.Rect]) -> None:
-        """Place the note for the board's current layout."""
+        """Place the note for the board's current layout: as high as its title and text,
+        its two buttons at its foot."""
         self.anchors = anchors
         step = self.current()
         if step is None:
             return
-        self.box = self._box(anchors[step.anchor])
+        self.box = self._box(anchors[step.anchor], step)
+        high = self.app.theme.font("small", "bold").get_linesize() + 10
         half = (self.box.w - 24) // 2
-        y = self.box.bottom - 34
-        self.next_rect = pygame.Rect(self.box.x + 8, y, half, 26)
-        self.stop_rect = pygame.Rect(self.box.x + 16 + half, y, half, 26)
+        y = self.box.bottom - high - 8
+        self.next_rect = pygame.Rect(self.box.x + 8, y, half, high)
+        self.stop_rect = pygame.Rect(self.box.x + 16 + half, y, half, high)
 
-    def _box(self, anchor: pygame.Rect) -> pygame.Rect:
+    def width(self) -> int:
+        w = self.app.window.get_width()
+        return min(int(380 * self.app.theme.scale), w // 3)
+
+    def lines(self, step: Step) -> tuple[list[str], list[str]]:
+        """The note's title (poster type) and text (small) broken to its width."""
+        theme, room = self.app.theme, self.width() - 20
+        return (
+            draw.wrap(theme, step.title.upper(), room, "heading", "poster"),
+            draw.wrap(theme, step.text, room, "small"),
+        )
+
+    def _box(self, anchor: pygame.Rect, step: Step) -> pygame.Rect:
         w, h = self.app.window.get_size()
-        width = min(380, w // 3)
-        step = self.current()
-        lines = len(draw.wrap(self.app.theme, step.text if step else "", width - 20, "small"))
-        box = pygame.Rect(0, 0, width, 84 + lines * self.app.theme.font("small").get_linesize())
+        theme = self.app.theme
+        title, text = self.lines(step)
+        height = (
+            8
+            + len(title) * theme.font("heading", "poster").get_linesize()
+            + 6
+            + len(text) * theme.font("small").get_linesize()
+            + 8
+            + theme.font("small", "bold").get_linesize()
+            + 18
+        )
+        box = pygame.Rect(0, 0, self.width(), height)
         if anchor.w > w * 0.5 or anchor.h < 60:
             box.midtop = (anchor.centerx, anchor.bottom + 16)
         elif anchor.centerx < w // 2:
@@ -170,9 +192,7 @@ class Guide:
 
     def draw(self, surface: pygame.Surface) -> None:
         step = self.current()
-        if step is None:
-            return
-        if not self.anchors:
+        if step is None or not self.anchors:
             return
         self.layout(self.anchors)
         theme = self.app.theme
@@ -181,31 +201,20 @@ class Guide:
         pygame.draw.line(
             surface, theme.colour("red"), self.box.center, _nearest(anchor, self.box.center), 4
         )
-        pygame.draw.rect(surface, theme.colour("ink"), self.box)
-        pygame.draw.rect(surface, theme.colour("red"), self.box, 3)
-        title = theme.text(step.title.upper(), "heading", theme.colour("paper"), "poster")
-        surface.blit(title, (self.box.x + 10, self.box.y + 8))
-        draw.text_block(
-            surface,
-            theme,
-            step.text,
-            (self.box.x + 10, self.box.y + 36),
-            self.box.w - 20,
-            "small",
-            theme.colour("paper"),
-            max_lines=9,
-        )
-        for rect, label, fill in (
-            (self.next_rect, "Got it [G]", "red"),
-            (self.stop_rect, "Stop the guide [X]", "muted"),
+        draw.dark_box(surface, theme, self.box)
+        paper = theme.colour("paper")
+        title, text = self.lines(step)
+        y = self.box.y + 8
+        for lines, role, face, gap in (
+            (title, "heading", "poster", 6),
+            (text, "small", "regular", 0),
         ):
-            pygame.draw.rect(surface, theme.colour(fill), rect)
-            pygame.draw.rect(surface, theme.colour("paper"), rect, 1)
-            draw.centred(
-                surface,
-                theme.text(label, "small", theme.on(theme.colour(fill)), "bold"),
-                rect.center,
-            )
+            for line in lines:
+                surface.blit(theme.text(line, role, paper, face), (self.box.x + 10, y))
+                y += theme.font(role, face).get_linesize()
+            y += gap
+        draw.flat_button(surface, theme, self.next_rect, "Got it [G]", "red")
+        draw.flat_button(surface, theme, self.stop_rect, "Stop the guide [X]", "muted")
 
 
 def _nearest(rect: pygame.Rect, point: tuple[int, int]) -> tuple[int, int]:

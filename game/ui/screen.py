@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import pygame
 import pygame_gui
 
+from game.ui import draw
+
 if TYPE_CHECKING:
     from game.ui.app import App
 
@@ -47,6 +49,7 @@ class Screen:
         self.zones: list[tuple[pygame.Rect, str]] = []
         self.fields: dict[str, pygame_gui.elements.UITextEntryLine] = {}
         self._old_fields: dict[str, pygame_gui.elements.UITextEntryLine] = {}
+        self.foot = app.window.get_height()  # the top of the buttons at the screen's foot
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -119,6 +122,13 @@ class Screen:
         if key is not None and enabled:
             self.shortcuts[key] = action
         return element
+
+    def foot_rects(self, rect: pygame.Rect, labels: list[str]) -> list[pygame.Rect]:
+        """Buttons for ``labels`` in as many rows as they need at the foot of ``rect``
+        (``draw.row_rects``); the screen's content ends above them, at ``foot``."""
+        rects = draw.row_rects(self.app.theme, rect, labels)
+        self.foot = min(r.y for r in rects)
+        return rects
 
     def text_field(
         self, name: str, rect: pygame.Rect, text: str, placeholder: str, numbers: bool = False

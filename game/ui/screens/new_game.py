@@ -22,8 +22,11 @@ SCENARIOS = Path(__file__).resolve().parents[3] / "scenarios"
 
 
 def scenario_files(folder: Path = SCENARIOS) -> list[Path]:
-    """Every scenario file under ``folder``: the campaign first, then the others by name."""
-    found = sorted(p for p in folder.rglob("*.yaml"))
+    """Every scenario file under ``folder`` (not the class exercises, which name scenarios):
+    the campaign first, then the others by name."""
+    found = sorted(
+        p for p in folder.rglob("*.yaml") if "exercises" not in p.relative_to(folder).parts
+    )
     return sorted(
         found, key=lambda p: (p.parent != folder, p.name != "1922_succession.yaml", str(p))
     )
@@ -75,11 +78,12 @@ class NewGameScreen(Screen):
             self.humans.add(self.lead)
         w, _h = self.app.window.get_size()
         x, y, bw, bh, gap = int(w * 0.08), 120, int(w * 0.5), 36, 8
+        scenario = f"Scenario: {self._scenario_label()}"
         rows: list[tuple[str, object, str]] = [
             (
-                draw.fit(self.app.theme, f"Scenario: {self._scenario_label()}", bw - 60) + "  ▸",
+                draw.fit(self.app.theme, scenario, bw - 60) + "  ▸",
                 self._next_scenario,
-                "Which scenario to play: the campaign or a counterfactual.",
+                f"{scenario}. Which scenario to play: the campaign or a counterfactual.",
             ),
         ]
         if ids:
@@ -156,7 +160,7 @@ class NewGameScreen(Screen):
         path = self.files[self.file_index]
         got = self.loaded()
         title = got.spec.title if not isinstance(got, str) else got
-        return f"{path.name} — {title}"[:70]
+        return f"{path.name} — {title}"
 
     def _next_scenario(self) -> None:
         self.file_index = (self.file_index + 1) % len(self.files)
@@ -200,16 +204,15 @@ class NewGameScreen(Screen):
         got = self.loaded()
         x = int(surface.get_width() * 0.62)
         width = int(surface.get_width() * 0.33)
+        column = draw.Column(
+            surface, theme, pygame.Rect(x, 120, width, surface.get_height() - 136), self.zone
+        )
+        self.zones = []
         if isinstance(got, str):
-            draw.text_block(
-                surface, theme, f"This scenario {got}", (x, 120), width, colour=theme.colour("red")
-            )
+            column.add(f"This scenario {got}", colour=theme.colour("red"))
             return
-        y = draw.text_block(surface, theme, got.spec.title, (x, 120), width, "heading", face="bold")
+        column.add(got.spec.title, 0, "heading", face="bold", lines=4)
         lead = got.spec.factions.index(self.lead) if self.lead in got.spec.factions else 0
         model = got.source.model
-        desc = model.factions[lead].description
-        y = draw.text_block(surface, theme, model.description, (x, y + 8), width, "small")
-        draw.text_block(
-            surface, theme, f"{got.spec.faction_names[lead]}: {desc}", (x, y + 12), width, "small"
-        )
+        column.add(model.description, 8)
+        column.add(f"{got.spec.faction_names[lead]}: {model.factions[lead].description}", 12)
