@@ -56,7 +56,7 @@ class App:
         self.clock = pygame.time.Clock()
         self.running = True
         self.match: Match | None = None
-        self.message: str | None = None  # shown once by the next menu screen
+        self.message: str | None = None  # shown by the next screen that shows messages
         self.screen: Screen | None = None
         self.mouse = (-1, -1)  # where the pointer was last seen, from events (works headless)
         self.planners: list[int] = []  # humans still to plan this quarter, in order
@@ -83,10 +83,16 @@ class App:
     # --- screens --------------------------------------------------------------------------
 
     def go(self, screen: Screen) -> None:
-        """Leave the current screen and enter ``screen``."""
+        """Leave the current screen and enter ``screen``. A message (a load, a save, an error)
+        is shown by the first screen entered that shows messages, and dropped when it is left:
+        it never follows the player to other screens."""
         if self.screen is not None:
             self.screen.leave()
+            if self.message is not None and self.message is self.screen.message_shown:
+                self.message = None
         self.screen = screen
+        if screen.shows_message:
+            screen.message_shown = self.message
         screen.enter()
 
     def apply_settings(self) -> None:

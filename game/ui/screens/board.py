@@ -42,6 +42,7 @@ SCROLL_KEYS = {pygame.K_PAGEUP: -0.35, pygame.K_PAGEDOWN: 0.35}  # with Shift: t
 
 class BoardScreen(Screen):
     name = "board"
+    shows_message = True
 
     def __init__(self, app: App, match: Match, faction: int) -> None:
         super().__init__(app)
@@ -76,6 +77,12 @@ class BoardScreen(Screen):
             lines = faction_panel.count_lines(view, int(size[0] * MIDDLE))
             self._layout = (key, board_rects(size, theme, len(spec.offices), lines))
         return self._layout[1]
+
+    def enter(self) -> None:
+        """A message left for this screen (a game loaded, another kept) is its first notice."""
+        if self.message_shown:
+            self.notice = self.message_shown
+        super().enter()
 
     def leave(self) -> None:
         self._kill_boxes()

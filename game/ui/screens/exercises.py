@@ -122,9 +122,15 @@ class ExercisesScreen(Screen):
             column.add("Goals", 10, "body", face="bold")
             for goal in exercise.goals:
                 column.add(f"• {goal}", 2)
+        others = info.computer
+        who = (
+            f"The computer plays {', '.join(others)}."
+            if others
+            else "Every faction is played by students; none by the computer."
+        )
         note = (
-            "The other factions are played by the computer. At the end, the game writes a "
-            "report with the debrief questions and where your game falls among "
-            f"{self.app.options.report_runs:,} computer runs of the same scenario."
+            f"{who} At the end, the game writes a report with the debrief questions and where "
+            f"your game falls among {self.app.options.report_runs:,} computer runs of the same "
+            "scenario."
         )
         column.add(note, 12, colour=muted)

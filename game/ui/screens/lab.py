@@ -13,7 +13,7 @@ from game.analysis.lab import AI_CHOICES, LabSetup, default_ai, lab_summary, run
 from game.analysis.runs import Loaded
 from game.ui import draw, flow
 from game.ui.app import App
-from game.ui.screen import Screen
+from game.ui.screen import Screen, cycle
 from game.ui.screens.new_game import SCENARIOS, load_cached, scenario_files
 
 RUN_CHOICES = (200, 1000, 10000)
@@ -58,23 +58,20 @@ class LabScreen(Screen):
         x, y, bw, bh, gap = 24, 76, int(w * 0.5), 38, 8
         idle = self.batches is None
         rows = [
-            (f"Base: {self._label(self.base)}  ▸", self._next_base, "The scenario compared with."),
-            (f"Other: {self._label(self.other)}  ▸", self._next_other, "The changed scenario."),
-            (f"Runs: {self.runs:,} of each  ▸", self._next_runs, "More runs, narrower intervals."),
+            (f"Base: {self._label(self.base)}", self._step_base, "The scenario compared with."),
+            (f"Other: {self._label(self.other)}", self._step_other, "The changed scenario."),
+            (f"Runs: {self.runs:,} of each", self._step_runs, "More runs, narrower intervals."),
             (
-                f"AI: {ai_label(*self.ai)}  ▸",
-                self._next_ai,
+                f"AI: {ai_label(*self.ai)}",
+                self._step_ai,
                 "How the computer plays every faction: by its personality (standard), or "
                 "pulled toward what it really did (historical).",
             ),
-            (f"Seed: {self.seed}  ▸", self._next_seed, "Another seed, other random draws."),
+            (f"Seed: {self.seed}", self._step_seed, "Another seed, other random draws."),
         ]
-        for i, (text, action, tip) in enumerate(rows):
+        for i, (text, step, tip) in enumerate(rows):
             rect = pygame.Rect(x, y + i * (bh + gap), bw, bh)
-            label = draw.fit(self.app.theme, text.removesuffix("  ▸"), bw - 40) + "  ▸"
-            self.button(
-                rect, label, action, tooltip=f"{text.removesuffix('  ▸')}. {tip}", enabled=idle
-            )
+            self.selector(rect, text, step, tip, enabled=idle)
         ready = idle and all(not isinstance(self.loaded(i), str) for i in (self.base, self.other))
         labels = ["Run the comparison  [Enter]", "Back  [Esc]" if idle else "Cancel  [Esc]"]
         run, back = self.foot_rects(pygame.Rect(x, 0, bw, h - 16), labels)
@@ -88,26 +85,26 @@ class LabScreen(Screen):
         shown = path.relative_to(SCENARIOS) if path.is_relative_to(SCENARIOS) else path.name
         return str(shown)
 
-    def _next_base(self) -> None:
-        self.base = (self.base + 1) % len(self.files)
+    def _step_base(self, step: int) -> None:
+        self.base = (self.base + step) % len(self.files)
         self.rebuild()
 
-    def _next_other(self) -> None:
-        self.other = (self.other + 1) % len(self.files)
+    def _step_other(self, step: int) -> None:
+        self.other = (self.other + step) % len(self.files)
         self.ai = self._default_ai()
         self.rebuild()
 
-    def _next_runs(self) -> None:
-        self.runs = RUN_CHOICES[(RUN_CHOICES.index(self.runs) + 1) % len(RUN_CHOICES)]
+    def _step_runs(self, step: int) -> None:
+        self.runs = cycle(RUN_CHOICES, self.runs, step)
         self.rebuild()
 
-    def _next_ai(self) -> None:
+    def _step_ai(self, step: int) -> None:
         choices = list(AI_CHOICES) if self.ai in AI_CHOICES else [self.ai, *AI_CHOICES]
-        self.ai = choices[(choices.index(self.ai) + 1) % len(choices)]
+        self.ai = cycle(choices, self.ai, step)
         self.rebuild()
 
-    def _next_seed(self) -> None:
-        self.seed += 1
+    def _step_seed(self, step: int) -> None:
+        self.seed = max(self.seed + step, 0)
         self.rebuild()
 
     # --- running --------------------------------------------------------------------------

@@ -5,6 +5,7 @@ class so that its groups' games can be compared fairly."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from game.play.match import DIFFICULTIES, Setup
 from game.scenario.errors import ScenarioError
 from game.ui import draw, flow
 from game.ui.app import App
-from game.ui.screen import Screen
+from game.ui.screen import Screen, cycle
 
 SCENARIOS = Path(__file__).resolve().parents[3] / "scenarios"
 
@@ -78,17 +79,17 @@ class NewGameScreen(Screen):
             self.humans.add(self.lead)
         w, _h = self.app.window.get_size()
         x, y, bw, bh, gap = int(w * 0.08), 120, int(w * 0.5), 36, 8
-        scenario = f"Scenario: {self._scenario_label()}"
-        rows: list[tuple[str, object, str]] = [
+        rows: list[tuple[str, Callable[[int], None] | Callable[[], None], str, bool]] = [
             (
-                draw.fit(self.app.theme, scenario, bw - 60) + "  ▸",
-                self._next_scenario,
-                f"{scenario}. Which scenario to play: the campaign or a counterfactual.",
+                f"Scenario: {self._scenario_label()}",
+                self._step_scenario,
+                "Which scenario to play: the campaign or a counterfactual.",
+                True,
             ),
         ]
         if ids:
             lead = names[ids.index(self.lead or ids[0])]
-            rows.append((f"You lead: {lead}  ▸", self._next_lead, "The faction you play."))
+            rows.append((f"You lead: {lead}", self._step_lead, "The faction you play.", True))
             for fid, fname in zip(ids, names, strict=True):
                 who = "human" if fid in self.humans else "AI"
                 rows.append(
@@ -96,13 +97,15 @@ class NewGameScreen(Screen):
                         f"   {fname}: {who}",
                         partial(self._toggle_human, fid),
                         "Human players share this machine and take turns (hot-seat).",
+                        False,
                     )
                 )
         rows.append(
             (
-                f"Difficulty: {self.difficulty}  ▸",
-                self._next_difficulty,
+                f"Difficulty: {self.difficulty}",
+                self._step_difficulty,
                 "How well the AI factions play.",
+                True,
             )
         )
         rows.append(
@@ -110,10 +113,15 @@ class NewGameScreen(Screen):
                 f"Guided opening: {'on' if self.guided else 'off'}",
                 self._toggle_guided,
                 "A short guide through the first quarters.",
+                False,
             )
         )
-        for i, (text, action, tip) in enumerate(rows):
-            self.button(pygame.Rect(x, y + i * (bh + gap), bw, bh), text, action, tooltip=tip)  # type: ignore[arg-type]
+        for i, (text, action, tip, stepping) in enumerate(rows):
+            rect = pygame.Rect(x, y + i * (bh + gap), bw, bh)
+            if stepping:
+                self.selector(rect, text, action, tip)  # type: ignore[arg-type]
+            else:
+                self.button(rect, text, action, tooltip=tip)  # type: ignore[arg-type]
         self._dice_row(pygame.Rect(x, y + len(rows) * (bh + gap), bw, bh))
         by = y + (len(rows) + 1) * (bh + gap) + 16
         self.button(
@@ -162,16 +170,15 @@ class NewGameScreen(Screen):
         title = got.spec.title if not isinstance(got, str) else got
         return f"{path.name} — {title}"
 
-    def _next_scenario(self) -> None:
-        self.file_index = (self.file_index + 1) % len(self.files)
+    def _step_scenario(self, step: int) -> None:
+        self.file_index = (self.file_index + step) % len(self.files)
         self.rebuild()
 
-    def _next_lead(self) -> None:
+    def _step_lead(self, step: int) -> None:
         ids, _ = self.factions()
-        i = ids.index(self.lead) if self.lead in ids else -1
         if self.lead:
             self.humans.discard(self.lead)
-        self.lead = ids[(i + 1) % len(ids)]
+        self.lead = cycle(ids, self.lead or ids[0], step)
         self.rebuild()
 
     def _toggle_human(self, faction: str) -> None:
@@ -181,10 +188,8 @@ class NewGameScreen(Screen):
             self.humans.add(faction)
         self.rebuild()
 
-    def _next_difficulty(self) -> None:
-        self.difficulty = DIFFICULTIES[
-            (DIFFICULTIES.index(self.difficulty) + 1) % len(DIFFICULTIES)
-        ]
+    def _step_difficulty(self, step: int) -> None:
+        self.difficulty = cycle(DIFFICULTIES, self.difficulty, step)
         self.rebuild()
 
     def _toggle_guided(self) -> None:

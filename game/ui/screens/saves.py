@@ -20,6 +20,7 @@ ROW_H = 42  # a save's row, with the gap below it
 
 class SavesScreen(Screen):
     name = "saves"
+    shows_message = True
 
     def __init__(self, app: App, back: Screen | None) -> None:
         super().__init__(app)

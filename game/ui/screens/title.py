@@ -12,6 +12,7 @@ from game.ui.screen import Screen
 
 class TitleScreen(Screen):
     name = "title"
+    shows_message = True
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
