@@ -1,6 +1,9 @@
-"""The guided opening: a few notes on the board in the first quarters, each pointing at the
-part of the screen it explains — the actions, the apparatus, the delegates, unity and the
-sessions — as they first matter. Shown one at a time, only in the first quarters.
+"""The guide: notes over a screen, each pointing at the part it explains, one at a time. The
+guided opening's notes come in the first quarters, as the actions, the apparatus, the
+delegates, unity and the sessions first matter; later notes come the first time something
+happens (the first session's screen, the first offer of alliance to the player's faction,
+the first sanction voted on against it, the first forecast of its own that the apparatus
+beat). The notes' words are in ``guide_notes``, the happenings in ``game.play.happenings``.
 
 Each human player at the machine has their own progress (hot-seat): notes one player has
 read, or a guide one player has stopped, do not affect the others. 'Stop the guide' ends it
@@ -14,71 +17,16 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.forecast import next_session
+from game.play.happenings import Details, happenings
 from game.play.match import Match
 from game.ui import draw
+from game.ui.guide_notes import STEPS, Step
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 
-@dataclass(frozen=True)
-class Step:
-    """One note: shown from quarter ``turn`` on, pointing at the board's ``anchor``."""
-
-    id: str
-    turn: int
-    anchor: str
-    title: str
-    text: str
-
-
-STEPS = (
-    Step(
-        "actions",
-        0,
-        "actions",
-        "Your quarter",
-        "Each quarter you plan two actions, paid for with influence (the red number on your panel). Pick a kind, then an option: before you commit you see its cost, what it does and its likely effect. Undo takes an action back until you end the quarter.",
-    ),
-    Step(
-        "apparatus",
-        0,
-        "map",
-        "The apparatus",
-        "Each disc is a region's party organisation. Its fill shows whose man is the regional secretary. Secretaries steer their region's delegates and pull its members their way; the General Secretary appoints them. Hover a region for its numbers.",
-    ),
-    Step(
-        "delegates",
-        0,
-        "cc",
-        "Delegates and the Central Committee",
-        "Congresses vote by regional delegations, sized by membership: big regions send many delegates. A congress elects the Central Committee, which votes at plenums and fills the Politburo.",
-    ),
-    Step(
-        "unity",
-        0,
-        "tracks",
-        "Unity",
-        "Open fights between big camps lower party unity. If it falls below the white mark, the party splits and every faction loses. Denouncing rivals and appeals outside the party cost unity.",
-    ),
-    Step(
-        "sessions",
-        0,
-        "header",
-        "Sessions",
-        "When a congress, conference or plenum meets, motions are voted. Table a motion and it goes to the next session; the forecast shows the likely vote and why. Sessions get their own screen.",
-    ),
-    Step(
-        "news",
-        1,
-        "news",
-        "The news",
-        "What every faction did last quarter, the events, and every vote with its reasons.",
-    ),
-)
-
-
-GUIDE_QUARTERS = 3  # the notes are shown in the first quarters only (also after a load)
+GUIDE_QUARTERS = 3  # the opening's notes are shown in the first quarters (also after a load)
 
 
 @dataclass
@@ -90,26 +38,51 @@ class GuideProgress:
 
 
 class Guide:
-    """The guide of the player at the board, and its note, drawn above the board's widgets
-    with two buttons of its own: 'Got it' (G) and 'Stop the guide' (X)."""
+    """The guide of a player (``faction``) on a screen (``screen``: the board or a session),
+    and its note, drawn above the screen's widgets with two buttons of its own: 'Got it' (G)
+    and 'Stop the guide' (X)."""
 
-    def __init__(self, app: App, match: Match, progress: GuideProgress) -> None:
+    def __init__(
+        self, app: App, match: Match, progress: GuideProgress, faction: int, screen: str = "board"
+    ) -> None:
         self.app = app
         self.match = match
         self.progress = progress
+        self.faction = faction
+        self.screen = screen
         self.anchors: dict[str, pygame.Rect] = {}
         self.box = pygame.Rect(0, 0, 0, 0)
         self.next_rect = pygame.Rect(0, 0, 0, 0)
         self.stop_rect = pygame.Rect(0, 0, 0, 0)
+        self._happened: tuple[int, dict[str, Details]] = (-1, {})
+
+    def happened(self) -> dict[str, Details]:
+        """What has happened to the player's faction (worked out once a quarter)."""
+        quarters = len(self.match.reports)
+        if self._happened[0] != quarters:
+            self._happened = (quarters, happenings(self.match, self.faction))
+        return self._happened[1]
 
     def current(self) -> Step | None:
-        turn = self.match.state.turn
-        if not self.match.setup.guided or self.progress.stopped or turn >= GUIDE_QUARTERS:
+        """The note to show now: the first not yet read of this screen's that is due."""
+        if not self.match.setup.guided or self.progress.stopped:
             return None
         for step in STEPS:
-            if step.id not in self.progress.seen and turn >= step.turn and self._relevant(step):
+            if step.screen == self.screen and step.id not in self.progress.seen and self._due(step):
                 return step
         return None
+
+    def _due(self, step: Step) -> bool:
+        """An opening note in its quarters (the sessions' only while one is to come); a
+        later note once its trigger has happened."""
+        turn = self.match.state.turn
+        if step.turn is not None and not step.turn <= turn < GUIDE_QUARTERS:
+            return False
+        return (step.trigger is None or step.trigger in self.happened()) and self._relevant(step)
+
+    def text(self, step: Step) -> str:
+        """The note's text, naming what happened."""
+        return step.text.format(**self.happened().get(step.trigger or "", {}))
 
     def _relevant(self, step: Step) -> bool:
         if step.id != "sessions":
@@ -139,7 +112,7 @@ class Guide:
         theme, room = self.app.theme, self.width() - 20
         return (
             draw.wrap(theme, step.title.upper(), room, "heading", "poster"),
-            draw.wrap(theme, step.text, room, "small"),
+            draw.wrap(theme, self.text(step), room, "small"),
         )
 
     def _box(self, anchor: pygame.Rect, step: Step) -> pygame.Rect:

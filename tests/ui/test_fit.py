@@ -24,7 +24,7 @@ from game.play.match import Match, Setup, TurnReport
 from game.play.saves import write_save
 from game.play.settings import Settings
 from game.ui import App, Options, board_text, flow
-from game.ui.guide import STEPS
+from game.ui.guide_notes import STEPS
 from game.ui.screen import Screen
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.confirm import Choice, ConfirmScreen

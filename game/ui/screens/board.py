@@ -60,7 +60,7 @@ class BoardScreen(Screen):
         self.layer: pygame.Surface | None = None
         self.boxes: dict[str, pygame_gui.elements.UITextBox] = {}
         self._layout: tuple[object, dict[str, pygame.Rect]] | None = None
-        self.guide = Guide(app, match, app.guides.setdefault(faction, GuideProgress()))
+        self.guide = Guide(app, match, app.guides.setdefault(faction, GuideProgress()), faction)
 
     @property
     def resolving(self) -> bool:

@@ -19,6 +19,7 @@ from game.play.news import logged_blocs
 from game.ui import draw
 from game.ui.app import App
 from game.ui.board_text import day_name
+from game.ui.guide import Guide, GuideProgress
 from game.ui.screen import Screen
 
 Seat = tuple[int, int, float]  # x, y, angle
@@ -83,6 +84,9 @@ class SessionScreen(Screen):
         self.images: dict[int, pygame.Surface] = {}
         self.arcs: list[tuple[float, float, str]] = []
         self.centre = (0, 0)  # the hemicycle's centre in the hall's image
+        reader = match.human[0]  # the screen is everyone's: the first player's guide explains it
+        progress = app.guides.setdefault(reader, GuideProgress())
+        self.guide = Guide(app, match, progress, reader, "session")
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
@@ -98,6 +102,7 @@ class SessionScreen(Screen):
         self.button(following, labels[1], lambda: self._go(1), key=pygame.K_RIGHT, enabled=not last)
         self.button(go_on, labels[2], self._enter, key=pygame.K_RETURN, object_id="@poster")
         self.images = {}
+        self.guide.layout({"hall": self.hall_rect(), "agenda": self.agenda_rect()})
 
     def _go(self, step: int) -> None:
         self.index = min(max(0, self.index + step), max(len(self.votes) - 1, 0))
@@ -145,9 +150,17 @@ class SessionScreen(Screen):
                 hall.w - 40,
                 "heading",
             )
-        self._draw_agenda(
-            surface, pygame.Rect(hall.right + 10, 60, w - hall.right - 20, self.bottom() - 60)
-        )
+        self._draw_agenda(surface, self.agenda_rect())
+
+    def agenda_rect(self) -> pygame.Rect:
+        hall, w = self.hall_rect(), self.app.window.get_width()
+        return pygame.Rect(hall.right + 10, 60, w - hall.right - 20, self.bottom() - 60)
+
+    def on_event(self, event: pygame.event.Event) -> bool:
+        return self.guide.on_event(event)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        self.guide.draw(surface)
 
     def _camp(self, bloc: dict[str, Any]) -> int:
         """The faction that controls a bloc (the number of factions for nobody), to seat
