@@ -7,6 +7,7 @@ headless by posting events and stepping frames."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from game.ui.screen import Screen
 from game.ui.theme import Theme, register_fonts
 
 FPS = 60
+SCREEN_LOG = "HEIRS_SCREEN_LOG"  # a file where each screen entered is logged (for tests)
 RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED)
 SMALLEST = (960, 600)  # the least window the screens are laid out for
 
@@ -32,7 +34,8 @@ SMALLEST = (960, 600)  # the least window the screens are laid out for
 class Options:
     """What the command line asks for: a scenario, a faction to play, a save to load, an
     exercise to start, one seed for every new game (a class's dice; None: fresh dice for
-    each); and how many runs a finished game's report sets it against."""
+    each), whether to start a new game at once; and how many runs a finished game's report
+    sets it against."""
 
     scenario: Path
     faction: str | None = None
@@ -40,6 +43,7 @@ class Options:
     exercise: Path | None = None
     report_runs: int = REPORT_RUNS
     seed: int | None = None
+    new: bool = False
 
 
 class App:
@@ -85,7 +89,12 @@ class App:
     def go(self, screen: Screen) -> None:
         """Leave the current screen and enter ``screen``. A message (a load, a save, an error)
         is shown by the first screen entered that shows messages, and dropped when it is left:
-        it never follows the player to other screens."""
+        it never follows the player to other screens. With ``$HEIRS_SCREEN_LOG`` set, each
+        screen entered is logged there by name (the monkey test reads what it reached)."""
+        log = os.environ.get(SCREEN_LOG)
+        if log:
+            with open(log, "a", encoding="utf-8") as stream:
+                stream.write(screen.name + "\n")
         if self.screen is not None:
             self.screen.leave()
             if self.message is not None and self.message is self.screen.message_shown:
