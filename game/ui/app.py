@@ -68,6 +68,7 @@ class App:
         self.queue: list[Callable[[], Screen]] = []  # the quarter's events and sessions to show
         self.class_seed: int | None = options.seed  # the dice of every new game, if set
         self.playing_on = False  # the humans chose to play on once every rival was out
+        self.pending: list[pygame.event.Event] = []  # events left for the next frame
 
     def _open_window(self) -> pygame.Surface:
         size = (self.settings.width, self.settings.height)
@@ -105,10 +106,19 @@ class App:
         screen.enter()
 
     def apply_settings(self) -> None:
-        """Reopen the window and rebuild the widgets after the settings changed."""
+        """Rebuild the widgets after the settings changed; the window is opened again only
+        when its size or fullscreen changed (SDL makes a new window then: a new text size or
+        palette keeps the one the window manager placed)."""
         self.settings.save()
-        self.window = self._open_window()
+        resized = (self.settings.width, self.settings.height) != self.window.get_size()
+        if self.settings.fullscreen != self.fullscreen or (resized and not self.fullscreen):
+            self.window = self._open_window()
         self._restyle()
+
+    @property
+    def fullscreen(self) -> bool:
+        """Whether the window is open full screen."""
+        return bool(self.window.get_flags() & pygame.FULLSCREEN)
 
     def _restyle(self) -> None:
         """A new theme for the window's size, and the screen's widgets built again with it
@@ -134,12 +144,19 @@ class App:
         return 0
 
     def step(self, dt: float = 1.0 / FPS) -> None:
-        """One frame: events, update, draw."""
+        """One frame: events, update, draw. The events after one that changed the screen wait
+        for the next frame: the new screen is drawn first, and the window answers the window
+        manager between two screens (a burst of keys, each starting a game or loading a save,
+        would otherwise hold the window for many seconds, and openbox offers to kill it)."""
         assert self.screen is not None
-        for event in pygame.event.get():
-            self._event(event)
+        self.pending += pygame.event.get()
+        while self.pending:
+            shown = self.screen
+            self._event(self.pending.pop(0))
             if not self.running:
                 return
+            if self.screen is not shown:
+                break
         self.screen.update(dt)
         self.manager.update(dt)
         self.draw()

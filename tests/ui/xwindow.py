@@ -70,14 +70,19 @@ class XSession:
         return {**env, "DISPLAY": self.display, "SDL_AUDIODRIVER": "dummy", **extra}
 
     def xdotool(self, *args: str, timeout: float = 30.0) -> str:
-        done = subprocess.run(
-            ["xdotool", *args],
-            env=self.env(),
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
+        """Run xdotool on this display; its output ('' if it failed or took too long: a
+        window may vanish under it)."""
+        try:
+            done = subprocess.run(
+                ["xdotool", *args],
+                env=self.env(),
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return ""
         return done.stdout.strip()
 
     def window(self, game: subprocess.Popen[bytes], seconds: float = 60.0) -> str | None:
