@@ -167,10 +167,20 @@ class App:
         self.manager.draw_ui(self.window)
         self.screen.draw_over(self.window)
         self.screen.draw_focus(self.window)
+        self._lift_tooltips()
         text = self.screen.tooltip_at(self.mouse)
         if text:
             draw.tooltip(self.window, self.theme, text, self.mouse)
         pygame.display.flip()
+
+    def _lift_tooltips(self) -> None:
+        """A button's tooltip (pygame_gui draws it with the buttons) drawn again over the
+        focus frame, which would otherwise run through its text."""
+        for sprite in self.manager.get_sprite_group().sprites():
+            if isinstance(sprite, pygame_gui.elements.UITooltip) and sprite.text_block:
+                block = sprite.text_block
+                if block.image is not None:
+                    self.window.blit(block.image, block.rect)
 
     def _event(self, event: pygame.event.Event) -> None:
         assert self.screen is not None
