@@ -91,7 +91,8 @@ def draw_faction(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, mi
 
 def _faction_head(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, mine: bool) -> None:
     """The faction's name (cut to fit, the player's own marked), its leader and his status
-    where there is room, and its influence in red poster type."""
+    where there is room (a leader out of the party: his status always, in red, the name cut
+    for it), and its influence in red poster type."""
     spec, state = v.spec, v.state
     x, y = rect.x + 14, rect.y + 3
     leader = int(spec.faction_leader[f])
@@ -107,13 +108,19 @@ def _faction_head(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, m
     room = infl.x - 8 - x
     you = " (you)" if mine else ""
     you_w = v.theme.font("body", "bold").size(you)[0]
-    name = draw.fit(v.theme, spec.faction_names[f], room - you_w) + you
+    small = v.theme.font("small")
+    out = status != "active"  # a leader out of the party is always shown as such
+    reserve = small.size(status)[0] + 8 if out else 0
+    name = draw.fit(v.theme, spec.faction_names[f], room - you_w - reserve) + you
     head = v.text(surface, name, (x, y), "body", face="bold")
-    who_text = f"{spec.figure_names[leader].split()[-1]}, {status}"
-    who_image = v.theme.text(who_text, "small", v.theme.colour("muted"))
     who = head
-    if head.right + 8 + who_image.get_width() < infl.x - 8:
-        who = surface.blit(who_image, (head.right + 8, y + 2))
+    last = spec.figure_names[leader].split()[-1]
+    shown = [
+        t for t in (f"{last}, {status}", status) if head.right + 8 + small.size(t)[0] <= x + room
+    ]
+    if shown:
+        colour = v.theme.colour("red" if out else "muted")
+        who = v.text(surface, shown[0], (head.right + 8, y + 2), "small", colour)
     v.zone(
         who.union(head),
         f"{spec.faction_names[f]}{you}. The faction's leader, {spec.figure_names[leader]}: "

@@ -17,6 +17,7 @@ from game.play.exercises import exercise_list
 from game.play.match import Match, Setup
 from game.play.saves import save_path, write_save
 from game.ui import flow
+from game.ui.board_view import View
 from game.ui.screens.end import EndScreen
 from game.ui.screens.exercises import ExercisesScreen
 from game.ui.screens.lab import LabScreen
@@ -159,3 +160,34 @@ def _back_of(d: Driver, label: str) -> tuple[int, int]:
             assert back.text == "◂"
             return back.rect.center  # type: ignore[no-any-return]
     raise AssertionError(f"no {label!r}: {[e.element.text for e in entries]}")
+
+
+def test_the_players_expelled_leader_is_shown_as_such_at_the_least_size(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 960×600 with the largest text the player's own card ("Trotsky's Left (you)") had no
+    room for its leader's status, so an expelled Trotsky read as any leader: the status of a
+    leader out of the party is always drawn (the name cut for it if need be)."""
+    d = driver
+    d.app.settings.width, d.app.settings.height, d.app.settings.text_size = 960, 600, "large"
+    d.app.apply_settings()
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), guided=False))
+    spec = match.spec
+    trotsky = spec.factions.index("trotsky")
+    match.state.status[0, int(spec.faction_leader[trotsky])] = STATUSES.index("expelled")
+    written: list[str] = []
+    text = View.text
+
+    def recorded(
+        self: View, surface: pygame.Surface, line: str, *args: object, **kwargs: object
+    ) -> pygame.Rect:
+        written.append(line)
+        return text(self, surface, line, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(View, "text", recorded)
+    flow.play(d.app, match)
+    d.step()
+    assert d.app.window.get_size() == (960, 600)
+    heads = [i for i, line in enumerate(written) if line.endswith("(you)")]
+    assert heads, "the player's card is drawn"
+    assert written[heads[-1] + 1] in ("Trotsky, expelled", "expelled"), written[heads[-1] + 1]
