@@ -390,9 +390,14 @@ def _cmd_play(args: argparse.Namespace) -> int:
         load_exercise(args.exercise)  # a bad file: its problems, exit 2
     if args.seed is not None and args.seed < 0:
         raise UsageError(f"--seed must be 0 or more, not {args.seed}")
+    if args.new and (args.load is not None or args.exercise is not None):
+        raise UsageError("--new starts a new game: not with --load or --exercise")
     from game.ui import Options, run
 
-    return run(Options(args.scenario, args.faction, args.load, args.exercise, seed=args.seed))
+    options = Options(
+        args.scenario, args.faction, args.load, args.exercise, seed=args.seed, new=args.new
+    )
+    return run(options)
 
 
 def _cmd_duel(args: argparse.Namespace) -> int:
@@ -744,6 +749,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=numbers.seed,
         help="the dice of every new game in this window, so that a class's groups meet the "
         f"same chances ({SEED_RANGE}; default: fresh dice for each game)",
+    )
+    play.add_argument(
+        "--new",
+        action="store_true",
+        help="start a new game at once (the faction of --faction, or the scenario's first), "
+        "as the new-game screen would with its defaults",
     )
     play.set_defaults(handler=_cmd_play)
 

@@ -55,6 +55,16 @@ def winners_chart(
     """Each faction's share of wins (and of splits) with its 95% Wilson interval, largest
     first; ``highlight`` (a saved game's winner) is outlined and labelled. ``size`` (inches)
     overrides the size fitted to the number of bars."""
+    return _png(winners_figure(summary, highlight, size))
+
+
+def winners_figure(
+    summary: dict[str, Any],
+    highlight: str | None = None,
+    size: tuple[float, float] | None = None,
+) -> Figure:
+    """The figure of ``winners_chart``: each bar's share written at its interval's end, the
+    highlighted one's followed by "this game" in the same label (so the two never overlap)."""
     runs = summary["runs"]
     items = sorted(summary["winners"].items(), key=lambda kv: -kv[1])
     names = [name for name, _ in items]
@@ -64,27 +74,23 @@ def winners_chart(
     figure, axes = plt.subplots(figsize=size or (6.4, 0.45 * len(names) + 0.9))
     bars = axes.barh(names, shares, xerr=errors, color=[_colour(summary, n) for n in names])
     axes.invert_yaxis()
-    for bar, share, high in zip(bars, shares, bounds[:, 1], strict=True):
+    for name, bar, share, high in zip(names, bars, shares, bounds[:, 1], strict=True):
+        ours = name == highlight
         axes.text(
-            high + 0.015, bar.get_y() + bar.get_height() / 2, f"{100 * share:.1f}%", va="center"
-        )
-    if highlight in names:
-        bar = bars[names.index(highlight)]
-        bar.set_edgecolor(GAME)
-        bar.set_linewidth(2.5)
-        axes.text(
-            1.0,
+            high + 0.015,
             bar.get_y() + bar.get_height() / 2,
-            "this game ",
-            color=GAME,
+            f"{100 * share:.1f}%" + ("  ← this game" if ours else ""),
             va="center",
-            ha="right",
-            fontweight="bold",
+            color=GAME if ours else "black",
+            fontweight="bold" if ours else "normal",
         )
+        if ours:
+            bar.set_edgecolor(GAME)
+            bar.set_linewidth(2.5)
     axes.set_xlim(0, 1.08)
     axes.set_xlabel(f"share of {runs:,} runs won (bars: 95% interval)")
     axes.set_title("Who wins")
-    return _png(figure)
+    return figure
 
 
 def timeline_chart(summary: dict[str, Any], game: dict[str, str | None] | None = None) -> bytes:

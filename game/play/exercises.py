@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.engine.names import leader_and_camp
 from game.play.match import Setup
 from game.resources import beside, scenarios_dir
 from game.scenario.errors import ScenarioError
@@ -27,9 +28,19 @@ class ExerciseInfo:
     faction_names: dict[str, str]
 
     @property
+    def humans(self) -> tuple[str, ...]:
+        """The factions the students play (the scenario's first if the file names none)."""
+        return tuple(self.exercise.humans) or (next(iter(self.faction_names)),)
+
+    @property
     def students(self) -> list[str]:
         """The names of the factions the students play."""
-        return [self.faction_names[h] for h in self.exercise.humans]
+        return [self.faction_names[h] for h in self.humans]
+
+    @property
+    def computer(self) -> list[str]:
+        """The names of the factions the computer plays (none when the students play all)."""
+        return [name for f, name in self.faction_names.items() if f not in self.humans]
 
 
 def read_exercise(path: Path) -> ExerciseInfo:
@@ -37,7 +48,8 @@ def read_exercise(path: Path) -> ExerciseInfo:
     exercise = load_exercise(path)
     scenario = beside(path, exercise.scenario)
     model = load_scenario(scenario).model
-    names = {f.id: f.name for f in model.factions}
+    people = {g.id: g.name for g in model.figures}
+    names = {f.id: leader_and_camp(people[f.leader], f.name) for f in model.factions}
     return ExerciseInfo(path, exercise, scenario, model.title, names)
 
 
@@ -57,5 +69,4 @@ def exercise_setup(info: ExerciseInfo, seed: int) -> Setup:
     """A new game of the exercise with the dice of ``seed``: its students' factions human (the
     rest played by the AI at normal difficulty), the guided opening on, the exercise
     remembered for the report."""
-    humans = tuple(info.exercise.humans) or (next(iter(info.faction_names)),)
-    return Setup(info.scenario, humans, "normal", seed, True, str(info.path))
+    return Setup(info.scenario, info.humans, "normal", seed, True, str(info.path))

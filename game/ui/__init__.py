@@ -6,8 +6,8 @@ from game.ui.app import App, Options
 
 
 def run(options: Options) -> int:
-    """Open the window on the title screen (or straight into a loaded game or an exercise)
-    and play."""
+    """Open the window on the title screen (or straight into a loaded game, an exercise or
+    a new game) and play."""
     import sys
 
     import pygame
@@ -33,6 +33,8 @@ def run(options: Options) -> int:
         flow.load_game(app, options.load)
     elif options.exercise is not None:
         flow.start_exercise(app, options.exercise)
+    elif options.new:
+        flow.new_game_now(app)
     return app.run()
 
 

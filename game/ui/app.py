@@ -7,6 +7,7 @@ headless by posting events and stepping frames."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from game.ui.screen import Screen
 from game.ui.theme import Theme, register_fonts
 
 FPS = 60
+SCREEN_LOG = "HEIRS_SCREEN_LOG"  # a file where each screen entered is logged (for tests)
 RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED)
 SMALLEST = (960, 600)  # the least window the screens are laid out for
 
@@ -32,7 +34,8 @@ SMALLEST = (960, 600)  # the least window the screens are laid out for
 class Options:
     """What the command line asks for: a scenario, a faction to play, a save to load, an
     exercise to start, one seed for every new game (a class's dice; None: fresh dice for
-    each); and how many runs a finished game's report sets it against."""
+    each), whether to start a new game at once; and how many runs a finished game's report
+    sets it against."""
 
     scenario: Path
     faction: str | None = None
@@ -40,6 +43,7 @@ class Options:
     exercise: Path | None = None
     report_runs: int = REPORT_RUNS
     seed: int | None = None
+    new: bool = False
 
 
 class App:
@@ -56,7 +60,7 @@ class App:
         self.clock = pygame.time.Clock()
         self.running = True
         self.match: Match | None = None
-        self.message: str | None = None  # shown once by the next menu screen
+        self.message: str | None = None  # shown by the next screen that shows messages
         self.screen: Screen | None = None
         self.mouse = (-1, -1)  # where the pointer was last seen, from events (works headless)
         self.planners: list[int] = []  # humans still to plan this quarter, in order
@@ -64,6 +68,7 @@ class App:
         self.queue: list[Callable[[], Screen]] = []  # the quarter's events and sessions to show
         self.class_seed: int | None = options.seed  # the dice of every new game, if set
         self.playing_on = False  # the humans chose to play on once every rival was out
+        self.pending: list[pygame.event.Event] = []  # events left for the next frame
 
     def _open_window(self) -> pygame.Surface:
         size = (self.settings.width, self.settings.height)
@@ -83,17 +88,37 @@ class App:
     # --- screens --------------------------------------------------------------------------
 
     def go(self, screen: Screen) -> None:
-        """Leave the current screen and enter ``screen``."""
+        """Leave the current screen and enter ``screen``. A message (a load, a save, an error)
+        is shown by the first screen entered that shows messages, and dropped when it is left:
+        it never follows the player to other screens. With ``$HEIRS_SCREEN_LOG`` set, each
+        screen entered is logged there by name (the monkey test reads what it reached)."""
+        log = os.environ.get(SCREEN_LOG)
+        if log:
+            with open(log, "a", encoding="utf-8") as stream:
+                stream.write(screen.name + "\n")
         if self.screen is not None:
             self.screen.leave()
+            if self.message is not None and self.message is self.screen.message_shown:
+                self.message = None
         self.screen = screen
+        if screen.shows_message:
+            screen.message_shown = self.message
         screen.enter()
 
     def apply_settings(self) -> None:
-        """Reopen the window and rebuild the widgets after the settings changed."""
+        """Rebuild the widgets after the settings changed; the window is opened again only
+        when its size or fullscreen changed (SDL makes a new window then: a new text size or
+        palette keeps the one the window manager placed)."""
         self.settings.save()
-        self.window = self._open_window()
+        resized = (self.settings.width, self.settings.height) != self.window.get_size()
+        if self.settings.fullscreen != self.fullscreen or (resized and not self.fullscreen):
+            self.window = self._open_window()
         self._restyle()
+
+    @property
+    def fullscreen(self) -> bool:
+        """Whether the window is open full screen."""
+        return bool(self.window.get_flags() & pygame.FULLSCREEN)
 
     def _restyle(self) -> None:
         """A new theme for the window's size, and the screen's widgets built again with it
@@ -119,12 +144,19 @@ class App:
         return 0
 
     def step(self, dt: float = 1.0 / FPS) -> None:
-        """One frame: events, update, draw."""
+        """One frame: events, update, draw. The events after one that changed the screen wait
+        for the next frame: the new screen is drawn first, and the window answers the window
+        manager between two screens (a burst of keys, each starting a game or loading a save,
+        would otherwise hold the window for many seconds, and openbox offers to kill it)."""
         assert self.screen is not None
-        for event in pygame.event.get():
-            self._event(event)
+        self.pending += pygame.event.get()
+        while self.pending:
+            shown = self.screen
+            self._event(self.pending.pop(0))
             if not self.running:
                 return
+            if self.screen is not shown:
+                break
         self.screen.update(dt)
         self.manager.update(dt)
         self.draw()
@@ -135,10 +167,20 @@ class App:
         self.manager.draw_ui(self.window)
         self.screen.draw_over(self.window)
         self.screen.draw_focus(self.window)
+        self._lift_tooltips()
         text = self.screen.tooltip_at(self.mouse)
         if text:
             draw.tooltip(self.window, self.theme, text, self.mouse)
         pygame.display.flip()
+
+    def _lift_tooltips(self) -> None:
+        """A button's tooltip (pygame_gui draws it with the buttons) drawn again over the
+        focus frame, which would otherwise run through its text."""
+        for sprite in self.manager.get_sprite_group().sprites():
+            if isinstance(sprite, pygame_gui.elements.UITooltip) and sprite.text_block:
+                block = sprite.text_block
+                if block.image is not None:
+                    self.window.blit(block.image, block.rect)
 
     def _event(self, event: pygame.event.Event) -> None:
         assert self.screen is not None

@@ -160,6 +160,20 @@ def begin(app: App, setup: Setup) -> None:
     play(app, match)
 
 
+def new_game_now(app: App) -> None:
+    """A new game of the window's scenario, as the new-game screen starts it with its
+    defaults: the faction asked for (or the scenario's first) human, normal difficulty, the
+    class's dice or fresh ones, the settings' guided opening."""
+    try:
+        spec = load(app.options.scenario).spec
+    except (ScenarioError, OSError) as error:
+        app.message = f"The scenario {app.options.scenario} cannot be loaded: {error}"
+        return
+    faction = app.options.faction or spec.factions[0]
+    setup = Setup(app.options.scenario, (faction,), "normal", dice(app), app.settings.guided)
+    start(app, setup)
+
+
 def start_exercise(app: App, path: Path) -> None:
     """Start a class exercise; one that cannot be read is reported on the title screen."""
     try:

@@ -1,6 +1,9 @@
-"""The guided opening: a few notes on the board in the first quarters, each pointing at the
-part of the screen it explains — the actions, the apparatus, the delegates, unity and the
-sessions — as they first matter. Shown one at a time, only in the first quarters.
+"""The guide: notes over a screen, each pointing at the part it explains, one at a time. The
+guided opening's notes come in the first quarters, as the actions, the apparatus, the
+delegates, unity and the sessions first matter; later notes come the first time something
+happens (the first session's screen, the first offer of alliance to the player's faction,
+the first sanction voted on against it, the first forecast of its own that the apparatus
+beat). The notes' words are in ``guide_notes``, the happenings in ``game.play.happenings``.
 
 Each human player at the machine has their own progress (hot-seat): notes one player has
 read, or a guide one player has stopped, do not affect the others. 'Stop the guide' ends it
@@ -14,71 +17,16 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.forecast import next_session
+from game.play.happenings import Details, happenings
 from game.play.match import Match
 from game.ui import draw
+from game.ui.guide_notes import STEPS, Step
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 
-@dataclass(frozen=True)
-class Step:
-    """One note: shown from quarter ``turn`` on, pointing at the board's ``anchor``."""
-
-    id: str
-    turn: int
-    anchor: str
-    title: str
-    text: str
-
-
-STEPS = (
-    Step(
-        "actions",
-        0,
-        "actions",
-        "Your quarter",
-        "Each quarter you plan two actions, paid for with influence (the red number on your panel). Pick a kind, then an option: before you commit you see its cost, what it does and its likely effect. Undo takes an action back until you end the quarter.",
-    ),
-    Step(
-        "apparatus",
-        0,
-        "map",
-        "The apparatus",
-        "Each disc is a region's party organisation. Its fill shows whose man is the regional secretary. Secretaries steer their region's delegates and pull its members their way; the General Secretary appoints them. Hover a region for its numbers.",
-    ),
-    Step(
-        "delegates",
-        0,
-        "cc",
-        "Delegates and the Central Committee",
-        "Congresses vote by regional delegations, sized by membership: big regions send many delegates. A congress elects the Central Committee, which votes at plenums and fills the Politburo.",
-    ),
-    Step(
-        "unity",
-        0,
-        "tracks",
-        "Unity",
-        "Open fights between big camps lower party unity. If it falls below the white mark, the party splits and every faction loses. Denouncing rivals and appeals outside the party cost unity.",
-    ),
-    Step(
-        "sessions",
-        0,
-        "header",
-        "Sessions",
-        "When a congress, conference or plenum meets, motions are voted. Table a motion and it goes to the next session; the forecast shows the likely vote and why. Sessions get their own screen.",
-    ),
-    Step(
-        "news",
-        1,
-        "news",
-        "The news",
-        "What every faction did last quarter, the events, and every vote with its reasons.",
-    ),
-)
-
-
-GUIDE_QUARTERS = 3  # the notes are shown in the first quarters only (also after a load)
+GUIDE_QUARTERS = 3  # the opening's notes are shown in the first quarters (also after a load)
 
 
 @dataclass
@@ -90,26 +38,51 @@ class GuideProgress:
 
 
 class Guide:
-    """The guide of the player at the board, and its note, drawn above the board's widgets
-    with two buttons of its own: 'Got it' (G) and 'Stop the guide' (X)."""
+    """The guide of a player (``faction``) on a screen (``screen``: the board or a session),
+    and its note, drawn above the screen's widgets with two buttons of its own: 'Got it' (G)
+    and 'Stop the guide' (X)."""
 
-    def __init__(self, app: App, match: Match, progress: GuideProgress) -> None:
+    def __init__(
+        self, app: App, match: Match, progress: GuideProgress, faction: int, screen: str = "board"
+    ) -> None:
         self.app = app
         self.match = match
         self.progress = progress
+        self.faction = faction
+        self.screen = screen
         self.anchors: dict[str, pygame.Rect] = {}
         self.box = pygame.Rect(0, 0, 0, 0)
         self.next_rect = pygame.Rect(0, 0, 0, 0)
         self.stop_rect = pygame.Rect(0, 0, 0, 0)
+        self._happened: tuple[int, dict[str, Details]] = (-1, {})
+
+    def happened(self) -> dict[str, Details]:
+        """What has happened to the player's faction (worked out once a quarter)."""
+        quarters = len(self.match.reports)
+        if self._happened[0] != quarters:
+            self._happened = (quarters, happenings(self.match, self.faction))
+        return self._happened[1]
 
     def current(self) -> Step | None:
-        turn = self.match.state.turn
-        if not self.match.setup.guided or self.progress.stopped or turn >= GUIDE_QUARTERS:
+        """The note to show now: the first not yet read of this screen's that is due."""
+        if not self.match.setup.guided or self.progress.stopped:
             return None
         for step in STEPS:
-            if step.id not in self.progress.seen and turn >= step.turn and self._relevant(step):
+            if step.screen == self.screen and step.id not in self.progress.seen and self._due(step):
                 return step
         return None
+
+    def _due(self, step: Step) -> bool:
+        """An opening note in its quarters (the sessions' only while one is to come); a
+        later note once its trigger has happened."""
+        turn = self.match.state.turn
+        if step.turn is not None and not step.turn <= turn < GUIDE_QUARTERS:
+            return False
+        return (step.trigger is None or step.trigger in self.happened()) and self._relevant(step)
+
+    def text(self, step: Step) -> str:
+        """The note's text, naming what happened."""
+        return step.text.format(**self.happened().get(step.trigger or "", {}))
 
     def _relevant(self, step: Step) -> bool:
         if step.id != "sessions":
@@ -117,23 +90,45 @@ class Guide:
         return next_session(self.match.spec, self.match.state.turn) is not None
 
     def layout(self, anchors: dict[str, pygame.Rect]) -> None:
-        """Place the note for the board's current layout."""
+        """Place the note for the board's current layout: as high as its title and text,
+        its two buttons at its foot."""
         self.anchors = anchors
         step = self.current()
         if step is None:
             return
-        self.box = self._box(anchors[step.anchor])
+        self.box = self._box(anchors[step.anchor], step)
+        high = self.app.theme.font("small", "bold").get_linesize() + 10
         half = (self.box.w - 24) // 2
-        y = self.box.bottom - 34
-        self.next_rect = pygame.Rect(self.box.x + 8, y, half, 26)
-        self.stop_rect = pygame.Rect(self.box.x + 16 + half, y, half, 26)
+        y = self.box.bottom - high - 8
+        self.next_rect = pygame.Rect(self.box.x + 8, y, half, high)
+        self.stop_rect = pygame.Rect(self.box.x + 16 + half, y, half, high)
 
-    def _box(self, anchor: pygame.Rect) -> pygame.Rect:
+    def width(self) -> int:
+        w = self.app.window.get_width()
+        return min(int(380 * self.app.theme.scale), w // 3)
+
+    def lines(self, step: Step) -> tuple[list[str], list[str]]:
+        """The note's title (poster type) and text (small) broken to its width."""
+        theme, room = self.app.theme, self.width() - 20
+        return (
+            draw.wrap(theme, step.title.upper(), room, "heading", "poster"),
+            draw.wrap(theme, self.text(step), room, "small"),
+        )
+
+    def _box(self, anchor: pygame.Rect, step: Step) -> pygame.Rect:
         w, h = self.app.window.get_size()
-        width = min(380, w // 3)
-        step = self.current()
-        lines = len(draw.wrap(self.app.theme, step.text if step else "", width - 20, "small"))
-        box = pygame.Rect(0, 0, width, 84 + lines * self.app.theme.font("small").get_linesize())
+        theme = self.app.theme
+        title, text = self.lines(step)
+        height = (
+            8
+            + len(title) * theme.font("heading", "poster").get_linesize()
+            + 6
+            + len(text) * theme.font("small").get_linesize()
+            + 8
+            + theme.font("small", "bold").get_linesize()
+            + 18
+        )
+        box = pygame.Rect(0, 0, self.width(), height)
         if anchor.w > w * 0.5 or anchor.h < 60:
             box.midtop = (anchor.centerx, anchor.bottom + 16)
         elif anchor.centerx < w // 2:
@@ -170,9 +165,7 @@ class Guide:
 
     def draw(self, surface: pygame.Surface) -> None:
         step = self.current()
-        if step is None:
-            return
-        if not self.anchors:
+        if step is None or not self.anchors:
             return
         self.layout(self.anchors)
         theme = self.app.theme
@@ -181,31 +174,20 @@ class Guide:
         pygame.draw.line(
             surface, theme.colour("red"), self.box.center, _nearest(anchor, self.box.center), 4
         )
-        pygame.draw.rect(surface, theme.colour("ink"), self.box)
-        pygame.draw.rect(surface, theme.colour("red"), self.box, 3)
-        title = theme.text(step.title.upper(), "heading", theme.colour("paper"), "poster")
-        surface.blit(title, (self.box.x + 10, self.box.y + 8))
-        draw.text_block(
-            surface,
-            theme,
-            step.text,
-            (self.box.x + 10, self.box.y + 36),
-            self.box.w - 20,
-            "small",
-            theme.colour("paper"),
-            max_lines=9,
-        )
-        for rect, label, fill in (
-            (self.next_rect, "Got it [G]", "red"),
-            (self.stop_rect, "Stop the guide [X]", "muted"),
+        draw.dark_box(surface, theme, self.box)
+        paper = theme.colour("paper")
+        title, text = self.lines(step)
+        y = self.box.y + 8
+        for lines, role, face, gap in (
+            (title, "heading", "poster", 6),
+            (text, "small", "regular", 0),
         ):
-            pygame.draw.rect(surface, theme.colour(fill), rect)
-            pygame.draw.rect(surface, theme.colour("paper"), rect, 1)
-            draw.centred(
-                surface,
-                theme.text(label, "small", theme.on(theme.colour(fill)), "bold"),
-                rect.center,
-            )
+            for line in lines:
+                surface.blit(theme.text(line, role, paper, face), (self.box.x + 10, y))
+                y += theme.font(role, face).get_linesize()
+            y += gap
+        draw.flat_button(surface, theme, self.next_rect, "Got it [G]", "red")
+        draw.flat_button(surface, theme, self.stop_rect, "Stop the guide [X]", "muted")
 
 
 def _nearest(rect: pygame.Rect, point: tuple[int, int]) -> tuple[int, int]:

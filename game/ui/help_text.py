@@ -25,7 +25,7 @@ Pick a kind of action; the focus on an option shows its details, and Enter plans
 Motions come in groups, one per person or question: Enter opens a group, Backspace goes back<br>
 / or Ctrl+F: filter the list by words (the letter keys type into the filter; Enter or Esc leave it)<br>
 U: undo the last planned action · E: end the quarter (it asks if nothing is planned)<br>
-PgUp / PgDn: the list's pages · Shift+PgUp / Shift+PgDn: scroll the option's details · G: next note of the guided opening<br>
+PgUp / PgDn: the list's pages · Shift+PgUp / Shift+PgDn: scroll the option's details · G: read the guide's note, X: stop the guide<br>
 While the quarter is played: F changes the speed, Space skips<br><br>
 <b>Sessions</b><br>
 Left / Right: previous and next motion · Enter: next motion, then continue<br><br>
@@ -34,6 +34,18 @@ The letter in brackets on a button presses it.
 """
 
 GLOSSARY = """<b>GLOSSARY</b><br>
+<b>The game's own words</b>, as the board shows them:<br>
+<b>Influence</b> — what actions are paid with (the red number on a faction's panel); it comes each quarter from the offices a faction holds and the regional machines its secretaries run.<br>
+<b>Legitimacy</b> — standing as Lenin's heir, 0 to 100: members and votes weigh it; publications, polemics and the Testament move it.<br>
+<b>Line</b> — where a faction stands on the axis from the left (−1: the plan, industry, world revolution) to the right (+1: the NEP, the peasant). Shift line moves it; members and motions near the party's mood fare better.<br>
+<b>Machine</b> — a region's party organisation run by a faction's secretary: it brings influence, steers the region's delegates and pulls its members (and new recruits) toward the faction.<br>
+<b>Mood</b> — where the party as a whole stands on the same axis as the lines, −1 to +1 (the gauge at the top); harvests and crises move it, and members drift toward leaders near it.<br>
+<b>Popularity</b> — standing outside the party, in the army and the streets: it casts no vote, but an appeal outside the party uses it.<br>
+<b>Power</b> — the power score: Politburo seats, offices, the Central Committee share and prestige, weighted as at the end. If nobody wins outright, the strongest camp by power wins; ★ marks who leads today.<br>
+<b>Prestige</b> — how the party rates a leader, 0 to 100: it strengthens his campaigns, attacks and motions.<br>
+<b>Support</b> — a faction's weight in the party: half the members' sympathy for it across the regions, half its share of the Central Committee.<br>
+<b>Unity</b> — party unity, 0 to 100: open fights between large camps lower it; below the white mark the party splits and every faction loses.<br><br>
+<b>The period's words</b>:<br>
 <b>Bolshevik</b> — Lenin's wing of Russian Marxism, which took power in October 1917; from 1918 the Communist Party.<br>
 <b>Central Committee (CC)</b> — the body elected by a congress to run the party between congresses; it meets in plenums and chooses the Politburo.<br>
 <b>Central Control Commission (CCC)</b> — the party's disciplinary body; it sat with the CC at joint plenums that judged oppositions.<br>

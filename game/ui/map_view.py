@@ -19,6 +19,8 @@ from game.ui.board_view import View
 from game.ui.theme import Theme
 
 RING = 6  # the sympathy ring's width beyond the disc, and a margin
+LABEL_GAP = 4  # pixels kept between two labels on a line
+WRONG_DISC = 5000.0  # the cost of a label's place nearer another disc than its own
 SHORTENED = (
     " party organisations",
     " and Nizhny Novgorod",
@@ -31,7 +33,7 @@ Disc = tuple[int, int, int]  # x, y, radius
 
 def draw_map(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
     """The map panel: hatching, the discs, their labels and tooltips, and the legend."""
-    top = draw.panel(surface, v.theme, rect, "The regions — who runs each party machine")
+    top = draw.panel(surface, v.theme, rect, "The regions — who runs each party machine", v.zone)
     _hatch(surface, v.theme, rect, top)
     area = map_area(v.theme, rect, top)
     legend_h = v.theme.font("small").get_linesize() + 4
@@ -59,25 +61,73 @@ def map_area(theme: Theme, rect: pygame.Rect, top: int) -> pygame.Rect:
 def map_layout(
     spec: GameSpec, state: State, area: pygame.Rect, label_sizes: Sequence[tuple[int, int]]
 ) -> tuple[list[Disc], list[pygame.Rect]]:
-    """The discs (sized by membership) and their labels' places inside ``area``; in a small
-    window the discs shrink until every label has a free place."""
+    """The discs (sized by membership) and their labels' places inside ``area``: each region
+    spaced out with its label below its disc, or, where that leaves some label without a
+    free place (a wide, low map), beside it; in a small window the discs shrink until every
+    label has one. Failing that, the layout where labels cover least. Kept for the same
+    memberships, area and labels (the board is drawn again on every choice)."""
     shares = query.member_shares(state)[0]
-    for shrink in (1.0, 0.85, 0.7, 0.55):
-        scale = shrink * min(area.w, area.h) / 290
-        radii = [int(scale * (8 + 30 * math.sqrt(float(s)))) for s in shares]
+    key = (tuple(area), tuple(label_sizes), shares.round(4).tobytes(), spec.region_map.tobytes())
+    if key not in _LAYOUTS:
+        if len(_LAYOUTS) > 16:
+            _LAYOUTS.clear()
+        _LAYOUTS[key] = _best_layout(spec, shares, area, label_sizes)
+    discs, places = _LAYOUTS[key]
+    return list(discs), [pygame.Rect(p) for p in places]
+
+
+_LAYOUTS: dict[tuple[object, ...], tuple[list[Disc], list[pygame.Rect]]] = {}
+
+
+def _best_layout(
+    spec: GameSpec, shares: np.ndarray, area: pygame.Rect, label_sizes: Sequence[tuple[int, int]]
+) -> tuple[list[Disc], list[pygame.Rect]]:
+    best: tuple[float, list[Disc], list[pygame.Rect]] | None = None
+    for beside in (False, True):
+        for shrink in (1.0, 0.85, 0.7, 0.55, 0.4):
+            scale = shrink * min(area.w, area.h) / 290
+            radii = [int(scale * (8 + 30 * math.sqrt(float(s)))) for s in shares]
+            discs = _discs(spec, area, radii, label_sizes, beside)
+            places = label_places(discs, label_sizes, area)
+            cost = sum(
+                _overlap(p, discs, places[:i]) + (WRONG_DISC if nearest_disc(p, discs) != i else 0)
+                for i, p in enumerate(places)
+            )
+            if best is None or cost < best[0]:
+                best = (cost, discs, places)
+            if cost == 0:
+                break
+        if best is not None and best[0] == 0:
+            break
+    assert best is not None
+    return best[1], best[2]
+
+
+def _discs(
+    spec: GameSpec,
+    area: pygame.Rect,
+    radii: Sequence[int],
+    label_sizes: Sequence[tuple[int, int]],
+    beside: bool,
+) -> list[Disc]:
+    """The discs, each region's footprint (its disc and its label, below it or ``beside``)
+    spaced out in ``area``."""
+    sizes = zip(radii, label_sizes, strict=True)
+    if beside:
+        footprints = [
+            pygame.Rect(0, 0, 2 * (r + RING) + w + 8, max(2 * (r + RING), h) + 4)
+            for r, (w, h) in sizes
+        ]
+    else:
         footprints = [
             pygame.Rect(0, 0, max(2 * (r + RING), w) + 6, 2 * (r + RING) + h + 2)
-            for r, (w, h) in zip(radii, label_sizes, strict=True)
+            for r, (w, h) in sizes
         ]
-        centres = region_positions(spec.region_map, footprints, area)
-        discs = [
-            (x, y - fp.h // 2 + r + RING, r)
-            for (x, y), r, fp in zip(centres, radii, footprints, strict=True)
-        ]
-        places = label_places(discs, label_sizes, area)
-        if all(_overlap(p, discs, places[:i]) == 0 for i, p in enumerate(places)):
-            break
-    return discs, places
+    centres = region_positions(spec.region_map, footprints, area)
+    return [
+        (x - fp.w // 2 + r + RING, y, r) if beside else (x, y - fp.h // 2 + r + RING, r)
+        for (x, y), r, fp in zip(centres, radii, footprints, strict=True)
+    ]
 
 
 def region_positions(
@@ -89,32 +139,36 @@ def region_positions(
     xs, ys = points[:, 0], points[:, 1]
     span_x = max(float(xs.max() - xs.min()), 1e-9)
     span_y = max(float(ys.max() - ys.min()), 1e-9)
-    half = np.array([(fp.w / 2, fp.h / 2) for fp in footprints])
-    low = np.array([area.x, area.y]) + half
-    high = np.array([area.right, area.bottom]) - half
-    pos = np.stack([((xs - xs.min()) / span_x) ** 0.6, (ys - ys.min()) / span_y], axis=1)
-    pos = low + pos * (high - low)
+    half = [(fp.w / 2, fp.h / 2) for fp in footprints]
+    low = [(area.x + hw, area.y + hh) for hw, hh in half]
+    high = [(area.right - hw, area.bottom - hh) for hw, hh in half]
+    spread = [((x - xs.min()) / span_x) ** 0.6 for x in xs], [(y - ys.min()) / span_y for y in ys]
+    pos = [
+        [lo[0] + float(sx) * (hi[0] - lo[0]), lo[1] + float(sy) * (hi[1] - lo[1])]
+        for lo, hi, sx, sy in zip(low, high, *spread, strict=True)
+    ]
     for _ in range(200):
         if not _separate(pos, half):
             break
-        pos = np.clip(pos, low, high)
+        for p, lo, hi in zip(pos, low, high, strict=True):
+            p[0], p[1] = min(max(p[0], lo[0]), hi[0]), min(max(p[1], lo[1]), hi[1])
     return [(int(x), int(y)) for x, y in pos]
 
 
-def _separate(pos: np.ndarray, half: np.ndarray) -> bool:
+def _separate(pos: list[list[float]], half: list[tuple[float, float]]) -> bool:
     """One pass pushing overlapping boxes (centres ``pos``, half sizes ``half``) apart along
     the axis where they overlap least; True if any overlapped."""
     moved = False
     for i in range(len(pos)):
         for j in range(i + 1, len(pos)):
-            d = pos[j] - pos[i]
-            overlap = half[i] + half[j] - np.abs(d)
+            d = (pos[j][0] - pos[i][0], pos[j][1] - pos[i][1])
+            overlap = (half[i][0] + half[j][0] - abs(d[0]), half[i][1] + half[j][1] - abs(d[1]))
             if overlap[0] <= 0 or overlap[1] <= 0:
                 continue
-            axis = int(np.argmin(overlap))
+            axis = 0 if overlap[0] <= overlap[1] else 1
             sign = 1.0 if d[axis] >= 0 else -1.0
-            pos[i, axis] -= sign * (overlap[axis] / 2 + 0.5)
-            pos[j, axis] += sign * (overlap[axis] / 2 + 0.5)
+            pos[i][axis] -= sign * (overlap[axis] / 2 + 0.5)
+            pos[j][axis] += sign * (overlap[axis] / 2 + 0.5)
             moved = True
     return moved
 
@@ -122,47 +176,79 @@ def _separate(pos: np.ndarray, half: np.ndarray) -> bool:
 def label_places(
     discs: Sequence[Disc], sizes: Sequence[tuple[int, int]], bounds: pygame.Rect
 ) -> list[pygame.Rect]:
-    """A place for each disc's label, beside its disc, covering no disc (ring included) and
-    no label placed before it, inside ``bounds``; where nothing is free, the place that
-    covers least."""
+    """A place for each disc's label, beside its disc and nearer to it than to any other,
+    covering no disc (ring included) and no other label (nor touching it), inside
+    ``bounds``; where nothing is free, the place that covers least. Each label is placed in
+    turn, then placed again among all the others while that frees any."""
+    candidates = [
+        [c.clamp(bounds) for c in _candidates(disc, size)]
+        for disc, size in zip(discs, sizes, strict=True)
+    ]
+
+    def cost(i: int, c: pygame.Rect, others: Sequence[pygame.Rect]) -> float:
+        astray = WRONG_DISC if nearest_disc(c, discs) != i else 0.0
+        return _overlap(c, discs, others) + astray + 0.01 * candidates[i].index(c)
+
     placed: list[pygame.Rect] = []
-    for size, disc in zip(sizes, discs, strict=True):
-        candidates = [c.clamp(bounds) for c in _candidates(disc, size)]
-        best = min(
-            candidates, key=lambda c: _overlap(c, discs, placed) + 0.01 * candidates.index(c)
-        )
-        placed.append(best)
+    for i in range(len(discs)):
+        placed.append(min(candidates[i], key=lambda c: cost(i, c, placed)))
+    for _ in range(4):
+        moved = False
+        for i in range(len(discs)):
+            others = placed[:i] + placed[i + 1 :]
+            best = min(candidates[i], key=lambda c: cost(i, c, others))
+            if cost(i, best, others) < cost(i, placed[i], others):
+                placed[i], moved = best, True
+        if not moved:
+            break
     return placed
 
 
+def nearest_disc(rect: pygame.Rect, discs: Sequence[Disc]) -> int:
+    """The disc whose edge lies nearest to ``rect``: the one a reader takes it to label."""
+    return min(range(len(discs)), key=lambda d: _gap(rect, discs[d]))
+
+
+def _gap(rect: pygame.Rect, disc: Disc) -> float:
+    """How far ``rect`` lies from the edge of ``disc`` (negative: it covers the disc)."""
+    x, y, r = disc
+    near_x = min(max(x, rect.left), rect.right)
+    near_y = min(max(y, rect.top), rect.bottom)
+    return math.hypot(x - near_x, y - near_y) - r
+
+
 def _candidates(disc: Disc, size: tuple[int, int]) -> list[pygame.Rect]:
-    """Places for a label around its disc, best first: below, above, right, left, corners."""
+    """Places for a label around its disc, clear of its ring, best first: below, above,
+    right, left, then the corners; then the same a little further out."""
     x, y, r = disc
     w, h = size
-    gap = r + RING
     rect = pygame.Rect(0, 0, w, h)
-    spots = (
-        {"midtop": (x, y + gap)},
-        {"midbottom": (x, y - gap)},
-        {"midleft": (x + gap + 2, y)},
-        {"midright": (x - gap - 2, y)},
-        {"topleft": (x + gap // 2, y + gap - 4)},
-        {"topright": (x - gap // 2, y + gap - 4)},
-        {"bottomleft": (x + gap // 2, y - gap + 4)},
-        {"bottomright": (x - gap // 2, y - gap + 4)},
-    )
-    return [rect.move_to(**spot) for spot in spots]
+    places = []
+    for gap in (r + RING, r + RING + h // 2):
+        corner = math.ceil(gap * 0.72)  # a corner at the gap's distance from the centre
+        spots = (
+            {"midtop": (x, y + gap)},
+            {"midbottom": (x, y - gap)},
+            {"midleft": (x + gap + 2, y)},
+            {"midright": (x - gap - 2, y)},
+            {"topleft": (x + corner, y + corner)},
+            {"topright": (x - corner, y + corner)},
+            {"bottomleft": (x + corner, y - corner)},
+            {"bottomright": (x - corner, y - corner)},
+        )
+        places += [rect.move_to(**spot) for spot in spots]
+    return places
 
 
 def _overlap(rect: pygame.Rect, discs: Sequence[Disc], labels: Sequence[pygame.Rect]) -> float:
-    """How much ``rect`` covers the discs (and their rings) and the labels, in pixels."""
+    """How much ``rect`` covers the discs (and their rings) and the labels (or comes
+    within LABEL_GAP of one, where two names would read as one), in pixels."""
     total = 0.0
-    for x, y, r in discs:
-        near_x = min(max(x, rect.left), rect.right)
-        near_y = min(max(y, rect.top), rect.bottom)
-        total += max(0.0, r + RING - math.hypot(x - near_x, y - near_y)) * 40
+    for disc in discs:
+        total += max(0.0, RING - _gap(rect, disc)) * 40
+    spaced = rect.inflate(2 * LABEL_GAP, 0)
     for other in labels:
-        clip = rect.clip(other)
+        clip = spaced.clip(other)
         total += clip.w * clip.h
     return total
 

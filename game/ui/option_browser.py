@@ -89,28 +89,37 @@ class OptionBrowser:
         return layout.bottom
 
     def _row_button(self, cell: pygame.Rect, row: Row, selected: int | None) -> None:
+        """A row's button: its label cut to fit, keeping its suffix (the body that would
+        vote) where that leaves the label half the button, else moving it to the tooltip."""
         theme = self.board.app.theme
-        room = cell.w - 16 - theme.font("body", "bold").size(row.suffix)[0]
-        label = draw.fit(theme, ("" if row.legal else "✕ ") + row.label, room) + row.suffix
+        suffix, tooltip = row.suffix, row.tooltip
+        room = cell.w - 16 - theme.font("body", "bold").size(suffix)[0]
+        if suffix and room < cell.w // 2:
+            suffix, tooltip, room = "", f"{tooltip} ({row.suffix.strip(' ·')})", cell.w - 16
+        mark = "" if row.legal else "✕ "
+        label = draw.fit(theme, mark + row.label, room) + suffix
+        if label != mark + row.label + suffix and row.label not in tooltip:
+            tooltip = f"{row.label}: {tooltip}"  # cut: the tooltip says the label whole
         board = self.board
         if row.action is not None:
             press = partial(board.plan_now, row.action) if row.legal else None
             button = board.button(
-                cell, label, partial(board.select, row.action), tooltip=row.tooltip, press=press
+                cell, label, partial(board.select, row.action), tooltip=tooltip, press=press
             )
             self.option_at[len(board.entries) - 1] = row.action
             if row.action == selected:
                 board.focus_on(button)
         else:
             assert row.group is not None
-            button = board.button(cell, label, partial(self.open, row.group), tooltip=row.tooltip)
+            button = board.button(cell, label, partial(self.open, row.group), tooltip=tooltip)
             self.group_at[len(board.entries) - 1] = row.group
             if row.group == self.focus_group and selected is None:
                 board.focus_on(button)
 
     def _empty(self, cell: pygame.Rect) -> None:
         text = "No match for the filter" if self.query else "Nothing allowed now: A shows why"
-        self.board.button(cell, text, lambda: None, enabled=False)
+        label = draw.fit(self.board.app.theme, text, cell.w - 16)
+        self.board.button(cell, label, lambda: None, tooltip=text, enabled=False)
 
     def _controls(self, layout: ListLayout, pages: int, toggle: str) -> None:
         board = self.board

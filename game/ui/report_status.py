@@ -12,6 +12,7 @@ from game.boundary.refusal import Refused
 from game.play.match import Match
 from game.play.reports import write_game_report
 from game.ui import draw
+from game.ui.draw import Zone
 from game.ui.theme import Theme
 from game.ui.worker import Worker
 
@@ -50,22 +51,38 @@ class ReportWriter:
             self.error = f"The report could not be written: {error}"
         self.worker = None
 
-    def draw(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
-        """The progress bar while writing, then where the report is (or the error)."""
+    def draw(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect, zone: Zone) -> None:
+        """The progress bar while writing, then where the report is (or the error), each
+        cut to ``rect`` (whole in its tooltip)."""
+        font = theme.font("small", "bold")
         if self.running:
             text = f"Writing the report: {self.runs:,} runs of the same scenario to compare with…"
-            surface.blit(theme.text(text, "small", face="bold"), rect.topleft)
-            gauge = pygame.Rect(rect.x, rect.y + 22, rect.w, 12)
+            shown = draw.fit(theme, text, rect.w, "small")
+            surface.blit(theme.text(shown, "small", face="bold"), rect.topleft)
+            gauge = pygame.Rect(rect.x, rect.y + font.get_linesize() + 4, rect.w, 12)
             draw.bar(surface, theme, gauge, self.games / self.runs, theme.colour("red"))
+            if shown != text:
+                zone(rect, text)
         elif self.path is not None:
-            font = theme.font("small", "bold")
             text = f"Report written: {self.path.resolve()}"
-            for i, line in enumerate(path_lines(font, text, rect.w)[:3]):
-                image = theme.text(line, "small", face="bold")
+            lines = path_lines(font, text, rect.w)
+            kept = lines[: max(rect.h // font.get_linesize(), 1)]
+            for i, line in enumerate(kept):
+                image = theme.text(draw.fit(theme, line, rect.w, "small"), "small", face="bold")
                 surface.blit(image, (rect.x, rect.y + i * font.get_linesize()))
+            if len(kept) < len(lines) or any(font.size(line)[0] > rect.w for line in kept):
+                zone(rect, text)
         elif self.error is not None:
             draw.text_block(
-                surface, theme, self.error, rect.topleft, rect.w, "small", theme.colour("red")
+                surface,
+                theme,
+                self.error,
+                rect.topleft,
+                rect.w,
+                "small",
+                theme.colour("red"),
+                bottom=rect.bottom,
+                zone=zone,
             )
 
 

@@ -5,31 +5,44 @@ hot zones that show a tooltip under the mouse."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 import pygame_gui
+
+from game.ui import draw
 
 if TYPE_CHECKING:
     from game.ui.app import App
 
 Action = Callable[[], None]
+T = TypeVar("T")
 NEXT_KEYS = (pygame.K_TAB, pygame.K_DOWN, pygame.K_RIGHT)
 PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
 PRESS_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
+def cycle(values: Sequence[T], current: T, step: int = 1) -> T:
+    """The value ``step`` places after ``current`` in ``values``, round the end (the first
+    if ``current`` is not there)."""
+    items = list(values)
+    return items[(items.index(current) + step) % len(items)] if current in items else items[0]
+
+
 @dataclass
 class Entry:
-    """A button, what clicking it does, whether keyboard focus may land on it, and what
-    pressing it with the keyboard does when that differs from a click (``press``)."""
+    """A button, what clicking it does, whether keyboard focus may land on it, what pressing
+    it with the keyboard does when that differs from a click (``press``), and for a
+    selector, how Left and Right step its value (``step``, given -1 or 1)."""
 
     element: pygame_gui.elements.UIButton
     action: Action
     focusable: bool = True
     press: Action | None = None
+    step: Callable[[int], None] | None = None
 
 
 class Screen:
@@ -38,6 +51,7 @@ class Screen:
 
     name = "screen"
     arrow_focus = True  # arrows move the focus; screens that use arrows themselves say False
+    shows_message = False  # whether the screen shows the app's message (see ``App.go``)
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -47,6 +61,8 @@ class Screen:
         self.zones: list[tuple[pygame.Rect, str]] = []
         self.fields: dict[str, pygame_gui.elements.UITextEntryLine] = {}
         self._old_fields: dict[str, pygame_gui.elements.UITextEntryLine] = {}
+        self.foot = app.window.get_height()  # the top of the buttons at the screen's foot
+        self.message_shown: str | None = None  # the app's message when the screen was entered
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -120,6 +136,46 @@ class Screen:
             self.shortcuts[key] = action
         return element
 
+    def selector(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        step: Callable[[int], None],
+        tooltip: str,
+        enabled: bool = True,
+    ) -> None:
+        """A value chosen from a cycle, both ways: a ◂ button (the previous value), then a
+        button showing the value (a click, Enter or Space: the next one); with the keyboard
+        focus on it, Left and Right step back and forth. Its text is cut to fit, and its
+        tooltip says it whole."""
+        side = rect.h
+        tip = f"{text}. {tooltip} ◂ or Left: the previous choice; ▸, Right or Enter: the next."
+        self.button(
+            pygame.Rect(rect.x, rect.y, side, rect.h),
+            "◂",
+            partial(self._step_back, len(self.entries) + 1, step),
+            tooltip=tip,
+            enabled=enabled,
+            focusable=False,
+        )
+        width = rect.w - side - 4
+        label = draw.fit(self.app.theme, text, width - 40) + "  ▸"
+        main = pygame.Rect(rect.x + side + 4, rect.y, width, rect.h)
+        self.button(main, label, partial(step, 1), tooltip=tip, enabled=enabled)
+        self.entries[-1].step = step
+
+    def _step_back(self, selector: int, step: Callable[[int], None]) -> None:
+        """A selector's ◂: the keyboard focus goes to the selector, its value steps back."""
+        self.focus = selector
+        step(-1)
+
+    def foot_rects(self, rect: pygame.Rect, labels: list[str]) -> list[pygame.Rect]:
+        """Buttons for ``labels`` in as many rows as they need at the foot of ``rect``
+        (``draw.row_rects``); the screen's content ends above them, at ``foot``."""
+        rects = draw.row_rects(self.app.theme, rect, labels)
+        self.foot = min(r.y for r in rects)
+        return rects
+
     def text_field(
         self, name: str, rect: pygame.Rect, text: str, placeholder: str, numbers: bool = False
     ) -> pygame_gui.elements.UITextEntryLine:
@@ -178,8 +234,10 @@ class Screen:
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            for entry in self.entries:
+            for i, entry in enumerate(self.entries):
                 if entry.element is event.ui_element:
+                    if entry.focusable:  # the keyboard goes on from the button clicked
+                        self.focus = i
                     entry.action()
                     return
         mine = any(event.__dict__.get("ui_element") is f for f in self.fields.values())
@@ -197,8 +255,11 @@ class Screen:
     def _key(self, event: pygame.event.Event) -> None:
         focusable = [i for i, e in enumerate(self.entries) if e.focusable and e.element.alive()]
         back = event.key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT
+        stepping = self.entries[self.focus].step if self.focus in focusable else None
         if event.key in self.shortcuts:
             self.shortcuts[event.key]()
+        elif stepping is not None and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            stepping(1 if event.key == pygame.K_RIGHT else -1)
         elif focusable and (back or (self.arrow_focus and event.key in PREV_KEYS)):
             self._move(focusable, -1)
         elif focusable and (

@@ -22,6 +22,7 @@ WINDOW_SIZES = ((1280, 720), (1600, 900), (1920, 1080))
 TEXT_SIZES = {"small": 0.85, "normal": 1.0, "large": 1.2}
 BASE_HEIGHT, MAX_GROWTH = 720, 1.3  # text grows with the window's height, up to 30 % more
 BASE_SIZES = {"small": 12, "body": 14, "heading": 18, "title": 28, "poster": 64}
+TOOLTIP_WIDTH = 360  # the widest a tooltip grows, ours and pygame_gui's
 Colour = tuple[int, int, int]
 
 
@@ -160,6 +161,7 @@ class Theme:
         on_red = p.paper if self.on(self.colour("red")) == self.colour("paper") else p.ink
         font = {"name": "dejavu", "size": str(self.size("body")), "bold": "0"}
         bold = {**font, "bold": "1"}
+        small = {**font, "size": str(self.size("small"))}
         return {
             "defaults": {
                 "colours": {
@@ -194,12 +196,14 @@ class Theme:
                 "misc": {"border_width": "1", "padding": "6,4"},
             },
             "tool_tip": {
-                "font": font,
+                "font": small,
                 "colours": {"dark_bg": p.ink, "normal_text": p.paper, "normal_border": p.accent},
+                "misc": {"rect_width": str(TOOLTIP_WIDTH)},
             },
             "label": {"font": font},
-            "#news": {"font": {**font, "size": str(self.size("small"))}},
-            "#details": {"font": {**font, "size": str(self.size("small"))}},
+            "#news": {"font": small},
+            "#details": {"font": small},
+            "#kind": {"font": {**small, "bold": "1"}},
             "@poster": {"colours": {"normal_bg": p.red, "normal_text": on_red}},
         }
 

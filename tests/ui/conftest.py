@@ -89,7 +89,7 @@ class Driver:
         """Click the board's button for a kind of action (marked ▸ when it is the one shown)."""
         assert self.app.screen is not None
         for entry in self.app.screen.entries:
-            if entry.element.alive() and entry.element.text in (kind, f"▸ {kind}"):
+            if entry.element.alive() and entry.element.text == kind:
                 self.click_at(entry.element.rect.center)
                 return
         raise AssertionError(f"no kind of action {kind!r}: {self.buttons()}")

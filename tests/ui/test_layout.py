@@ -1,5 +1,6 @@
-"""At every window size the settings offer and every text size: no region's label on the
-board's map covers a disc (with its ring) or another label; the text grows with the window;
+"""At every window size the settings offer (and the least, 960×600) and every text size: no
+region's label on the board's map covers a disc (with its ring), touches another label or lies
+nearer another region's disc than its own; the text grows with the window;
 and on the title, the game menu and the board every button is inside the window, apart from
 the others, and wide enough for its label."""
 
@@ -17,8 +18,9 @@ from game.engine.state import initial_state
 from game.play.match import Setup
 from game.play.settings import Settings
 from game.ui import App, Options, draw, flow
+from game.ui.app import SMALLEST
 from game.ui.board_layout import board_rects
-from game.ui.map_view import RING, map_area, map_layout, short_name
+from game.ui.map_view import LABEL_GAP, RING, map_area, map_layout, nearest_disc, short_name
 from game.ui.screens.pause import PauseScreen
 from game.ui.theme import MAX_GROWTH, TEXT_SIZES, WINDOW_SIZES, Theme
 
@@ -27,15 +29,14 @@ from .conftest import SHORT
 CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
 
 
-@pytest.mark.parametrize("size", WINDOW_SIZES)
+@pytest.mark.parametrize("size", [SMALLEST, *WINDOW_SIZES])
 @pytest.mark.parametrize("text_size", list(TEXT_SIZES))
 def test_map_labels_cover_no_disc_and_no_label(size: tuple[int, int], text_size: str) -> None:
     pygame.init()
     spec = load(CAMPAIGN).spec
     state = initial_state(spec, 1, np.array([0]))
-    theme = Theme("poster", text_size)
-    line = theme.font("small").get_linesize()
-    rect = board_rects(size, line, len(spec.offices))["map"]
+    theme = Theme("poster", text_size, size[1])
+    rect = board_rects(size, theme, len(spec.offices))["map"]
     screen = pygame.Surface(size)
     area = map_area(theme, rect, draw.panel(screen, theme, rect, "The regions"))
     sizes = [theme.font("small", "bold").size(short_name(n)) for n in spec.region_names]
@@ -45,7 +46,8 @@ def test_map_labels_cover_no_disc_and_no_label(size: tuple[int, int], text_size:
         for x, y, r in discs:
             near = (min(max(x, place.left), place.right), min(max(y, place.top), place.bottom))
             assert math.hypot(x - near[0], y - near[1]) >= r + RING - 1, spec.region_names[i]
-        assert place.collidelist(places[:i]) == -1, spec.region_names[i]
+        assert place.inflate(2 * LABEL_GAP, 0).collidelist(places[:i]) == -1, spec.region_names[i]
+        assert nearest_disc(place, discs) == i, spec.region_names[i]
 
 
 @pytest.mark.parametrize("size", WINDOW_SIZES)

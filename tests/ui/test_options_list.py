@@ -69,7 +69,7 @@ def _pages(d: Driver) -> int:
 def test_turning_a_page_shows_the_option_enter_plans(small: Driver) -> None:
     d = small
     match = _board(d).match
-    d.click("▸ Campaign")  # thirteen regions: two pages at 960×600
+    d.click("Campaign")  # thirteen regions: two pages at 960×600
     assert _pages(d) == 2
     for key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
         d.key(pygame.K_TAB)  # the next row

@@ -22,7 +22,7 @@ from game.ui.screens.board import BoardScreen
 from game.ui.screens.event import EventScreen
 from game.ui.screens.handover import HandoverScreen
 from game.ui.screens.pause import PauseScreen
-from game.ui.screens.saves import LINE, save_line
+from game.ui.screens.saves import save_line
 from game.ui.screens.session import long_date
 from game.ui.theme import PALETTES, Theme, contrast
 
@@ -182,7 +182,10 @@ def test_session_dates_are_written_out_to_the_precision_given() -> None:
 
 
 def test_a_long_save_line_keeps_its_time() -> None:
-    short = save_line("autosave: Spring 1922", "2026-11-27 10:00")
+    pygame.init()
+    theme = Theme()
+    short = save_line(theme, "autosave: Spring 1922", "2026-11-27 10:00", 800)
     assert short == "autosave: Spring 1922 · 2026-11-27 10:00"
-    long = save_line("game-1: " + "x" * 200, "2026-11-27 10:00")
-    assert len(long) == LINE and long.endswith("… · 2026-11-27 10:00")
+    long = save_line(theme, "game-1: " + "x" * 200, "2026-11-27 10:00", 800)
+    assert long.endswith("… · 2026-11-27 10:00")
+    assert theme.font("body", "bold").size(long)[0] <= 800

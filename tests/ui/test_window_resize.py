@@ -54,3 +54,28 @@ def test_resizing_keeps_the_window_and_lays_the_board_out_again(
     assert board.rects()["actions"].right == size[0] - 8
     assert all(window.get_rect().contains(e.element.rect) for e in board.entries)
     assert (d.app.settings.width, d.app.settings.height) == size
+
+
+def test_a_setting_that_leaves_the_windows_size_keeps_the_window(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SDL makes a new window on every set_mode (a new X window: the window manager places it
+    again): a new text size, palette or speed rebuilds the screen in the same window; only a
+    new size or fullscreen opens one."""
+    d = driver
+    opened: list[object] = []
+    set_mode = pygame.display.set_mode
+
+    def counted(*args: object, **kwargs: object) -> pygame.Surface:
+        opened.append(args)
+        return set_mode(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pygame.display, "set_mode", counted)
+    flow.settings(d.app)
+    d.step()
+    for label in ("Text size", "Palette", "AI speed", "Guided opening"):
+        d.click(label)
+    assert opened == [], "the same window, restyled"
+    assert d.app.settings.text_size == "large" and d.app.settings.palette == "colour-blind"
+    d.click("Window size")
+    assert len(opened) == 1 and d.app.window.get_size() == (1600, 900)

@@ -19,9 +19,18 @@ from game.engine.explain import action_title
 from game.play.match import IllegalPlan, Match, TurnReport
 from game.play.news import Dispatch, quarter_news
 from game.play.settings import AI_SPEEDS
-from game.ui import action_panel, board_text, board_view, draw, flow, forecast_text, map_view
+from game.ui import (
+    action_panel,
+    board_text,
+    board_view,
+    draw,
+    faction_panel,
+    flow,
+    forecast_text,
+    map_view,
+)
 from game.ui.app import App
-from game.ui.board_layout import board_rects, guide_anchors
+from game.ui.board_layout import MIDDLE, board_rects, guide_anchors
 from game.ui.guide import Guide, GuideProgress
 from game.ui.option_browser import OptionBrowser, filter_keys
 from game.ui.screen import Screen
@@ -33,6 +42,7 @@ SCROLL_KEYS = {pygame.K_PAGEUP: -0.35, pygame.K_PAGEDOWN: 0.35}  # with Shift: t
 
 class BoardScreen(Screen):
     name = "board"
+    shows_message = True
 
     def __init__(self, app: App, match: Match, faction: int) -> None:
         super().__init__(app)
@@ -49,7 +59,8 @@ class BoardScreen(Screen):
         self.clock = 0.0
         self.layer: pygame.Surface | None = None
         self.boxes: dict[str, pygame_gui.elements.UITextBox] = {}
-        self.guide = Guide(app, match, app.guides.setdefault(faction, GuideProgress()))
+        self._layout: tuple[object, dict[str, pygame.Rect]] | None = None
+        self.guide = Guide(app, match, app.guides.setdefault(faction, GuideProgress()), faction)
 
     @property
     def resolving(self) -> bool:
@@ -57,8 +68,21 @@ class BoardScreen(Screen):
         return self.worker is not None or self.report is not None
 
     def rects(self) -> dict[str, pygame.Rect]:
-        line = self.app.theme.font("small").get_linesize()
-        return board_rects(self.app.window.get_size(), line, len(self.match.spec.offices))
+        """The board's panels for the window's size and text, and as many lines as the
+        factions' counts need (kept until the window, the text or the quarter changes)."""
+        size, theme, spec = self.app.window.get_size(), self.app.theme, self.match.spec
+        key = (size, id(theme), self.match.state.turn)
+        if self._layout is None or self._layout[0] != key:
+            view = board_view.View(spec, self.match.state, theme, self.zone)
+            lines = faction_panel.count_lines(view, int(size[0] * MIDDLE))
+            self._layout = (key, board_rects(size, theme, len(spec.offices), lines))
+        return self._layout[1]
+
+    def enter(self) -> None:
+        """A message left for this screen (a game loaded, another kept) is its first notice."""
+        if self.message_shown:
+            self.notice = self.message_shown
+        super().enter()
 
     def leave(self) -> None:
         self._kill_boxes()
@@ -92,17 +116,35 @@ class BoardScreen(Screen):
         )
 
     def _header_buttons(self, header: pygame.Rect) -> None:
-        """Menu and Help at the header's right end, as wide as their labels."""
-        font = self.app.theme.font("body", "bold")
-        right = header.right - 8
-        for label, action, key in (
-            ("Help [F1]", lambda: flow.help(self.app), pygame.K_F1),
-            ("Menu [Esc]", self._menu, pygame.K_ESCAPE),
+        """Help and Menu at the header's right end, as wide as their labels (which show their
+        keys where the header has room, and always in their tooltips)."""
+        theme = self.app.theme
+        font = theme.font("body", "bold")
+        titles = board_view.header_titles(self.match.spec, self._shown_turn())
+        _, labels = board_view.header_fit(theme, header.w, titles, board_view.HEADER_BUTTONS)
+        x = header.right - board_view.header_button_width(theme, labels) + 6
+        for label, (action, key, tip) in zip(
+            labels,
+            (
+                (
+                    lambda: flow.help(self.app),
+                    pygame.K_F1,
+                    "The rules, the keys and the glossary [F1]",
+                ),
+                (self._menu, pygame.K_ESCAPE, "The game menu: save, load, settings, leave [Esc]"),
+            ),
+            strict=True,
         ):
-            width = font.size(label)[0] + 24
-            rect = pygame.Rect(right - width, 6, width, header.h - 12)
-            self.button(rect, label, action, key=key, focusable=False)
-            right = rect.x - 6
+            rect = pygame.Rect(x, 6, font.size(label)[0] + 24, header.h - 12)
+            self.button(rect, label, action, tooltip=tip, key=key, focusable=False)
+            x = rect.right + 6
+
+    def _shown_turn(self) -> int:
+        """The quarter the header names: the one being played out, or the state's."""
+        turn = (
+            self.playing if self.resolving and self.playing is not None else self.match.state.turn
+        )
+        return min(turn, self.match.spec.turns - 1)
 
     def _action_buttons(self, rect: pygame.Rect) -> int:
         """The kinds of action, the chosen kind's options and the plan, undo and end buttons;
@@ -117,18 +159,21 @@ class BoardScreen(Screen):
     def _category_buttons(self, rect: pygame.Rect, y: int) -> int:
         spec = self.match.spec
         cats = board_text.categories(spec)
-        cols, row = 3, self.app.theme.row() + 3
+        cols, row = 3, self.app.theme.row("small") + 7
         bw = (rect.w - 12) // cols
         chosen = self.options.category
         for i, cat in enumerate(cats):
             button = self.button(
                 pygame.Rect(rect.x + 6 + (i % cols) * bw, y + (i // cols) * row, bw - 4, row - 2),
-                ("▸ " if cat == chosen else "") + board_text.category_label(spec, cat),
+                board_text.category_label(spec, cat),
                 partial(self._pick_category, cat),
                 tooltip=board_text.category_tip(spec, cat),
+                object_id="#kind",
             )
-            if cat == chosen and self.selected is None:
-                self.focus_on(button)
+            if cat == chosen:  # the kind shown is marked in red
+                button.select()
+                if self.selected is None:
+                    self.focus_on(button)
         return y + ((len(cats) + cols - 1) // cols) * row + 6
 
     def _option_buttons(self, rect: pygame.Rect, y: int) -> int:
@@ -198,21 +243,11 @@ class BoardScreen(Screen):
         return f"<b>{board_text.escape(tip)}</b><br>Enter (or a click) opens the group."
 
     def _resolving_buttons(self, rect: pygame.Rect) -> None:
-        by = rect.bottom - 36
-        half = (rect.w - 12) // 2
-        self.button(
-            pygame.Rect(rect.x + 6, by, half - 4, 32),
-            f"Speed: {self.app.settings.ai_speed} [F]",
-            self._faster,
-            key=pygame.K_f,
-        )
-        self.button(
-            pygame.Rect(rect.x + 6 + half, by, half - 4, 32),
-            "Skip [Space]",
-            self._skip,
-            key=pygame.K_SPACE,
-            object_id="@poster",
-        )
+        labels = [f"Speed: {self.app.settings.ai_speed} [F]", "Skip [Space]"]
+        foot = pygame.Rect(rect.x + 6, rect.y, rect.w - 12, rect.h - 4)
+        speed, skip = draw.row_rects(self.app.theme, foot, labels)
+        self.button(speed, labels[0], self._faster, key=pygame.K_f)
+        self.button(skip, labels[1], self._skip, key=pygame.K_SPACE, object_id="@poster")
 
     def on_event(self, event: pygame.event.Event) -> bool:
         if not self.resolving and self.guide.on_event(event):
@@ -403,12 +438,12 @@ class BoardScreen(Screen):
         draw.poster_background(layer, theme)
         r = self.rects()
         view = board_view.View(self.match.spec, self.match.state, theme, self.zone)
-        board_view.draw_header(layer, view, r["header"], self.playing if self.resolving else None)
+        board_view.draw_header(layer, view, r["header"], self._shown_turn())
         map_view.draw_map(layer, view, r["map"])
         board_view.draw_politburo(layer, view, r["politburo"])
         board_view.draw_central_committee(layer, view, r["cc"])
         board_view.draw_offices(layer, view, r["offices"])
-        board_view.draw_factions(layer, view, r["factions"], self.faction)
+        faction_panel.draw_factions(layer, view, r["factions"], self.faction)
         if self.resolving:
             action_panel.draw_resolving(layer, theme, r["actions"])
         else:

@@ -34,30 +34,30 @@ class ExercisesScreen(Screen):
     def build(self) -> None:
         w, h = self.app.window.get_size()
         x, y, bw, bh = 24, 76, int(w * 0.36), 40
+        font = self.app.theme.font("body", "bold")
         for i, item in enumerate(self.items):
             if isinstance(item, ExerciseInfo):
-                minutes = f" · {item.exercise.minutes} min" if item.exercise.minutes else ""
-                text = f"{'▸ ' if i == self.chosen else ''}{item.exercise.title}{minutes}"
+                name = item.exercise.title
+                tail = f" · {item.exercise.minutes} min" if item.exercise.minutes else ""
             else:
-                text = f"{item[0].name} (cannot be read)"
+                name, tail = item[0].name, " (cannot be read)"
             rect = pygame.Rect(x, y + i * (bh + 8), bw, bh)
-            button = self.button(rect, text, partial(self._choose, i))
-            if i == self.chosen:
+            label = draw.fit(self.app.theme, name, bw - 16 - font.size(tail)[0]) + tail
+            button = self.button(rect, label, partial(self._choose, i), tooltip=name + tail)
+            if i == self.chosen:  # the exercise shown is marked in red
+                button.select()
                 self.focus_on(button)
+        labels = ["Start  [Enter]", "Back  [Esc]"]
+        start, back = self.foot_rects(pygame.Rect(x, 0, bw, h - 16), labels)
         self.button(
-            pygame.Rect(x, h - 60, bw // 2 - 4, 44),
-            "Start  [Enter]",
+            start,
+            labels[0],
             self._start,
             key=pygame.K_RETURN,
             enabled=self.info is not None,
             object_id="@poster",
         )
-        self.button(
-            pygame.Rect(x + bw // 2 + 4, h - 60, bw // 2 - 4, 44),
-            "Back  [Esc]",
-            lambda: flow.title(self.app),
-            key=pygame.K_ESCAPE,
-        )
+        self.button(back, labels[1], lambda: flow.title(self.app), key=pygame.K_ESCAPE)
 
     def _choose(self, index: int) -> None:
         self.chosen = index
@@ -78,6 +78,7 @@ class ExercisesScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
+        self.zones = []
         draw.page(surface, theme, "CLASS EXERCISES")
         w, h = surface.get_size()
         rect = pygame.Rect(int(w * 0.36) + 48, 76, w - int(w * 0.36) - 72, h - 140)
@@ -92,32 +93,44 @@ class ExercisesScreen(Screen):
         else:
             text = f"{item[0]} cannot be read: {item[1]}"
             draw.text_block(
-                surface, theme, text, inner.topleft, inner.w, colour=theme.colour("red")
+                surface,
+                theme,
+                text,
+                inner.topleft,
+                inner.w,
+                "small",
+                theme.colour("red"),
+                bottom=inner.bottom,
+                zone=self.zone,
             )
 
     def _details(self, surface: pygame.Surface, info: ExerciseInfo, rect: pygame.Rect) -> None:
-        theme = self.app.theme
+        """The exercise's title, facts, description, change and goals, and what the game
+        does at the end, each cut (whole in its tooltip) where the panel ends."""
         exercise = info.exercise
-        muted = theme.colour("muted")
-        y = draw.text_block(
-            surface, theme, exercise.title, rect.topleft, rect.w, "heading", face="bold"
-        )
+        muted = self.app.theme.colour("muted")
+        column = draw.Column(surface, self.app.theme, rect, self.zone)
+        column.add(exercise.title, 0, "heading", face="bold")
         facts = [f"Scenario: {info.scenario_title}", f"Students play: {', '.join(info.students)}"]
         if exercise.minutes:
             facts.append(f"About {exercise.minutes} minutes")
-        y = draw.text_block(
-            surface, theme, " · ".join(facts), (rect.x, y + 2), rect.w, "small", muted
-        )
+        column.add(" · ".join(facts), 2, colour=muted)
         for text in (exercise.description, exercise.change and f"The change: {exercise.change}"):
             if text:
-                y = draw.text_block(surface, theme, text, (rect.x, y + 8), rect.w, "small")
+                column.add(text, 8)
         if exercise.goals:
-            y = draw.text_block(surface, theme, "Goals", (rect.x, y + 10), rect.w, face="bold")
+            column.add("Goals", 10, "body", face="bold")
             for goal in exercise.goals:
-                y = draw.text_block(surface, theme, f"• {goal}", (rect.x, y + 2), rect.w, "small")
-        note = (
-            "The other factions are played by the computer. At the end, the game writes a "
-            "report with the debrief questions and where your game falls among "
-            f"{self.app.options.report_runs:,} computer runs of the same scenario."
+                column.add(f"• {goal}", 2)
+        others = info.computer
+        who = (
+            f"The computer plays {', '.join(others)}."
+            if others
+            else "Every faction is played by students; none by the computer."
         )
-        draw.text_block(surface, theme, note, (rect.x, y + 12), rect.w, "small", muted)
+        note = (
+            f"{who} At the end, the game writes a report with the debrief questions and where "
+            f"your game falls among {self.app.options.report_runs:,} computer runs of the same "
+            "scenario."
+        )
+        column.add(note, 12, colour=muted)

@@ -30,15 +30,17 @@ class HelpScreen(Screen):
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
+        font = self.app.theme.font("body", "bold")
+        x, high = 40, self.app.theme.row() + 10
         for i, (label, _, key) in enumerate(PAGES):
-            self.button(
-                pygame.Rect(40 + i * 170, 66, 160, 34),
-                ("▸ " if i == self.page else "") + label,
-                partial(self._show, i),
-                key=key,
-            )
+            rect = pygame.Rect(x, 62, font.size(label)[0] + 24, high)
+            button = self.button(rect, label, partial(self._show, i), key=key)
+            if i == self.page:  # the page shown is marked in red
+                button.select()
+            x = rect.right + 10
+        back = font.size("Back  [Esc]")[0] + 24
         self.button(
-            pygame.Rect(w - 200, 66, 160, 34),
+            pygame.Rect(w - 40 - back, 62, back, high),
             "Back  [Esc]",
             lambda: flow.back_to(self.app, self.back),
             key=pygame.K_ESCAPE,
@@ -47,7 +49,7 @@ class HelpScreen(Screen):
         if self.box is not None:
             self.box.kill()
         text = PAGES[self.page][1].replace("\n", "")  # the markup breaks its own lines
-        rect = pygame.Rect(40, 110, w - 80, h - 130)
+        rect = pygame.Rect(40, 72 + high, w - 80, h - 92 - high)
         self.box = pygame_gui.elements.UITextBox(text, rect, self.app.manager)
         self.shortcuts[pygame.K_PAGEDOWN] = lambda: self._scroll(0.25)
         self.shortcuts[pygame.K_PAGEUP] = lambda: self._scroll(-0.25)

@@ -13,7 +13,7 @@ from game.analysis.lab import AI_CHOICES, LabSetup, default_ai, lab_summary, run
 from game.analysis.runs import Loaded
 from game.ui import draw, flow
 from game.ui.app import App
-from game.ui.screen import Screen
+from game.ui.screen import Screen, cycle
 from game.ui.screens.new_game import SCENARIOS, load_cached, scenario_files
 
 RUN_CHOICES = (200, 1000, 10000)
@@ -58,61 +58,53 @@ class LabScreen(Screen):
         x, y, bw, bh, gap = 24, 76, int(w * 0.5), 38, 8
         idle = self.batches is None
         rows = [
-            (f"Base: {self._label(self.base)}  ▸", self._next_base, "The scenario compared with."),
-            (f"Other: {self._label(self.other)}  ▸", self._next_other, "The changed scenario."),
-            (f"Runs: {self.runs:,} of each  ▸", self._next_runs, "More runs, narrower intervals."),
+            (f"Base: {self._label(self.base)}", self._step_base, "The scenario compared with."),
+            (f"Other: {self._label(self.other)}", self._step_other, "The changed scenario."),
+            (f"Runs: {self.runs:,} of each", self._step_runs, "More runs, narrower intervals."),
             (
-                f"AI: {ai_label(*self.ai)}  ▸",
-                self._next_ai,
+                f"AI: {ai_label(*self.ai)}",
+                self._step_ai,
                 "How the computer plays every faction: by its personality (standard), or "
                 "pulled toward what it really did (historical).",
             ),
-            (f"Seed: {self.seed}  ▸", self._next_seed, "Another seed, other random draws."),
+            (f"Seed: {self.seed}", self._step_seed, "Another seed, other random draws."),
         ]
-        for i, (text, action, tip) in enumerate(rows):
+        for i, (text, step, tip) in enumerate(rows):
             rect = pygame.Rect(x, y + i * (bh + gap), bw, bh)
-            self.button(rect, text, action, tooltip=tip, enabled=idle)
+            self.selector(rect, text, step, tip, enabled=idle)
         ready = idle and all(not isinstance(self.loaded(i), str) for i in (self.base, self.other))
+        labels = ["Run the comparison  [Enter]", "Back  [Esc]" if idle else "Cancel  [Esc]"]
+        run, back = self.foot_rects(pygame.Rect(x, 0, bw, h - 16), labels)
         self.button(
-            pygame.Rect(x, h - 60, bw // 2 - 4, 44),
-            "Run the comparison  [Enter]",
-            self._run,
-            key=pygame.K_RETURN,
-            enabled=ready,
-            object_id="@poster",
+            run, labels[0], self._run, key=pygame.K_RETURN, enabled=ready, object_id="@poster"
         )
-        self.button(
-            pygame.Rect(x + bw // 2 + 4, h - 60, bw // 2 - 4, 44),
-            "Back  [Esc]" if idle else "Cancel  [Esc]",
-            self._back,
-            key=pygame.K_ESCAPE,
-        )
+        self.button(back, labels[1], self._back, key=pygame.K_ESCAPE)
 
     def _label(self, index: int) -> str:
         path = self.files[index]
         shown = path.relative_to(SCENARIOS) if path.is_relative_to(SCENARIOS) else path.name
-        return str(shown)[:52]
+        return str(shown)
 
-    def _next_base(self) -> None:
-        self.base = (self.base + 1) % len(self.files)
+    def _step_base(self, step: int) -> None:
+        self.base = (self.base + step) % len(self.files)
         self.rebuild()
 
-    def _next_other(self) -> None:
-        self.other = (self.other + 1) % len(self.files)
+    def _step_other(self, step: int) -> None:
+        self.other = (self.other + step) % len(self.files)
         self.ai = self._default_ai()
         self.rebuild()
 
-    def _next_runs(self) -> None:
-        self.runs = RUN_CHOICES[(RUN_CHOICES.index(self.runs) + 1) % len(RUN_CHOICES)]
+    def _step_runs(self, step: int) -> None:
+        self.runs = cycle(RUN_CHOICES, self.runs, step)
         self.rebuild()
 
-    def _next_ai(self) -> None:
+    def _step_ai(self, step: int) -> None:
         choices = list(AI_CHOICES) if self.ai in AI_CHOICES else [self.ai, *AI_CHOICES]
-        self.ai = choices[(choices.index(self.ai) + 1) % len(choices)]
+        self.ai = cycle(choices, self.ai, step)
         self.rebuild()
 
-    def _next_seed(self) -> None:
-        self.seed += 1
+    def _step_seed(self, step: int) -> None:
+        self.seed = max(self.seed + step, 0)
         self.rebuild()
 
     # --- running --------------------------------------------------------------------------
@@ -162,65 +154,60 @@ class LabScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
+        self.zones = []
         draw.page(surface, theme, "THE COUNTERFACTUAL LAB")
         w, h = surface.get_size()
         rect = pygame.Rect(int(w * 0.5) + 48, 76, w - int(w * 0.5) - 72, h - 140)
         top = draw.panel(surface, theme, rect, "The question")
         inner = pygame.Rect(rect.x + 12, top + 6, rect.w - 24, rect.bottom - top - 12)
         self._question(surface, inner)
-        status = pygame.Rect(24, 76 + 5 * 46 + 16, int(w * 0.5), 80)
+        status = pygame.Rect(24, 76 + 5 * 46 + 16, int(w * 0.5), self.foot - 76 - 5 * 46 - 24)
         if self.batches is not None:
             text = (
                 f"Playing {2 * self.runs:,} games on all cores…  {100 * self.batches.fraction:.0f}%"
             )
-            surface.blit(theme.text(text, "body", face="bold"), status.topleft)
+            line = draw.fit(theme, text, status.w)
+            surface.blit(theme.text(line, "body", face="bold"), status.topleft)
             gauge = pygame.Rect(status.x, status.y + 26, status.w, 18)
             draw.bar(surface, theme, gauge, self.batches.fraction, theme.colour("red"))
-        elif self.error:
-            draw.text_block(
-                surface, theme, self.error, status.topleft, status.w, "small", theme.colour("red")
-            )
-        else:
-            text = (
-                "Run i of both scenarios draws the same chances, so the two arms differ only "
-                "by the change: every difference is reported with its 95% interval, and "
-                "marked when it survives Holm's correction."
-            )
-            draw.text_block(
-                surface, theme, text, status.topleft, status.w, "small", theme.colour("muted")
-            )
+            if line != text:
+                self.zone(gauge.union(pygame.Rect(status.topleft, (status.w, 24))), text)
+            return
+        text = self.error or (
+            "Run i of both scenarios draws the same chances, so the two arms differ only "
+            "by the change: every difference is reported with its 95% interval, and "
+            "marked when it survives Holm's correction."
+        )
+        colour = theme.colour("red" if self.error else "muted")
+        draw.text_block(
+            surface,
+            theme,
+            text,
+            status.topleft,
+            status.w,
+            "small",
+            colour,
+            bottom=status.bottom,
+            zone=self.zone,
+        )
 
     def _question(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """Each scenario's title and question (or description), then the counterfactual's
+        framing, cut where the panel ends (whole in their tooltips)."""
         theme = self.app.theme
-        y = rect.y
+        column = draw.Column(surface, theme, rect, self.zone)
         for role, index in (("Base", self.base), ("Other", self.other)):
             got = self.loaded(index)
             if isinstance(got, str):
                 text = f"{role}: {self.files[index].name} {got}"
-                y = draw.text_block(
-                    surface,
-                    theme,
-                    text,
-                    (rect.x, y),
-                    rect.w,
-                    "small",
-                    theme.colour("red"),
-                    max_lines=4,
-                )
+                column.add(text, colour=theme.colour("red"), lines=4)
                 continue
-            y = draw.text_block(
-                surface, theme, f"{role}: {got.spec.title}", (rect.x, y), rect.w, face="bold"
-            )
+            column.add(f"{role}: {got.spec.title}", 0, "body", face="bold")
             counterfactual = got.source.model.counterfactual
             text = counterfactual.question if counterfactual else got.source.model.description
-            y = (
-                draw.text_block(surface, theme, text, (rect.x, y + 2), rect.w, "small", max_lines=6)
-                + 10
-            )
+            column.add(text, 2, lines=6)
+            column.y += 10
         other = self.loaded(self.other)
         if not isinstance(other, str) and other.source.model.counterfactual:
             framing = other.source.model.counterfactual.framing
-            muted = theme.colour("muted")
-            draw.text_block(
-                surface, theme, framing, (rect.x, y), rect.w, "small", muted, max_lines=12
-            )
+            column.add(framing, colour=theme.colour("muted"), lines=12)

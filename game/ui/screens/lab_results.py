@@ -54,18 +54,24 @@ class LabResultsScreen(Screen):
             (f"Chart: {CHARTS[self.chart_index]}  [C]", self._next_chart, pygame.K_c, None),
             ("Change the comparison  [Esc]", lambda: self.app.go(self.back), pygame.K_ESCAPE, None),
         ]
-        bw = (w - 48 - 16) // 3
-        for i, (text, action, key, style) in enumerate(items):
-            rect = pygame.Rect(24 + i * (bw + 8), h - 56, bw, 44)
+        rects = self.foot_rects(pygame.Rect(24, 0, w - 48, h - 12), [text for text, *_ in items])
+        for rect, (text, action, key, style) in zip(rects, items, strict=True):
             self.button(rect, text, action, key=key, object_id=style)
 
     def _next_chart(self) -> None:
         self.chart_index = (self.chart_index + 1) % len(CHARTS)
         self.rebuild()
 
+    def bottom(self) -> int:
+        """The y above the buttons."""
+        return (
+            min((e.element.rect.y for e in self.entries), default=self.app.window.get_height() - 60)
+            - 8
+        )
+
     def chart_rect(self) -> pygame.Rect:
-        w, h = self.app.window.get_size()
-        return pygame.Rect(w // 2 + 8, 64, w // 2 - 24, h - 132)
+        w, _ = self.app.window.get_size()
+        return pygame.Rect(w // 2 + 8, 64, w // 2 - 24, self.foot - 72)
 
     def _chart(self, size: tuple[int, int]) -> pygame.Surface:
         if self.chart_index == 0:
@@ -82,70 +88,86 @@ class LabResultsScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
         draw.page(surface, theme, "THE LAB: RESULTS", 52)
-        w, h = surface.get_size()
+        w = surface.get_width()
         rect = self.chart_rect()
         pygame.draw.rect(surface, theme.colour("paper"), rect)
         if self.chart is None:
             self.chart = self._chart(rect.size)
         surface.blit(self.chart, self.chart.get_rect(center=rect.center))
-        self._text(surface, pygame.Rect(24, 64, w // 2 - 40, h - 132))
+        self.zones = []
+        self._text(surface, pygame.Rect(24, 64, w // 2 - 40, self.foot - 72))
 
     def _text(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """The question, the comparison's facts, who wins in each arm and the differences
+        larger than chance, each cut to fit (whole in its tooltip)."""
         theme = self.app.theme
         setup = self.setup
-        x, y = rect.topleft
         muted = theme.colour("muted")
         counterfactual = setup.other.source.model.counterfactual
         title = counterfactual.question if counterfactual else setup.other.spec.title
-        y = draw.text_block(
-            surface, theme, title, (x, y), rect.w, "heading", face="bold", max_lines=2
-        )
+        column = draw.Column(surface, theme, rect, self.zone)
+        column.add(title, 0, "heading", face="bold", lines=2)
         facts = (
             f"Base: {setup.base.spec.title}. Other: {setup.other.spec.title}. "
             f"{setup.runs:,} paired runs each, AI {ai_label(setup.ai, setup.historicity)}, "
             f"seed {setup.seed}."
         )
-        y = draw.text_block(surface, theme, facts, (x, y + 2), rect.w, "small", muted, max_lines=3)
-        y = self._winners(surface, x, y + 8, rect.w)
+        column.add(facts, 2, colour=muted, lines=3)
+        y = self._winners(surface, rect.x, column.y + 8, rect.w)
         comparisons = self.summary["comparisons"]
         found = [c for c in comparisons if c["significant"]]
         head = (
             f"Larger than chance after Holm's correction: {len(found)} of {len(comparisons)} "
             "differences"
         )
-        y = draw.text_block(surface, theme, head, (x, y + 10), rect.w, "small", face="bold")
+        column.y = y
+        column.add(head, 10, face="bold", lines=2)
+        y, x = column.y, rect.x
         line = theme.font("small").get_linesize()
         for row in found:
             if y > rect.bottom - 2 * line:
                 more = f"… and {len(found) - found.index(row)} more (see the chart)"
                 surface.blit(theme.text(more, "small", muted), (x, y))
                 break
-            what = {"winner": "wins: ", "checkpoint": "", "timing": "when: "}[row["measure"]]
-            label = f"{what}{row['title']}"[:46]
-            surface.blit(theme.text(label, "small"), (x, y))
             value = theme.text(shares_line(row), "small", theme.colour("red"), "bold")
             surface.blit(value, (rect.right - value.get_width(), y))
+            what = {"winner": "wins: ", "checkpoint": "", "timing": "when: "}[row["measure"]]
+            label = f"{what}{row['title']}"
+            shown = draw.fit(theme, label, rect.w - value.get_width() - 8, "small", "regular")
+            drawn = surface.blit(theme.text(shown, "small"), (x, y))
+            if shown != label:
+                self.zone(drawn, label)
             y += line
 
     def _winners(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
-        """Who wins in each arm, as a small table; returns the y below it."""
+        """Who wins in each arm, as a small table (names cut to their column, whole in their
+        tooltips); returns the y below it."""
         theme = self.app.theme
         line = theme.font("small").get_linesize()
-        columns = (x, x + width - 220, x + width - 140, x + width - 60)
+        bold = theme.font("small", "bold")
+        number = bold.size("100.0%")[0] + 12
+        mark = bold.size("+100.0 pp *")[0]
+        columns = (
+            x,
+            x + width - mark - 2 * number - 8,
+            x + width - mark - number - 4,
+            x + width - mark,
+        )
         for i, head in enumerate(("Who wins", "base", "other", "")):
             surface.blit(theme.text(head, "small", theme.colour("muted"), "bold"), (columns[i], y))
         y += line
         for row in (c for c in self.summary["comparisons"] if c["measure"] == "winner"):
             name = self._name(row["id"])
-            cells = (name, f"{100 * row['base']:.1f}%", f"{100 * row['other']:.1f}%")
-            for i, cell in enumerate(cells):
-                surface.blit(
-                    theme.text(cell, "small", face="bold" if i else "regular"), (columns[i], y)
-                )
+            shown = draw.fit(theme, name, columns[1] - x - 8, "small", "regular")
+            drawn = surface.blit(theme.text(shown, "small"), (x, y))
+            if shown != name:
+                self.zone(drawn, name)
+            for i, cell in ((1, f"{100 * row['base']:.1f}%"), (2, f"{100 * row['other']:.1f}%")):
+                surface.blit(theme.text(cell, "small", face="bold"), (columns[i], y))
             if row["significant"]:
-                mark = f"{100 * row['difference']:+.1f} pp *"
+                mark_text = f"{100 * row['difference']:+.1f} pp *"
                 surface.blit(
-                    theme.text(mark, "small", theme.colour("red"), "bold"), (columns[3], y)
+                    theme.text(mark_text, "small", theme.colour("red"), "bold"), (columns[3], y)
                 )
             y += line
         return y

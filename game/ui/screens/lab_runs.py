@@ -12,6 +12,7 @@ from game.analysis.lab import RunRow
 from game.ui import draw, flow
 from game.ui.app import App
 from game.ui.screen import Screen
+from game.ui.theme import Colour
 
 if TYPE_CHECKING:
     from game.ui.screens.lab_results import LabResultsScreen
@@ -37,9 +38,8 @@ class LabRunsScreen(Screen):
         return [r for r in rows if r.winners[0] != r.winners[1]] if self.differ_only else rows
 
     def page(self) -> int:
-        """How many rows fit."""
-        _, h = self.app.window.get_size()
-        return max(1, (h - TOP - 72) // self.app.theme.font("small").get_linesize())
+        """How many rows fit above the buttons."""
+        return max(1, (self.foot - 8 - TOP) // self.app.theme.font("small").get_linesize())
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
@@ -56,9 +56,8 @@ class LabRunsScreen(Screen):
             ),
             ("Back  [Esc]", lambda: self.app.go(self.results), pygame.K_ESCAPE, True, None),
         ]
-        bw = (w - 48 - 24) // 4
-        for i, (text, action, key, enabled, style) in enumerate(items):
-            rect = pygame.Rect(24 + i * (bw + 8), h - 56, bw, 44)
+        rects = self.foot_rects(pygame.Rect(24, 0, w - 48, h - 12), [text for text, *_ in items])
+        for rect, (text, action, key, enabled, style) in zip(rects, items, strict=True):
             self.button(rect, text, action, key=key, enabled=enabled, object_id=style)
 
     def _open(self, arm: int) -> None:
@@ -110,12 +109,9 @@ class LabRunsScreen(Screen):
         title = f"THE LAB: {len(shown):,} RUNS" + (" WON BY ANOTHER" if self.differ_only else "")
         draw.page(surface, theme, title, 52)
         line = theme.font("small").get_linesize()
-        columns = self._columns(w)
         heads = ("run", "base: winner", "first left history", "other: winner", "first left history")
-        for x, head in zip(columns, heads, strict=True):
-            surface.blit(
-                theme.text(head, "small", theme.colour("muted"), "bold"), (x, TOP - line - 6)
-            )
+        self.zones = []
+        self._cells(surface, TOP - line - 6, heads, theme.colour("muted"), "bold")
         for i, row in enumerate(shown[self.first : self.first + self.page()]):
             y = TOP + i * line
             if self.first + i == self.chosen:
@@ -127,19 +123,28 @@ class LabRunsScreen(Screen):
                 row.winners[1],
                 row.divergences[1],
             )
-            for c, (x, cell) in enumerate(zip(columns, cells, strict=True)):
-                width = (columns[c + 1] if c + 1 < len(columns) else w - 24) - x - 8
-                surface.blit(self._fit(cell, width), (x, y))
+            self._cells(surface, y, cells)
         if not shown:
             surface.blit(theme.text("No run was won by another faction.", "body"), (24, TOP))
+
+    def _cells(
+        self,
+        surface: pygame.Surface,
+        y: int,
+        cells: tuple[str, ...],
+        colour: Colour | None = None,
+        face: str = "regular",
+    ) -> None:
+        """A row's cells in their columns, each cut to its column (whole in its tooltip)."""
+        theme = self.app.theme
+        columns = self._columns(surface.get_width())
+        for c, (x, cell) in enumerate(zip(columns, cells, strict=True)):
+            width = (columns[c + 1] if c + 1 < len(columns) else surface.get_width() - 24) - x - 8
+            text = draw.fit(theme, cell, width, "small", face)
+            drawn = surface.blit(theme.text(text, "small", colour, face), (x, y))
+            if text != cell:
+                self.zone(drawn, cell)
 
     def _columns(self, w: int) -> tuple[int, ...]:
         rest = (w - 24 - 80) // 4
         return (24, 104, 104 + int(rest * 0.8), 104 + 2 * rest, 104 + int(rest * 2.8))
-
-    def _fit(self, text: str, width: int) -> pygame.Surface:
-        """The cell's text, shortened with an ellipsis to fit ``width``."""
-        font = self.app.theme.font("small")
-        while len(text) > 1 and font.size(text)[0] > width:
-            text = text[:-2] + "…"
-        return self.app.theme.text(text, "small")

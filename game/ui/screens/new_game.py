@@ -5,6 +5,7 @@ class so that its groups' games can be compared fairly."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -17,15 +18,19 @@ from game.resources import scenarios_dir
 from game.scenario.errors import ScenarioError
 from game.ui import draw, flow
 from game.ui.app import App
-from game.ui.screen import Screen
+from game.ui.screen import Screen, cycle
 
 SCENARIOS = scenarios_dir()
 
 
 def scenario_files(folder: Path = SCENARIOS) -> list[Path]:
-    """Every scenario file under ``folder``: the campaign first, then the others by name
-    (sensitivity analyses, in ``analyses/``, are not scenarios)."""
-    found = sorted(p for p in folder.rglob("*.yaml") if "analyses" not in p.parent.parts)
+    """Every scenario file under ``folder`` (not the class exercises, which name scenarios,
+    nor the sensitivity analyses): the campaign first, then the others by name."""
+    found = sorted(
+        p
+        for p in folder.rglob("*.yaml")
+        if not {"exercises", "analyses"} & set(p.relative_to(folder).parts)
+    )
     return sorted(
         found, key=lambda p: (p.parent != folder, p.name != "1922_succession.yaml", str(p))
     )
@@ -77,16 +82,17 @@ class NewGameScreen(Screen):
             self.humans.add(self.lead)
         w, _h = self.app.window.get_size()
         x, y, bw, bh, gap = int(w * 0.08), 120, int(w * 0.5), 36, 8
-        rows: list[tuple[str, object, str]] = [
+        rows: list[tuple[str, Callable[[int], None] | Callable[[], None], str, bool]] = [
             (
-                draw.fit(self.app.theme, f"Scenario: {self._scenario_label()}", bw - 60) + "  ▸",
-                self._next_scenario,
+                f"Scenario: {self._scenario_label()}",
+                self._step_scenario,
                 "Which scenario to play: the campaign or a counterfactual.",
+                True,
             ),
         ]
         if ids:
             lead = names[ids.index(self.lead or ids[0])]
-            rows.append((f"You lead: {lead}  ▸", self._next_lead, "The faction you play."))
+            rows.append((f"You lead: {lead}", self._step_lead, "The faction you play.", True))
             for fid, fname in zip(ids, names, strict=True):
                 who = "human" if fid in self.humans else "AI"
                 rows.append(
@@ -94,13 +100,15 @@ class NewGameScreen(Screen):
                         f"   {fname}: {who}",
                         partial(self._toggle_human, fid),
                         "Human players share this machine and take turns (hot-seat).",
+                        False,
                     )
                 )
         rows.append(
             (
-                f"Difficulty: {self.difficulty}  ▸",
-                self._next_difficulty,
+                f"Difficulty: {self.difficulty}",
+                self._step_difficulty,
                 "How well the AI factions play.",
+                True,
             )
         )
         rows.append(
@@ -108,10 +116,15 @@ class NewGameScreen(Screen):
                 f"Guided opening: {'on' if self.guided else 'off'}",
                 self._toggle_guided,
                 "A short guide through the first quarters.",
+                False,
             )
         )
-        for i, (text, action, tip) in enumerate(rows):
-            self.button(pygame.Rect(x, y + i * (bh + gap), bw, bh), text, action, tooltip=tip)  # type: ignore[arg-type]
+        for i, (text, action, tip, stepping) in enumerate(rows):
+            rect = pygame.Rect(x, y + i * (bh + gap), bw, bh)
+            if stepping:
+                self.selector(rect, text, action, tip)  # type: ignore[arg-type]
+            else:
+                self.button(rect, text, action, tooltip=tip)  # type: ignore[arg-type]
         self._dice_row(pygame.Rect(x, y + len(rows) * (bh + gap), bw, bh))
         by = y + (len(rows) + 1) * (bh + gap) + 16
         self.button(
@@ -158,18 +171,17 @@ class NewGameScreen(Screen):
         path = self.files[self.file_index]
         got = self.loaded()
         title = got.spec.title if not isinstance(got, str) else got
-        return f"{path.name} — {title}"[:70]
+        return f"{path.name} — {title}"
 
-    def _next_scenario(self) -> None:
-        self.file_index = (self.file_index + 1) % len(self.files)
+    def _step_scenario(self, step: int) -> None:
+        self.file_index = (self.file_index + step) % len(self.files)
         self.rebuild()
 
-    def _next_lead(self) -> None:
+    def _step_lead(self, step: int) -> None:
         ids, _ = self.factions()
-        i = ids.index(self.lead) if self.lead in ids else -1
         if self.lead:
             self.humans.discard(self.lead)
-        self.lead = ids[(i + 1) % len(ids)]
+        self.lead = cycle(ids, self.lead or ids[0], step)
         self.rebuild()
 
     def _toggle_human(self, faction: str) -> None:
@@ -179,10 +191,8 @@ class NewGameScreen(Screen):
             self.humans.add(faction)
         self.rebuild()
 
-    def _next_difficulty(self) -> None:
-        self.difficulty = DIFFICULTIES[
-            (DIFFICULTIES.index(self.difficulty) + 1) % len(DIFFICULTIES)
-        ]
+    def _step_difficulty(self, step: int) -> None:
+        self.difficulty = cycle(DIFFICULTIES, self.difficulty, step)
         self.rebuild()
 
     def _toggle_guided(self) -> None:
@@ -202,16 +212,15 @@ class NewGameScreen(Screen):
         got = self.loaded()
         x = int(surface.get_width() * 0.62)
         width = int(surface.get_width() * 0.33)
+        column = draw.Column(
+            surface, theme, pygame.Rect(x, 120, width, surface.get_height() - 136), self.zone
+        )
+        self.zones = []
         if isinstance(got, str):
-            draw.text_block(
-                surface, theme, f"This scenario {got}", (x, 120), width, colour=theme.colour("red")
-            )
+            column.add(f"This scenario {got}", colour=theme.colour("red"))
             return
-        y = draw.text_block(surface, theme, got.spec.title, (x, 120), width, "heading", face="bold")
+        column.add(got.spec.title, 0, "heading", face="bold", lines=4)
         lead = got.spec.factions.index(self.lead) if self.lead in got.spec.factions else 0
         model = got.source.model
-        desc = model.factions[lead].description
-        y = draw.text_block(surface, theme, model.description, (x, y + 8), width, "small")
-        draw.text_block(
-            surface, theme, f"{got.spec.faction_names[lead]}: {desc}", (x, y + 12), width, "small"
-        )
+        column.add(model.description, 8)
+        column.add(f"{got.spec.faction_names[lead]}: {model.factions[lead].description}", 12)

@@ -17,6 +17,7 @@ from game.ui.screens.confirm import Choice, ConfirmScreen
 
 class PauseScreen(Screen):
     name = "pause"
+    shows_message = True
 
     def __init__(self, app: App, board: Screen) -> None:
         super().__init__(app)

@@ -11,9 +11,9 @@ import pygame_gui
 
 from game.analysis.lab import LabSetup
 from game.play.replay import Frame, replay_frames
-from game.ui import board_view, draw, map_view
+from game.ui import board_view, draw, faction_panel, map_view
 from game.ui.app import App
-from game.ui.board_layout import board_rects
+from game.ui.board_layout import MIDDLE, board_rects
 from game.ui.board_text import quarter_html, quarter_name
 from game.ui.screen import Screen
 from game.ui.screens.lab import ai_label
@@ -42,29 +42,30 @@ class ReplayScreen(Screen):
         self.layer: pygame.Surface | None = None
 
     def rects(self) -> dict[str, pygame.Rect]:
-        line = self.app.theme.font("small").get_linesize()
-        return board_rects(self.app.window.get_size(), line, len(self.loaded.spec.offices))
+        """The board's panels, the factions' as high as the quarter shown needs."""
+        size, theme, spec = self.app.window.get_size(), self.app.theme, self.loaded.spec
+        lines = 2
+        if self.frames:
+            view = board_view.View(spec, self.frames[self.turn].state, theme, self.zone)
+            lines = faction_panel.count_lines(view, int(size[0] * MIDDLE))
+        return board_rects(size, theme, len(spec.offices), lines)
 
     def build(self) -> None:
         self.layer = None
         right = self.rects()["actions"]
         keys = (
-            ("◂ Back  [←]", lambda: self.step(-1), pygame.K_LEFT),
-            ("Next  [→] ▸", lambda: self.step(1), pygame.K_RIGHT),
-            ("First  [Home]", lambda: self.go_to(0), pygame.K_HOME),
-            ("Last  [End]", lambda: self.go_to(len(self.frames) - 1), pygame.K_END),
+            ("◂ Back  [←]", lambda: self.step(-1), pygame.K_LEFT, True),
+            ("Next  [→] ▸", lambda: self.step(1), pygame.K_RIGHT, True),
+            ("First  [Home]", lambda: self.go_to(0), pygame.K_HOME, True),
+            ("Last  [End]", lambda: self.go_to(len(self.frames) - 1), pygame.K_END, True),
+            ("Back to the runs  [Esc]", lambda: self.app.go(self.back), pygame.K_ESCAPE, False),
         )
-        bw = (right.w - 6) // 2
-        for i, (text, action, key) in enumerate(keys):
-            x, y = right.x + (i % 2) * (bw + 6), right.bottom - 136 + (i // 2) * 46
-            self.button(pygame.Rect(x, y, bw, 40), text, action, key=key, enabled=bool(self.frames))
-        self.button(
-            pygame.Rect(right.x, right.bottom - 44, right.w, 40),
-            "Back to the runs  [Esc]",
-            lambda: self.app.go(self.back),
-            key=pygame.K_ESCAPE,
-        )
-        self._news(pygame.Rect(right.x, right.y, right.w, right.h - 144))
+        rects = draw.row_rects(self.app.theme, right, [text for text, *_ in keys])
+        for rect, (text, action, key, stepping) in zip(rects, keys, strict=True):
+            enabled = bool(self.frames) or not stepping
+            self.button(rect, text, action, key=key, enabled=enabled)
+        top = min(rect.y for rect in rects)
+        self._news(pygame.Rect(right.x, right.y, right.w, top - 8 - right.y))
 
     def _news(self, rect: pygame.Rect) -> None:
         if self.news is not None:
@@ -113,20 +114,31 @@ class ReplayScreen(Screen):
         spec = self.loaded.spec
         view = board_view.View(spec, self.frames[self.turn].state, theme, self.zone)
         label = quarter_name(spec.quarter_labels[self.turn])
-        title = (
-            f"{label} · {self.turn + 1} of {len(self.frames)} · run {self.run}, {ARMS[self.arm]}"
-        )
-        left = draw.header_bar(layer, theme, r["header"], title) + 20
-        board_view.draw_tracks(layer, view, pygame.Rect(left, 4, r["header"].w - left - 8, 38))
+        where = f"{self.turn + 1} of {len(self.frames)}"
+        titles = [
+            f"{label} · {where} · run {self.run}, {ARMS[self.arm]}",
+            f"{label} · {self.turn + 1}/{len(self.frames)} · run {self.run}",
+            f"{label} · {self.turn + 1}/{len(self.frames)}",
+        ]
+        board_view.draw_header(layer, view, r["header"], self.turn, titles, ((),))
         map_view.draw_map(layer, view, r["map"])
         board_view.draw_politburo(layer, view, r["politburo"])
         board_view.draw_central_committee(layer, view, r["cc"])
         board_view.draw_offices(layer, view, r["offices"])
-        board_view.draw_factions(layer, view, r["factions"], -1)
+        faction_panel.draw_factions(layer, view, r["factions"], -1)
         note = (
             f"{spec.title}. The board as the quarter left it; every faction played by the "
             f"computer ({ai_label(self.setup.ai, self.setup.historicity)}), seed "
             f"{self.setup.seed}."
         )
-        draw.text_block(layer, theme, note, r["news"].topleft, r["news"].w, "small")
+        draw.text_block(
+            layer,
+            theme,
+            note,
+            r["news"].topleft,
+            r["news"].w,
+            "small",
+            bottom=r["news"].bottom,
+            zone=self.zone,
+        )
         return layer

@@ -11,14 +11,16 @@ import pygame
 from game.play.saves import list_saves, saves_dir
 from game.ui import draw, flow
 from game.ui.app import App
+from game.ui.report_status import path_lines
 from game.ui.screen import Screen
+from game.ui.theme import Theme
 
-LINE = 110  # characters a save's line shows; its description is cut to fit its time
-ROWS = 10
+ROW_H = 42  # a save's row, with the gap below it
 
 
 class SavesScreen(Screen):
     name = "saves"
+    shows_message = True
 
     def __init__(self, app: App, back: Screen | None) -> None:
         super().__init__(app)
@@ -28,16 +30,20 @@ class SavesScreen(Screen):
     def build(self) -> None:
         w, h = self.app.window.get_size()
         saves = list_saves()
-        shown = saves[self.page * ROWS : (self.page + 1) * ROWS]
+        top = self.list_top()
+        rows = max(1, (h - 64 - top) // ROW_H)  # as many as fit above the buttons
+        shown = saves[self.page * rows : (self.page + 1) * rows]
         for i, info in enumerate(shown):
             when = datetime.datetime.fromtimestamp(info.saved_at).strftime("%Y-%m-%d %H:%M")
+            description = f"{info.name}: {info.label}"
             self.button(
-                pygame.Rect(40, 120 + i * 42, w - 80, 36),
-                save_line(f"{info.name}: {info.label}", when),
+                pygame.Rect(40, top + i * ROW_H, w - 80, 36),
+                save_line(self.app.theme, description, when, w - 80 - 16),
                 partial(flow.load_game, self.app, info.path),
+                tooltip=f"{description} · saved {when}. Enter or a click loads it.",
             )
         y = h - 56
-        if len(saves) > (self.page + 1) * ROWS:
+        if len(saves) > (self.page + 1) * rows:
             self.button(
                 pygame.Rect(40, y, 160, 40),
                 "More [PgDn]",
@@ -62,33 +68,53 @@ class SavesScreen(Screen):
         self.page = max(0, self.page + step)
         self.rebuild()
 
+    def _notes(self) -> tuple[list[str], list[str]]:
+        """Where the saves are kept, and the last screen's message, as lines of small text
+        (a long folder name broken after its separators)."""
+        w = self.app.window.get_width() - 80
+        font = self.app.theme.font("small")
+        where = path_lines(font, f"Saves are kept in {saves_dir()}.", w) + draw.wrap(
+            self.app.theme,
+            "The game saves itself at every quarter and when you quit ('autosave').",
+            w,
+            "small",
+        )
+        message = (
+            draw.wrap(self.app.theme, self.app.message, w - 12, "small") if self.app.message else []
+        )
+        return where, message
+
+    def list_top(self) -> int:
+        """The y of the first save's row, under the notes."""
+        where, message = self._notes()
+        line = self.app.theme.font("small").get_linesize()
+        return 70 + line * (len(where) + len(message)) + (16 if message else 0) + 24
+
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
         draw.page(surface, theme, "SAVED GAMES")
         w, _h = surface.get_size()
-        surface.blit(
-            theme.text(
-                f"Saves are kept in {saves_dir()}. The game saves itself at every quarter "
-                "and when you quit ('autosave').",
-                "small",
-            ),
-            (40, 70),
-        )
-        if not list_saves():
-            surface.blit(theme.text("No saved games yet.", "heading"), (40, 130))
-        if self.app.message:
-            box = pygame.Rect(40, 90, w - 80, 24)
+        line = theme.font("small").get_linesize()
+        where, message = self._notes()
+        y = 70
+        for text in where:
+            surface.blit(theme.text(text, "small"), (40, y))
+            y += line
+        if message:
+            box = pygame.Rect(40, y + 4, w - 80, line * len(message) + 8)
             pygame.draw.rect(surface, theme.colour("ink"), box)
-            surface.blit(
-                theme.text(self.app.message, "small", theme.colour("paper")), (box.x + 6, box.y + 4)
-            )
+            for i, text in enumerate(message):
+                surface.blit(
+                    theme.text(text, "small", theme.colour("paper")),
+                    (box.x + 6, box.y + 4 + i * line),
+                )
+        if not list_saves():
+            surface.blit(theme.text("No saved games yet.", "heading"), (40, self.list_top()))
 
 
-def save_line(description: str, when: str) -> str:
-    """A save's line: its name and description, cut with an ellipsis so that the time it
-    was saved always shows at the end."""
+def save_line(theme: Theme, description: str, when: str, width: int) -> str:
+    """A save's line no wider than ``width`` on its button: its name and description, cut
+    with an ellipsis so that the time it was saved always shows at the end."""
     tail = f" · {when}"
-    room = LINE - len(tail)
-    if len(description) > room:
-        description = description[: room - 1] + "…"
-    return description + tail
+    room = width - theme.font("body", "bold").size(tail)[0]
+    return draw.fit(theme, description, room) + tail

@@ -19,6 +19,7 @@ from game.play.news import logged_blocs
 from game.ui import draw
 from game.ui.app import App
 from game.ui.board_text import day_name
+from game.ui.guide import Guide, GuideProgress
 from game.ui.screen import Screen
 
 Seat = tuple[int, int, float]  # x, y, angle
@@ -82,33 +83,26 @@ class SessionScreen(Screen):
         self.index = 0
         self.images: dict[int, pygame.Surface] = {}
         self.arcs: list[tuple[float, float, str]] = []
+        self.centre = (0, 0)  # the hemicycle's centre in the hall's image
+        reader = match.human[0]  # the screen is everyone's: the first player's guide explains it
+        progress = app.guides.setdefault(reader, GuideProgress())
+        self.guide = Guide(app, match, progress, reader, "session")
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
-        y = h - 56
         last = self.index >= len(self.votes) - 1
+        labels = ["◂ Previous [←]", "Next motion [→]", "Continue [Enter]"]
+        font = self.app.theme.font("body", "bold")
+        width = sum(font.size(label)[0] + 24 for label in labels) + 12
+        foot = pygame.Rect(max(w - 10 - width, 10), 0, min(width, w - 20), h - 10)
+        previous, following, go_on = self.foot_rects(foot, labels)
         self.button(
-            pygame.Rect(w - 560, y, 170, 40),
-            "◂ Previous [←]",
-            lambda: self._go(-1),
-            key=pygame.K_LEFT,
-            enabled=self.index > 0,
+            previous, labels[0], lambda: self._go(-1), key=pygame.K_LEFT, enabled=self.index > 0
         )
-        self.button(
-            pygame.Rect(w - 380, y, 170, 40),
-            "Next motion [→]",
-            lambda: self._go(1),
-            key=pygame.K_RIGHT,
-            enabled=not last,
-        )
-        self.button(
-            pygame.Rect(w - 200, y, 190, 40),
-            "Continue [Enter]",
-            self._enter,
-            key=pygame.K_RETURN,
-            object_id="@poster",
-        )
+        self.button(following, labels[1], lambda: self._go(1), key=pygame.K_RIGHT, enabled=not last)
+        self.button(go_on, labels[2], self._enter, key=pygame.K_RETURN, object_id="@poster")
         self.images = {}
+        self.guide.layout({"hall": self.hall_rect(), "agenda": self.agenda_rect()})
 
     def _go(self, step: int) -> None:
         self.index = min(max(0, self.index + step), max(len(self.votes) - 1, 0))
@@ -122,20 +116,25 @@ class SessionScreen(Screen):
 
     # --- drawing --------------------------------------------------------------------------
 
+    def bottom(self) -> int:
+        """The y above the buttons."""
+        return self.foot - 10
+
     def hall_rect(self) -> pygame.Rect:
-        w, h = self.app.window.get_size()
-        return pygame.Rect(10, 60, int(w * 0.58), h - 130)
+        w, _ = self.app.window.get_size()
+        return pygame.Rect(10, 60, int(w * 0.58), self.bottom() - 60)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
         self.zones = []
         draw.poster_background(surface, theme)
-        w, h = surface.get_size()
+        w, _ = surface.get_size()
         draw.header_bar(
             surface,
             theme,
             pygame.Rect(0, 0, w, 48),
             f"{self.session['name'].upper()} · {long_date(self.session['date'])}",
+            self.zone,
         )
         hall = self.hall_rect()
         if self.votes:
@@ -151,7 +150,17 @@ class SessionScreen(Screen):
                 hall.w - 40,
                 "heading",
             )
-        self._draw_agenda(surface, pygame.Rect(hall.right + 10, 60, w - hall.right - 20, h - 130))
+        self._draw_agenda(surface, self.agenda_rect())
+
+    def agenda_rect(self) -> pygame.Rect:
+        hall, w = self.hall_rect(), self.app.window.get_width()
+        return pygame.Rect(hall.right + 10, 60, w - hall.right - 20, self.bottom() - 60)
+
+    def on_event(self, event: pygame.event.Event) -> bool:
+        return self.guide.on_event(event)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        self.guide.draw(surface)
 
     def _camp(self, bloc: dict[str, Any]) -> int:
         """The faction that controls a bloc (the number of factions for nobody), to seat
@@ -174,12 +183,22 @@ class SessionScreen(Screen):
         )
 
     def _render_hall(self, size: tuple[int, int], vote: dict[str, Any]) -> pygame.Surface:
+        """The hall: a seat per vote in the blocs' colours, the tally and the verdict in its
+        middle, and the legend under it (wrapped to the hall's width)."""
         theme = self.app.theme
         image = pygame.Surface(size, pygame.SRCALPHA)
         blocs = sorted((b for b in vote["blocs"] if b["size"] > 0), key=self._camp)
         total = sum(b["size"] for b in blocs)
-        centre = (size[0] // 2, size[1] - 40)
-        outer = min(size[0] / 2 - 12, size[1] - 60)
+        legend = draw.wrap(
+            theme,
+            f"{total} votes · filled seat: yes · hollow seat: no · colour: the camp that "
+            "controls the bloc",
+            size[0] - 8,
+            "small",
+        )
+        step = theme.font("small").get_linesize()
+        centre = self.centre = (size[0] // 2, size[1] - 28 - step * len(legend))
+        outer = min(size[0] / 2 - 12, centre[1] - 20)
         seats = hemicycle(total, centre, outer)
         radius = max(2, min(9, int(outer * 1.5 / math.sqrt(max(total, 1) * 1.6))))
         at = 0
@@ -198,24 +217,14 @@ class SessionScreen(Screen):
             at += bloc["size"]
         verdict = "CARRIED" if vote["passed"] else "DEFEATED"
         colour = theme.colour("yes") if vote["passed"] else theme.colour("no")
-        draw.centred(
-            image,
-            theme.text(f"{vote['yes']} – {vote['no']}", "title", theme.colour("ink"), "poster"),
-            (centre[0], centre[1] - 40),
-        )
-        draw.centred(
-            image, theme.text(verdict, "heading", colour, "poster"), (centre[0], centre[1] - 8)
-        )
-        draw.centred(
-            image,
-            theme.text(
-                f"{total} votes · filled seat: yes · hollow seat: no · colour: the camp that "
-                "controls the bloc",
-                "small",
-                theme.colour("muted"),
-            ),
-            (centre[0], size[1] - 12),
-        )
+        tally = theme.text(f"{vote['yes']} – {vote['no']}", "title", theme.colour("ink"), "poster")
+        word = theme.text(verdict, "heading", colour, "poster")
+        top = centre[1] + 4 - word.get_height() - tally.get_height() - 4
+        image.blit(tally, tally.get_rect(midtop=(centre[0], top)))
+        image.blit(word, word.get_rect(midtop=(centre[0], top + tally.get_height() + 4)))
+        for i, line in enumerate(legend):
+            text = theme.text(line, "small", theme.colour("muted"))
+            image.blit(text, text.get_rect(midtop=(centre[0], centre[1] + 20 + i * step)))
         return image
 
     def _bloc_tip(self, bloc: dict[str, Any]) -> str:
@@ -237,7 +246,7 @@ class SessionScreen(Screen):
         hall = self.hall_rect()
         if not self.votes or not hall.collidepoint(pos):
             return super().tooltip_at(pos)
-        cx, cy = hall.x + hall.w // 2, hall.y + hall.h - 40
+        cx, cy = hall.x + self.centre[0], hall.y + self.centre[1]
         dx, dy = pos[0] - cx, cy - pos[1]
         if dy < 0:
             return None
@@ -248,65 +257,55 @@ class SessionScreen(Screen):
         return None
 
     def _draw_agenda(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """The agenda (the motion shown marked), who moved it and the tally, why it went this
+        way, and each bloc's vote, each cut where the panel ends (whole in its tooltip)."""
         theme = self.app.theme
-        top = draw.panel(surface, theme, rect, "The agenda")
-        x, width = rect.x + 8, rect.w - 16
-        y = top
+        top = draw.panel(surface, theme, rect, "The agenda", self.zone)
+        inner = pygame.Rect(rect.x + 8, top, rect.w - 16, rect.bottom - top - 4)
+        column = draw.Column(surface, theme, inner, self.zone)
         for i, vote in enumerate(self.votes):
             mark = "▸ " if i == self.index else "   "
-            result = _result(vote)
-            colour = theme.colour("red") if i == self.index else theme.colour("ink")
-            y = draw.text_block(
-                surface,
-                theme,
-                f"{mark}{i + 1}. {vote['title']} — {result}",
-                (x, y),
-                width,
-                "small",
-                colour,
-                "bold" if i == self.index else "regular",
-                max_lines=2,
-            )
+            current = i == self.index
+            colour = theme.colour("red") if current else theme.colour("ink")
+            text = f"{mark}{i + 1}. {vote['title']} — {_result(vote)}"
+            column.add(text, 0, colour=colour, face="bold" if current else "regular", lines=2)
         if not self.votes:
             note = "Nothing came to a vote: the session met, and the quarter goes on."
-            draw.text_block(surface, theme, note, (x, y), width, "small", theme.colour("muted"))
+            column.add(note, colour=theme.colour("muted"))
             return
         vote = self.votes[self.index]
         spec = self.match.spec
         sponsor = vote["sponsor"]
         mover = mover_name(spec, sponsor)
-        y += 8
-        y = draw.text_block(
-            surface,
-            theme,
-            f"Moved by {mover}. {vote['yes']} for, {vote['no']} against: {_result(vote)}.",
-            (x, y),
-            width,
-            "body",
-            face="bold",
-        )
-        y = draw.text_block(
-            surface,
-            theme,
-            "Why it went this way:",
-            (x, y + 6),
-            width,
-            "small",
-            theme.colour("red"),
-            "bold",
-        )
+        tally = f"Moved by {mover}. {vote['yes']} for, {vote['no']} against: {_result(vote)}."
+        column.add(tally, 8, "body", face="bold")
+        column.add("Why it went this way:", 6, colour=theme.colour("red"), face="bold")
         for reason in vote_reasons(logged_blocs(vote)):
-            y = draw.text_block(surface, theme, "· " + reason, (x, y), width, "small", max_lines=4)
-        y += 6
+            column.add("· " + reason, lines=4)
+        self._bloc_lines(
+            surface, vote, pygame.Rect(inner.x, column.y + 6, inner.w, inner.bottom - column.y - 6)
+        )
+
+    def _bloc_lines(self, surface: pygame.Surface, vote: dict[str, Any], rect: pygame.Rect) -> None:
+        """Each bloc's vote, the largest first, as many as fit in ``rect`` (each cut to its
+        width, whole in its tooltip); a last line says how many more there are."""
+        theme = self.app.theme
         line = theme.font("small").get_linesize()
-        for bloc in sorted(vote["blocs"], key=lambda b: -b["size"]):
-            if bloc["size"] == 0 or y > rect.bottom - line:
-                continue
-            pygame.draw.rect(surface, self._bloc_colour(bloc["name"]), (x, y + 3, 9, 9))
+        blocs = sorted((b for b in vote["blocs"] if b["size"] > 0), key=lambda b: -b["size"])
+        room = max(rect.h // line, 0)
+        shown = blocs if len(blocs) <= room else blocs[: max(room - 1, 0)]
+        y = rect.y
+        for bloc in shown:
+            pygame.draw.rect(surface, self._bloc_colour(bloc["name"]), (rect.x, y + 3, 9, 9))
             side = bloc_verdict(bloc["yes"], bloc["no"])
-            surface.blit(
-                theme.text(f"{bloc['name'][:30]}: {bloc['yes']}–{bloc['no']} ({side})", "small"),
-                (x + 14, y),
-            )
-            self.zone(pygame.Rect(x, y, width, line), self._bloc_tip(bloc))
+            tail = f": {bloc['yes']}–{bloc['no']} ({side})"
+            width = rect.w - 14 - theme.font("small").size(tail)[0]
+            name = draw.fit(theme, bloc["name"], width, "small", "regular")
+            surface.blit(theme.text(name + tail, "small"), (rect.x + 14, y))
+            self.zone(pygame.Rect(rect.x, y, rect.w, line), self._bloc_tip(bloc))
             y += line
+        if room and len(shown) < len(blocs):
+            more = f"… and {len(blocs) - len(shown)} more blocs (hover the hall)"
+            text = draw.fit(theme, more, rect.w, "small", "regular")
+            surface.blit(theme.text(text, "small", theme.colour("muted")), (rect.x, y))
+            self.zone(pygame.Rect(rect.x, y, rect.w, line), more)

@@ -1,10 +1,11 @@
 """The settings: window size, fullscreen, text size, the colour-blind-safe palette, the
-guided opening and the AI's speed. Each button cycles its value; changes apply at once and
-are kept for next time."""
+guided opening and the AI's speed. Each choice steps both ways (◂ and ▸, Left and Right);
+changes apply at once and are kept for next time."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
+from functools import partial
 
 import pygame
 
@@ -13,14 +14,8 @@ from game.play.settings import AI_SPEEDS
 from game.scenario.errors import ScenarioError
 from game.ui import draw, flow
 from game.ui.app import App
-from game.ui.screen import Screen
+from game.ui.screen import Screen, cycle
 from game.ui.theme import PALETTES, TEXT_SIZES, WINDOW_SIZES
-
-
-def cycle(values: Sequence[object], current: object) -> object:
-    """The value after ``current`` in ``values`` (the first if it is not there)."""
-    items = list(values)
-    return items[(items.index(current) + 1) % len(items)] if current in items else items[0]
 
 
 class SettingsScreen(Screen):
@@ -34,38 +29,52 @@ class SettingsScreen(Screen):
     def build(self) -> None:
         s = self.app.settings
         w, _h = self.app.window.get_size()
-        rows = [
+        rows: list[tuple[str, Callable[[int], None], str, bool]] = [
             (
                 f"Window size: {s.width} × {s.height}",
                 self._size,
                 "The window's size; you can also drag its edges.",
+                True,
             ),
             (
                 f"Fullscreen: {'on' if s.fullscreen else 'off'}",
                 self._fullscreen,
                 "Fill the whole screen.",
+                False,
             ),
-            (f"Text size: {s.text_size}", self._text, "Larger text for reading at a distance."),
+            (
+                f"Text size: {s.text_size}",
+                self._text,
+                "Larger text for reading at a distance.",
+                True,
+            ),
             (
                 f"Palette: {s.palette}",
                 self._palette,
                 "The colour-blind-safe palette tells the factions apart by hue and brightness "
                 "under every common kind of colour blindness.",
+                True,
             ),
             (
                 f"Guided opening: {'on' if s.guided else 'off'}",
                 self._guided,
                 "A short guide through the first quarters of a new game.",
+                False,
             ),
             (
                 f"AI speed: {s.ai_speed}",
                 self._speed,
                 "How fast the other factions' moves are shown.",
+                True,
             ),
         ]
         x, bw = w // 2 - 220, 440
-        for i, (text, action, tip) in enumerate(rows):
-            self.button(pygame.Rect(x, 120 + i * 48, bw, 40), text, action, tooltip=tip)
+        for i, (text, step, tip, choice) in enumerate(rows):
+            rect = pygame.Rect(x, 120 + i * 48, bw, 40)
+            if choice:
+                self.selector(rect, text, step, tip)
+            else:
+                self.button(rect, text, partial(step, 1), tooltip=tip)
         self.button(
             pygame.Rect(x, 120 + len(rows) * 48 + 16, bw, 40),
             "Back  [Esc]",
@@ -79,30 +88,29 @@ class SettingsScreen(Screen):
         self.app.apply_settings()
         self.focus = focus
 
-    def _size(self) -> None:
-        self.app.settings.width, self.app.settings.height = cycle(
-            WINDOW_SIZES, (self.app.settings.width, self.app.settings.height)
-        )  # type: ignore[misc]
+    def _size(self, step: int) -> None:
+        s = self.app.settings
+        s.width, s.height = cycle(WINDOW_SIZES, (s.width, s.height), step)
         self._apply()
 
-    def _fullscreen(self) -> None:
+    def _fullscreen(self, _step: int) -> None:
         self.app.settings.fullscreen = not self.app.settings.fullscreen
         self._apply()
 
-    def _text(self) -> None:
-        self.app.settings.text_size = str(cycle(tuple(TEXT_SIZES), self.app.settings.text_size))
+    def _text(self, step: int) -> None:
+        self.app.settings.text_size = cycle(tuple(TEXT_SIZES), self.app.settings.text_size, step)
         self._apply()
 
-    def _palette(self) -> None:
-        self.app.settings.palette = str(cycle(tuple(PALETTES), self.app.settings.palette))
+    def _palette(self, step: int) -> None:
+        self.app.settings.palette = cycle(tuple(PALETTES), self.app.settings.palette, step)
         self._apply()
 
-    def _guided(self) -> None:
+    def _guided(self, _step: int) -> None:
         self.app.settings.guided = not self.app.settings.guided
         self._apply()
 
-    def _speed(self) -> None:
-        self.app.settings.ai_speed = str(cycle(AI_SPEEDS, self.app.settings.ai_speed))
+    def _speed(self, step: int) -> None:
+        self.app.settings.ai_speed = cycle(AI_SPEEDS, self.app.settings.ai_speed, step)
         self._apply()
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -12,6 +12,7 @@ from game.ui.screen import Screen
 
 class TitleScreen(Screen):
     name = "title"
+    shows_message = True
 
     def build(self) -> None:
         w, h = self.app.window.get_size()
@@ -37,22 +38,26 @@ class TitleScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme
+        self.zones = []
         draw.poster_background(surface, theme, bold=True)
         w, h = surface.get_size()
         ink, red = theme.colour("ink"), theme.colour("red")
-        body = [
-            "Spring 1922. Lenin is ill. Four camps reach for his mantle:",
-            "the General Secretary, the Left, the Leningrad bloc and the Right.",
-            "Only party bodies vote. Win them.",
-        ]
+        room = int(w * 0.62) - int(w * 0.06) - 2 * 20 - 16  # the card ends before the buttons
+        body = (
+            "Spring 1922. Lenin is ill. Four camps reach for his mantle: the General "
+            "Secretary, the Left, the Leningrad bloc and the Right.\nOnly party bodies vote. "
+            "Win them."
+        )
         lines = [
             (theme.text("HEIRS", "poster", ink, "poster"), 0),
             (theme.text("OF LENIN", "poster", red, "poster"), 6),
             (theme.text("НАСЛЕДНИКИ ЛЕНИНА · 1922–1929", "heading", ink, "poster"), 18),
-            *((theme.text(line, "body", ink), 3) for line in body),
+            *((theme.text(line, "body", ink), 3) for line in draw.wrap(theme, body, room)),
         ]
         draw.text_card(surface, theme, lines, (int(w * 0.06), int(h * 0.08)), pad=20)
         if self.app.message:  # a message from the last screen, on a card of its own
-            wrapped = draw.wrap(theme, self.app.message, int(w * 0.5), "small")[:3]
+            wrapped, cut = draw.wrapped(theme, self.app.message, room, "small", lines=3)
             notes = [(theme.text(line, "small", ink), 2) for line in wrapped]
-            draw.text_card(surface, theme, notes, (int(w * 0.06), int(h * 0.8)), pad=10)
+            card = draw.text_card(surface, theme, notes, (int(w * 0.06), int(h * 0.8)), pad=10)
+            if cut:
+                self.zone(card, self.app.message)

@@ -1,0 +1,95 @@
+"""What the guide's later notes are told of: the first offer of alliance a rival made the
+player's faction, the first sanction voted on against it, and the first motion of its own
+that its forecast gave at least even odds and that lost with the apparatus pulling against
+it (read from the game as played and the forecasts its motions were planned with)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from game.analysis.runs import load
+from game.engine.kinds import family
+from game.engine.names import faction_name
+from game.play.happenings import happenings
+from game.play.match import Match, Setup, Tabled, TurnReport
+
+CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
+
+
+def _played(human: str, quarters: int) -> Match:
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, (human,), seed=3))
+    for _ in range(quarters):
+        match.resolve()
+    return match
+
+
+def test_a_rivals_offer_of_alliance_is_the_first_offer() -> None:
+    match = _played("stalin", 0)
+    assert happenings(match, 0) == {}
+    match.resolve()
+    offers = [
+        (f, a)
+        for rnd in match.reports[0].actions
+        for f, a in enumerate(rnd)
+        if match.spec.actions.kinds[a] == "ally" and match.spec.actions.arg[a] == 0
+    ]
+    assert offers, "seed 3: a rival courts Stalin in the first quarter"
+    who = faction_name(match.spec, match.state, offers[0][0])  # as the first quarter left him
+    assert happenings(match, 0)["alliance_offer"] == {"who": who}
+
+
+def test_a_sanction_voted_on_against_the_faction() -> None:
+    match = _played("trotsky", 1)
+    assert "sanction" not in happenings(match, 1)
+    match.resolve()
+    sanction = happenings(match, 1)["sanction"]
+    vote = next(e for e in match.reports[1].log if e["type"] == "vote")
+    assert sanction == {
+        "motion": "Condemn: Leon Trotsky",
+        "result": "carried" if vote["passed"] else "was defeated",
+        "tally": f"{vote['yes']}–{vote['no']}",
+    }
+    assert "sanction" not in happenings(match, 0), "Stalin's camp was not the target"
+
+
+def _beaten(chance: float, apparatus: float, passed: bool) -> dict[str, Any]:
+    """Trotsky's game with a motion planned at ``chance`` and its vote as given."""
+    match = _played("trotsky", 0)
+    spec = match.spec
+    action = next(
+        a
+        for a in range(spec.actions.size)
+        if family(spec.actions.kinds[a]) == "motion" and int(spec.actions.motion[a]) >= 0
+    )
+    motion = spec.motions[int(spec.actions.motion[action])]
+    match.forecasts[(1, action)] = Tabled(action, 0, 0, chance, 60.0, 40.0)
+    bloc = {"name": "Moscow", "size": 40, "yes": 10, "no": 30, "terms": {"apparatus": apparatus}}
+    vote = {
+        "type": "vote",
+        "motion": motion.id,
+        "title": motion.title,
+        "sponsor": "trotsky",
+        "yes": 58,
+        "no": 71,
+        "passed": passed,
+        "blocs": [bloc],
+    }
+    match.reports.append(TurnReport(0, [], {}, [vote]))
+    return happenings(match, 1)
+
+
+def test_a_forecast_the_apparatus_beat() -> None:
+    found = _beaten(0.83, -0.4, passed=False)["forecast_beaten"]
+    assert found["chance"] == "83%" and found["tally"] == "58–71"
+
+
+@pytest.mark.parametrize(
+    ("chance", "apparatus", "passed"),
+    [(0.3, -0.4, False), (0.83, 0.4, False), (0.83, -0.4, True)],
+    ids=["forecast to lose", "the apparatus for it", "it passed"],
+)
+def test_no_forecast_beaten_otherwise(chance: float, apparatus: float, passed: bool) -> None:
+    assert "forecast_beaten" not in _beaten(chance, apparatus, passed)

@@ -1,0 +1,96 @@
+"""A first-timer's guide beyond the opening, in the real window headless: a note on the first
+session's screen (and not the next), a note on the board the first time a rival offers an
+alliance (naming him), none when the guide is off; and a glossary that explains the board's
+own words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pygame
+
+from game.analysis.runs import load
+from game.play.match import Match, Setup
+from game.ui import flow
+from game.ui.guide_notes import STEPS
+from game.ui.help_text import GLOSSARY
+from game.ui.screens.board import BoardScreen
+
+from .conftest import SHORT, Driver
+
+CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
+OPENING = {step.id for step in STEPS if step.turn is not None}
+
+
+def _note(d: Driver) -> str | None:
+    """The title of the note the screen shows, if any."""
+    guide = getattr(d.app.screen, "guide", None)
+    step = guide.current() if guide is not None else None
+    return step.title if step is not None else None
+
+
+def test_the_first_session_has_a_note_and_the_next_has_none(driver: Driver) -> None:
+    d = driver
+    flow.start(d.app, Setup(SHORT, ("stalin",), guided=True))
+    d.step()
+    d.app.guides[0].seen |= OPENING
+    sessions = 0
+    while sessions < 2:
+        d.end_quarter()
+        d.until(lambda: d.screen != "board" or not d.app.screen.resolving)  # type: ignore[union-attr]
+        while d.screen in ("event", "session"):
+            if d.screen == "session":
+                sessions += 1
+                expected = "A session votes" if sessions == 1 else None
+                assert _note(d) == expected, sessions
+                if sessions == 1:
+                    d.shot("40_first_session_note")
+                    d.key(pygame.K_g)  # read
+                    assert _note(d) is None
+            d.key(pygame.K_RETURN)
+
+
+def test_a_rivals_first_offer_of_alliance_has_a_note(driver: Driver) -> None:
+    d = driver
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("stalin",), seed=3))
+    match.resolve()  # seed 3: Zinoviev courts Stalin in the first quarter
+    match.seen = len(match.reports)
+    flow.play(d.app, match)
+    d.app.guides[0].seen |= OPENING
+    d.step()
+    board = d.app.screen
+    assert isinstance(board, BoardScreen)
+    assert _note(d) == "An offer of alliance"
+    text = board.guide.text(board.guide.current())  # type: ignore[arg-type]
+    assert text.startswith("Zinoviev's Leningrad Machine proposed a common front to you")
+    d.shot("41_alliance_note")
+    d.key(pygame.K_g)
+    assert _note(d) is None
+
+
+def test_no_later_note_without_the_guide(driver: Driver) -> None:
+    d = driver
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("stalin",), seed=3, guided=False))
+    match.resolve()
+    match.seen = len(match.reports)
+    flow.play(d.app, match)
+    d.step()
+    assert d.screen == "board" and _note(d) is None
+
+
+def test_the_glossary_explains_the_boards_own_words() -> None:
+    terms = set(re.findall(r"<b>([^<]+)</b> —", GLOSSARY))
+    board_words = {
+        "Influence",  # the red number on a faction's panel
+        "Legitimacy",  # the gauges
+        "Prestige",
+        "Popularity",
+        "Line",  # the counts
+        "Machine",
+        "Power",
+        "Support",
+        "Mood",  # the tracks
+        "Unity",
+    }
+    assert board_words <= terms, board_words - terms

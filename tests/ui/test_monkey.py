@@ -1,0 +1,147 @@
+"""A monkey in a real window: 2,000 random clicks and keys sent with xdotool to the game running
+under Xvfb with the openbox window manager, started on a new game (``play --new``) at 960×600
+with the largest text, and started again on a new game whenever it quits cleanly (the title's
+Quit, or the window closed), every other launch on the short test scenario of five quarters
+so that its end is reached. The keys lean to Enter, E, Esc and Space so that quarters pass:
+board, sessions, event cards, menus. Every screen entered is logged (``HEIRS_SCREEN_LOG``);
+the run passes if the game never ends but by a clean quit (exit 0, no traceback) and reached
+the board, a session, an event card, the game menu, and the end or the saves.
+
+Clicks are sent at the window's place on the display, found again after every batch of
+events by the game's process (SDL opens a new X window when the settings change its size).
+The log and photographs of the display go to ``out/monkey/``. Skipped where Xvfb, openbox,
+xdotool or ImageMagick is missing (``.ci/run`` installs them)."""
+
+from __future__ import annotations
+
+import collections
+import json
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.play.settings import DATA_ENV
+from game.ui.app import SCREEN_LOG
+
+from .xwindow import XSession, missing_tools
+
+OUT = Path(__file__).resolve().parents[2] / "out" / "monkey"
+EVENTS = 2000
+BATCH = 25  # events sent by one xdotool call
+PAUSE = "0.03"  # seconds between two events (a click adds none: its delay is set to 0)
+SHOTS = (400, 1200, 1900)  # photographs of the display taken after this many events
+LEANING = ("Return", "e", "Escape", "space")  # the keys that move a game on
+OTHER_KEYS = (
+    *("Tab", "shift+Tab", "Up", "Down", "Left", "Right", "Page_Up", "Page_Down", "BackSpace"),
+    *("a", "b", "c", "d", "f", "g", "k", "l", "n", "o", "p", "q", "r", "s", "t", "u", "x"),
+    *("1", "2", "3", "slash", "F1", "ctrl+f", "shift+Page_Down"),
+)
+FACTIONS = ("stalin", "trotsky", "zinoviev", "bukharin")
+SHORT = Path(__file__).parent / "data" / "short.yaml"
+REQUIRED = ({"board"}, {"session"}, {"event"}, {"pause"}, {"end", "saves"})
+
+
+def _event(rng: random.Random, area: tuple[int, int, int, int]) -> list[str]:
+    """One random event as xdotool arguments: a leaning key, another key, a click or a turn
+    of the wheel somewhere in the window's ``area`` (left, top, right, bottom on the
+    display), or (rarely) closing the window."""
+    roll = rng.random()
+    if roll < 0.36:
+        return ["key", rng.choice(LEANING)]
+    if roll < 0.52:
+        return ["key", rng.choice(OTHER_KEYS)]
+    if roll < 0.997:
+        x, y = rng.randrange(area[0], area[2]), rng.randrange(area[1], area[3])
+        button = "1" if roll < 0.96 else rng.choice(("4", "5"))
+        return ["mousemove", str(x), str(y), "click", "--delay", "0", button]
+    return ["key", "alt+F4"]
+
+
+def _area(x: XSession, window: str) -> tuple[int, int, int, int]:
+    """The part of the display the window covers (a window larger than the display, opened
+    so by the settings, is clicked where it can be seen)."""
+    shell = dict(
+        line.split("=", 1) for line in x.xdotool("getwindowgeometry", "--shell", window).split()
+    )
+    left, top = max(int(shell.get("X", 0)), 0), max(int(shell.get("Y", 0)), 0)
+    right = min(int(shell.get("X", 0)) + int(shell.get("WIDTH", 960)), x.size[0])
+    bottom = min(int(shell.get("Y", 0)) + int(shell.get("HEIGHT", 600)), x.size[1])
+    return left, top, max(right, left + 1), max(bottom, top + 1)
+
+
+def _launch(
+    x: XSession, data: Path, log: Path, launch: int, errors: Path
+) -> subprocess.Popen[bytes]:
+    """The game on a new game: each launch another faction, every other one of the short
+    scenario's five quarters (so that the end screen is reached too)."""
+    faction = FACTIONS[launch % len(FACTIONS)]
+    scenario = ["--scenario", str(SHORT)] if launch % 2 else []
+    command = [sys.executable, "-m", "game", "play", "--new", "--seed", "1922", *scenario]
+    env = x.env(**{DATA_ENV: str(data), SCREEN_LOG: str(log)})
+    with errors.open("ab") as stream:
+        return subprocess.Popen(
+            [*command, "--faction", faction],
+            env=env,
+            cwd=Path(__file__).resolve().parents[2],
+            stdout=subprocess.DEVNULL,
+            stderr=stream,
+        )
+
+
+def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log: Path) -> None:
+    """The game has quit, or quits within a minute of being closed, with exit code 0 and no
+    traceback; else the display is photographed and the last screens are told."""
+    try:
+        code = game.wait(60)
+    except subprocess.TimeoutExpired:
+        x.shot(OUT / "monkey-stuck.png")
+        game.kill()
+        game.wait()
+        last = log.read_text().split()[-8:] if log.exists() else []
+        raise AssertionError(f"the game did not quit when closed; last screens {last}") from None
+    text = errors.read_text(encoding="utf-8", errors="replace")
+    assert "Traceback" not in text, text[-3000:]
+    assert code == 0, f"the game ended with {code}: {text[-2000:]}"
+
+
+@pytest.mark.skipif(bool(missing_tools()), reason=f"needs {', '.join(missing_tools())}")
+def test_two_thousand_random_events_in_a_real_window(tmp_path: Path) -> None:
+    rng = random.Random(9)
+    settings = {"width": 960, "height": 600, "text_size": "large", "ai_speed": "instant"}
+    (tmp_path / "settings.json").write_text(json.dumps(settings))
+    log, errors = tmp_path / "screens.log", tmp_path / "stderr.log"
+    sent, launches, started = 0, 0, time.monotonic()
+    with XSession() as x:
+        while sent < EVENTS:
+            game = _launch(x, tmp_path, log, launches, errors)
+            launches += 1
+            while sent < EVENTS and game.poll() is None:
+                window = x.window(game)  # again each time: SDL opens a new one for a new size
+                if window is None:
+                    break
+                area = _area(x, window)
+                batch: list[str] = []
+                for _ in range(BATCH):
+                    batch += [*_event(rng, area), "sleep", PAUSE]
+                x.xdotool(*batch, timeout=60)
+                sent += BATCH
+                if sent in SHOTS:
+                    x.shot(OUT / f"monkey-{sent}.png")
+            if x.window(game, 10) is not None:  # the events are spent: close it, as a player
+                x.xdotool("key", "alt+F4")
+            _ended_cleanly(x, game, errors, log)
+    reached = collections.Counter(log.read_text().split())
+    OUT.mkdir(parents=True, exist_ok=True)
+    summary = {
+        "events": sent,
+        "launches": launches,
+        "seconds": round(time.monotonic() - started, 1),
+        "screens": dict(reached.most_common()),
+    }
+    (OUT / "screens.json").write_text(json.dumps(summary, indent=1) + "\n")
+    for names in REQUIRED:
+        assert names & set(reached), f"never reached {' or '.join(sorted(names))}: {summary}"

@@ -1,0 +1,193 @@
+"""Small truths, in the real window headless: the checkpoint of Stalin's mastery names him, so
+it does not read as denied to a Trotsky who won outright; the all-human exercise does not say
+the computer plays the other factions; a message (a game loaded) is shown once, not on every
+screen after; the lab's choices (and the new game's, and the settings') step both ways."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.analysis.runs import load
+from game.engine.spec import STATUSES
+from game.play.exercises import exercise_list
+from game.play.match import Match, Setup
+from game.play.saves import save_path, write_save
+from game.ui import flow
+from game.ui.board_view import View
+from game.ui.screens.end import EndScreen
+from game.ui.screens.exercises import ExercisesScreen
+from game.ui.screens.lab import LabScreen
+from game.ui.screens.new_game import NewGameScreen
+from game.ui.theme import Theme
+
+from .conftest import SHORT, Driver
+
+CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every line of text the theme renders from now on."""
+    texts: list[str] = []
+    render = Theme.text
+
+    def recorded(self: Theme, text: str, *args: object, **kwargs: object) -> pygame.Surface:
+        texts.append(text)
+        return render(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Theme, "text", recorded)
+    return texts
+
+
+def _trotsky_wins_outright() -> Match:
+    """A finished campaign, then Trotsky given the Secretariat and every rival expelled."""
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), seed=3))
+    while not match.over:
+        match.resolve(auto=True)
+    spec, state = match.spec, match.state
+    trotsky = spec.factions.index("trotsky")
+    leader = int(spec.faction_leader[trotsky])
+    state.holder[0, spec.general_secretary] = leader
+    state.figure_faction[0, leader] = trotsky
+    state.status[0, leader] = STATUSES.index("active")
+    state.has_recanted[0, leader] = False
+    state.alive[0, leader] = True
+    for f in range(spec.n_factions):
+        if f != trotsky:
+            state.status[0, int(spec.faction_leader[f])] = STATUSES.index("expelled")
+    state.reached[0, [c.id for c in spec.checkpoints].index("stalin_alone")] = -1
+    outcome = match.outcome()
+    assert int(outcome.winner[0]) == trotsky and bool(outcome.outright[0])
+    return match
+
+
+def test_stalins_mastery_names_him_when_trotsky_wins(driver: Driver, drawn: list[str]) -> None:
+    match = _trotsky_wins_outright()
+    driver.app.match = match
+    driver.app.go(EndScreen(driver.app, match))
+    drawn.clear()
+    driver.step()
+    assert any("wins outright" in text and "Trotsky" in text for text in drawn)
+    assert "Master of the party" not in drawn, "read as the mastery Trotsky just won"
+    assert "Stalin, master of the party" in drawn
+
+
+def _exercise_note(d: Driver, drawn: list[str], stem: str) -> str:
+    screen = ExercisesScreen(d.app)
+    d.app.go(screen)
+    screen.chosen = next(i for i, e in enumerate(exercise_list()) if e.path.stem == stem)  # type: ignore[union-attr]
+    screen.rebuild()
+    drawn.clear()
+    d.step()
+    return " ".join(drawn)
+
+
+def test_the_all_human_exercise_leaves_no_faction_to_the_computer(
+    driver: Driver, drawn: list[str]
+) -> None:
+    note = _exercise_note(driver, drawn, "the_machine")
+    assert "played by the computer" not in note and "The computer plays" not in note
+    assert "Every faction is played by students" in note
+    note = _exercise_note(driver, drawn, "lenin_lives")
+    assert "The computer plays Zinoviev's Leningrad Machine, Bukharin's Right." in note
+
+
+def test_a_message_is_shown_by_one_screen_and_dropped(driver: Driver, drawn: list[str]) -> None:
+    d = driver
+    match = Match(load(SHORT), Setup(SHORT, ("stalin",), guided=False))
+    write_save(match, "game-1")
+    flow.load_game(d.app, save_path("game-1"))
+    d.step()
+    assert d.screen == "board"
+    assert "Loaded game-1." in d.app.screen.boxes["details"].html_text  # type: ignore[union-attr]
+    d.key(pygame.K_ESCAPE)
+    assert d.screen == "pause"
+    drawn.clear()
+    d.step()
+    assert not any("Loaded" in text for text in drawn), "the load is old news in the menu"
+    d.key(pygame.K_q)  # a game loaded from a save of its own leaves at once
+    drawn.clear()
+    d.step()
+    assert d.screen == "title" and not any("Loaded" in text for text in drawn)
+
+
+def test_the_labs_choices_step_both_ways(driver: Driver) -> None:
+    d = driver
+    d.key(pygame.K_b)
+    lab = d.app.screen
+    assert isinstance(lab, LabScreen) and lab.runs == 1000
+    d.click("Runs: 1,000")
+    assert lab.runs == 10_000
+    d.click_at(_back_of(d, "Runs: 10,000"))
+    d.click_at(_back_of(d, "Runs: 1,000"))
+    assert lab.runs == 200
+    d.key(pygame.K_LEFT)  # the focus is on the runs: Left steps back, Right on
+    assert lab.runs == 10_000
+    d.key(pygame.K_RIGHT)
+    d.key(pygame.K_RIGHT)
+    assert lab.runs == 1000
+    seed = lab.seed
+    d.click_at(_back_of(d, f"Seed: {seed}"))
+    d.click_at(_back_of(d, f"Seed: {seed - 1}"))
+    assert lab.seed == max(seed - 2, 0)
+    other = copy.copy(lab.other)
+    d.click_at(_back_of(d, "Other:"))
+    assert lab.other == (other - 1) % len(lab.files)
+
+
+def test_the_new_games_choices_step_both_ways(driver: Driver) -> None:
+    d = driver
+    d.key(pygame.K_n)
+    screen = d.app.screen
+    assert isinstance(screen, NewGameScreen) and screen.difficulty == "normal"
+    d.click_at(_back_of(d, "Difficulty: normal"))
+    assert screen.difficulty == "easy"
+    d.key(pygame.K_LEFT)
+    assert screen.difficulty == "hard"
+
+
+def _back_of(d: Driver, label: str) -> tuple[int, int]:
+    """The centre of the ◂ button just before the button whose text starts with ``label``."""
+    assert d.app.screen is not None
+    entries = d.app.screen.entries
+    for i, entry in enumerate(entries):
+        if entry.element.text.startswith(label):
+            back = entries[i - 1].element
+            assert back.text == "◂"
+            return back.rect.center  # type: ignore[no-any-return]
+    raise AssertionError(f"no {label!r}: {[e.element.text for e in entries]}")
+
+
+def test_the_players_expelled_leader_is_shown_as_such_at_the_least_size(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 960×600 with the largest text the player's own card ("Trotsky's Left (you)") had no
+    room for its leader's status, so an expelled Trotsky read as any leader: the status of a
+    leader out of the party is always drawn (the name cut for it if need be)."""
+    d = driver
+    d.app.settings.width, d.app.settings.height, d.app.settings.text_size = 960, 600, "large"
+    d.app.apply_settings()
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), guided=False))
+    spec = match.spec
+    trotsky = spec.factions.index("trotsky")
+    match.state.status[0, int(spec.faction_leader[trotsky])] = STATUSES.index("expelled")
+    written: list[str] = []
+    text = View.text
+
+    def recorded(
+        self: View, surface: pygame.Surface, line: str, *args: object, **kwargs: object
+    ) -> pygame.Rect:
+        written.append(line)
+        return text(self, surface, line, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(View, "text", recorded)
+    flow.play(d.app, match)
+    d.step()
+    assert d.app.window.get_size() == (960, 600)
+    heads = [i for i, line in enumerate(written) if line.endswith("(you)")]
+    assert heads, "the player's card is drawn"
+    assert written[heads[-1] + 1] in ("Trotsky, expelled", "expelled"), written[heads[-1] + 1]
