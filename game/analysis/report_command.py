@@ -176,9 +176,10 @@ def game_report(
 def write_report(
     document: Document, html: Path | None, md: Path | None, inputs: Sequence[Path] = ()
 ) -> list[Path]:
-    """Write the HTML file and/or the Markdown file with its PNGs beside it. Every file it
-    would write, the PNGs included, is first checked against ``inputs`` and each other
-    (``check_outputs``): a refusal writes nothing."""
+    """Write the HTML file and/or the Markdown file with its PNGs beside it. With ``inputs``
+    (the command line's), every file it would write, the PNGs included, is first checked
+    against them and each other (``check_outputs``): a refusal writes nothing. The window's
+    reports go to its own folder, made if missing."""
     files: dict[Path, bytes | str] = {}
     if html is not None:
         files[html] = render_html(document)
@@ -187,7 +188,8 @@ def write_report(
         files.update({md.parent / name: png for name, png in images.items()})
         files[md] = text
     flags = {html: "--html", md: "--md"}
-    check_outputs([(flags.get(path, "--md"), path) for path in files], inputs)
+    if inputs:
+        check_outputs([(flags.get(path, "--md"), path) for path in files], inputs)
     for path, content in files.items():
         write_atomic(path, content)
     return list(files)
