@@ -9,8 +9,9 @@ from game.engine.state import State
 
 
 def surname(name: str) -> str:
-    """'Joseph Stalin' -> 'Stalin'."""
-    return name.split()[-1]
+    """'Joseph Stalin' -> 'Stalin'; a name of one word, or blank, as it is."""
+    words = name.split()
+    return words[-1] if words else name
 
 
 def leader_and_camp(leader: str, camp: str) -> str:

@@ -11,7 +11,7 @@ import numpy as np
 import pygame
 
 from game.engine import query
-from game.engine.names import faction_name
+from game.engine.names import faction_name, surname
 from game.engine.spec import STATUSES, GameSpec
 from game.engine.state import ECONOMY, LENIN_HEALTH, MOOD, UNITY, State
 from game.ui import draw
@@ -155,7 +155,7 @@ def draw_politburo(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
     members = np.flatnonzero(state.politburo[0])
     size = max(int(state.politburo_size[0]), len(members))
     cell = (rect.w - 8) // max(size, 1)
-    names = [spec.figure_names[int(g)].split()[-1] for g in members]
+    names = [surname(spec.figure_names[int(g)]) for g in members]
     font = v.theme.font("small")
     staggered = any(font.size(name)[0] > cell - 4 for name in names)
     room = (2 * cell if staggered else cell) - 4
@@ -229,7 +229,7 @@ def draw_offices(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
         holder = int(state.holder[0, o])
         f = int(state.figure_faction[0, holder]) if holder >= 0 else -1
         pygame.draw.rect(surface, v.faction_colour(f), (x, y + 3, 9, 9))
-        who = spec.figure_names[holder].split()[-1] if holder >= 0 else "vacant"
+        who = surname(spec.figure_names[holder]) if holder >= 0 else "vacant"
         text = f"{spec.office_names[o]}: {who}"
         room = col_w - 21 - v.theme.font("small").size(f": {who}")[0]
         office = draw.fit(v.theme, spec.office_names[o], room, "small", "regular")

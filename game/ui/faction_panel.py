@@ -114,7 +114,7 @@ def _faction_head(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, m
     name = draw.fit(v.theme, spec.faction_names[f], room - you_w - reserve) + you
     head = v.text(surface, name, (x, y), "body", face="bold")
     who = head
-    last = spec.figure_names[leader].split()[-1]
+    last = surname(spec.figure_names[leader])
     shown = [
         t for t in (f"{last}, {status}", status) if head.right + 8 + small.size(t)[0] <= x + room
     ]

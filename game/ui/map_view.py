@@ -11,7 +11,7 @@ import numpy as np
 import pygame
 
 from game.engine import query
-from game.engine.names import faction_name
+from game.engine.names import faction_name, surname
 from game.engine.spec import GameSpec
 from game.engine.state import State
 from game.ui import draw
@@ -327,7 +327,7 @@ def _legend(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
     font = v.theme.font("small")
     names = list(spec.faction_names)
     if sum(font.size(n)[0] + 24 for n in names) > rect.w:
-        names = [spec.figure_names[int(g)].split()[-1] for g in spec.faction_leader]
+        names = [surname(spec.figure_names[int(g)]) for g in spec.faction_leader]
     x = rect.x
     for f, name in enumerate(names):
         pygame.draw.rect(surface, v.faction_colour(f), (x, rect.y + 3, 10, 10))

@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 from game.engine.explain import action_title, argument_name
 from game.engine.forecast import next_session
 from game.engine.kinds import family
+from game.engine.names import surname
 from game.engine.spec import MOTION_KINDS, SESSION_KINDS, GameSpec
 from game.ui.map_view import short_name
 
@@ -91,7 +92,7 @@ def motion_label(spec: GameSpec, action: int, in_group: bool) -> str:
         return title
     full = spec.figure_names[target]
     if not in_group:
-        return title.replace(full, full.split()[-1])
+        return title.replace(full, surname(full))
     if title.endswith(f": {full}"):
         return title[: -len(f": {full}")]
     return title.replace(full, "him")
@@ -128,7 +129,7 @@ def group_name(spec: GameSpec, group: str) -> str:
         return "Policies"
     if group == OTHER:
         return "The party"
-    return spec.figure_names[int(group)].split()[-1]
+    return surname(spec.figure_names[int(group)])
 
 
 def group_rows(spec: GameSpec, shown: list[int], legal: NDArray[np.bool_]) -> list[Row]:
