@@ -23,10 +23,8 @@ from game.ui import draw
 from game.ui.guide import GuideProgress
 from game.ui.screen import Screen
 from game.ui.theme import Theme, register_fonts
-from game.ui.worker import settle
 
 FPS = 60
-WORKER_GRACE_SECONDS = 10.0  # how long a closing window waits for the AI to finish thinking
 SCREEN_LOG = "HEIRS_SCREEN_LOG"  # a file where each screen entered is logged (for tests)
 RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWRESIZED, pygame.WINDOWSIZECHANGED)
 SMALLEST = (960, 600)  # the least window the screens are laid out for
@@ -142,7 +140,6 @@ class App:
         except KeyboardInterrupt:
             self.autosave()
             raise
-        settle(WORKER_GRACE_SECONDS)
         pygame.quit()
         return 0
 

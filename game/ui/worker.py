@@ -8,16 +8,6 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-_thinking: set[threading.Thread] = set()  # the AI threads not yet finished
-
-
-def settle(timeout: float) -> None:
-    """Wait, at most ``timeout`` seconds in all, for the AI threads still thinking: a daemon
-    thread left inside numpy while the interpreter shuts down can abort the process
-    (SIGABRT) after the game was saved and the window closed."""
-    for thread in list(_thinking):
-        thread.join(max(0.0, timeout))
-
 
 class Worker(Generic[T]):
     """Runs ``job`` once in a daemon thread; ``done`` says when it finished, ``result``
@@ -29,7 +19,6 @@ class Worker(Generic[T]):
         self._error: BaseException | None = None
         self._finished = threading.Event()
         self._thread = threading.Thread(target=self._run, name="heirs-ai", daemon=True)
-        _thinking.add(self._thread)
         self._thread.start()
 
     def _run(self) -> None:
@@ -39,7 +28,6 @@ class Worker(Generic[T]):
             self._error = error
         finally:
             self._finished.set()
-            _thinking.discard(threading.current_thread())
 
     @property
     def done(self) -> bool:
