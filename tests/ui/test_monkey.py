@@ -92,6 +92,11 @@ def _launch(
         )
 
 
+class ExitFailure(AssertionError):
+    """The game aborted at exit or did not quit once closed: the two open defects the
+    monkey found (issue 9), the only failures its xfail marker tolerates."""
+
+
 def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log: Path) -> None:
     """The game has quit, or quits within a minute of being closed, with exit code 0 and no
     traceback; else the display is photographed and the last screens are told."""
@@ -102,15 +107,17 @@ def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log
         game.kill()
         game.wait()
         last = log.read_text().split()[-8:] if log.exists() else []
-        raise AssertionError(f"the game did not quit when closed; last screens {last}") from None
+        raise ExitFailure(f"the game did not quit when closed; last screens {last}") from None
     text = errors.read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in text, text[-3000:]
-    assert code == 0, f"the game ended with {code}: {text[-2000:]}"
+    if code != 0:
+        raise ExitFailure(f"the game ended with {code}: {text[-2000:]}")
 
 
 @pytest.mark.skipif(bool(missing_tools()), reason=f"needs {', '.join(missing_tools())}")
 @pytest.mark.xfail(
     strict=False,
+    raises=ExitFailure,
     reason="known, not yet fixed (issue 9): in about one clean-clone run in three the game "
     "aborts at exit (SIGABRT, 'terminate called without an active exception') or does not "
     "quit within 60 s of alt+F4; every other assertion holds in the runs that pass",
