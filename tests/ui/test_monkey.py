@@ -118,7 +118,7 @@ def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log
 @pytest.mark.xfail(
     strict=False,
     raises=ExitFailure,
-    reason="known, not yet fixed (issue 9): in about one clean-clone run in three the game "
+    reason="known, not yet fixed (issue 9): in four of the last six runs the game "
     "aborts at exit (SIGABRT, 'terminate called without an active exception') or does not "
     "quit within 60 s of alt+F4; every other assertion holds in the runs that pass",
 )
