@@ -9,14 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError
-from yaml.constructor import SafeConstructor
-from yaml.error import MarkedYAMLError
+from pydantic import Field
 
 from game.boundary.refusal import Issue
 from game.limits import MAX_AGENDA, MAX_PATH, MAX_RUNS
-from game.scenario.errors import ScenarioError, locate, problem_at, validation_issues
-from game.scenario.loader import read_tree
+from game.scenario.errors import ScenarioError, locate
+from game.scenario.loader import read_model
 from game.scenario.models import Id, Strict, Title
 
 Bound = Annotated[float, Field(ge=-1e15, le=1e15, allow_inf_nan=False)]
@@ -56,16 +54,7 @@ def load_analysis(path: Path, check: RangeCheck | None = None) -> AnalysisFile:
     range whose low is not below its high, and whatever ``check`` finds in a range (a path
     the scenario does not have), placed at that range's path."""
     name = str(path)
-    root = read_tree(path, "an analysis file")
-    try:
-        data = SafeConstructor().construct_document(root)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or root.start_mark
-        raise ScenarioError([problem_at(mark, name, "(root)", str(error.problem))]) from None
-    try:
-        analysis = AnalysisFile.model_validate(data, by_alias=True, by_name=False)
-    except ValidationError as error:
-        raise ScenarioError(locate(i, root, name) for i in validation_issues(error)) from None
+    analysis, root = read_model(path, AnalysisFile, "an analysis file")
     backwards = [
         locate(Issue(("ranges", i, "high"), f"must be above low ({r.low})"), root, name)
         for i, r in enumerate(analysis.ranges)

@@ -7,17 +7,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import Field, ValidationError
-from yaml.constructor import SafeConstructor
-from yaml.error import MarkedYAMLError
+from pydantic import Field
 
 from game.boundary.files import resolve_input
 from game.boundary.messages import describe
 from game.boundary.refusal import Issue, Refused
 from game.limits import MAX_AGENDA, MAX_FACTIONS, MAX_PATH
 from game.resources import beside, resolve_name
-from game.scenario.errors import ScenarioError, locate, problem_at, validation_issues
-from game.scenario.loader import load_scenario, read_tree
+from game.scenario.errors import ScenarioError, locate
+from game.scenario.loader import load_scenario, read_model
 from game.scenario.models import Id, Strict, Title
 
 
@@ -46,16 +44,7 @@ def load_exercise(path: Path) -> Exercise:
     scenario it names must exist and be valid, and the factions students play its own."""
     path = resolve_name(path)
     name = str(path)
-    root = read_tree(path, "an exercise file")
-    try:
-        data = SafeConstructor().construct_document(root)
-    except MarkedYAMLError as error:
-        mark = error.problem_mark or root.start_mark
-        raise ScenarioError([problem_at(mark, name, "(root)", str(error.problem))]) from None
-    try:
-        exercise = Exercise.model_validate(data, by_alias=True, by_name=False)
-    except ValidationError as error:
-        raise ScenarioError(locate(i, root, name) for i in validation_issues(error)) from None
+    exercise, root = read_model(path, Exercise, "an exercise file")
     scenario = beside(path, exercise.scenario)
     try:
         resolve_input(scenario, "a scenario file")

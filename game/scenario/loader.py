@@ -15,10 +15,10 @@ import json
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from yaml.composer import ComposerError
 from yaml.constructor import SafeConstructor
 from yaml.error import Mark, MarkedYAMLError
@@ -41,6 +41,8 @@ from game.scenario.errors import (
 from game.scenario.merge import resolve_extends
 from game.scenario.models import SCHEMA_VERSION, Scenario
 from game.scenario.references import check_references
+
+M = TypeVar("M", bound=BaseModel)
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -164,6 +166,23 @@ def read_tree(path: Path, what: str = "a scenario file") -> MappingNode:
         message = f"the top level must be a mapping of keys to values, got {got}"
         raise ScenarioError([problem_at(root.start_mark, name, ROOT, message)])
     return root
+
+
+def read_model(path: Path, model: type[M], what: str) -> tuple[M, MappingNode]:
+    """A small YAML file (an exercise, an analysis) read like a scenario and validated
+    against ``model``: every problem as ``file:line:col: path: message``. Returns the model
+    and the node tree, for locating the caller's own checks."""
+    name = str(path)
+    root = read_tree(path, what)
+    try:
+        data = SafeConstructor().construct_document(root)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or root.start_mark
+        raise ScenarioError([problem_at(mark, name, "(root)", str(error.problem))]) from None
+    try:
+        return model.model_validate(data, by_alias=True, by_name=False), root
+    except ValidationError as error:
+        raise ScenarioError(locate(i, root, name) for i in validation_issues(error)) from None
 
 
 def _read_text(path: Path, what: str) -> str:
