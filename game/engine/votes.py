@@ -224,26 +224,30 @@ def vote(
 ) -> VoteResult:
     """Put ``motion`` to the session's body in every game. ``sponsor`` (B,) is the moving
     faction (-1 none); ``noise_key`` keeps this vote's chance draws apart from others'."""
-    yes_total = np.zeros(state.batch, dtype=np.int64)
-    no_total = np.zeros(state.batch, dtype=np.int64)
-    explained: list[list[BlocVote]] | None = [[] for _ in range(state.batch)] if explain else None
-    for bloc, terms, solid, yes in _tallies(spec, state, session, motion, sponsor, noise_key):
-        yes_total += yes
-        no_total += bloc.size - yes
-        if explained is not None:
-            for g in range(state.batch):
-                explained[g].append(
-                    BlocVote(
-                        bloc.name,
-                        int(bloc.size[g]),
-                        int(yes[g]),
-                        int(bloc.size[g] - yes[g]),
-                        {name: float(value[g]) for name, value in terms.items()},
-                        int(solid[g]),
-                    )
-                )
+    tally = _tally(spec, state, session, motion, sponsor, noise_key)
+    yes_total = tally.yes.sum(axis=1)
+    no_total = (tally.size - tally.yes).sum(axis=1)
+    explained = _explained(tally) if explain else None
     passed = carried(yes_total, no_total, majority(motion, session))
     return VoteResult(passed, yes_total, no_total, explained)
+
+
+def _explained(tally: Tally) -> list[list[BlocVote]]:
+    """Each game's blocs, with their votes and the terms that moved them."""
+    return [
+        [
+            BlocVote(
+                name,
+                int(tally.size[g, i]),
+                int(tally.yes[g, i]),
+                int(tally.size[g, i] - tally.yes[g, i]),
+                {term: float(value[g, i]) for term, value in tally.terms.items()},
+                int(tally.solid[g, i]),
+            )
+            for i, name in enumerate(tally.names)
+        ]
+        for g in range(tally.size.shape[0])
+    ]
 
 
 def expected_share(
@@ -251,27 +255,55 @@ def expected_share(
 ) -> FloatArray:
     """(B,): the yes share a mover counting the votes beforehand expects: the tally of every
     bloc without its chance term, deterministic (what the whips know, not the day's luck)."""
-    yes = np.zeros(state.batch)
-    seats = np.zeros(state.batch)
-    for bloc, _, _, bloc_yes in _tallies(spec, state, session, motion, sponsor, None):
-        yes += bloc_yes
-        seats += bloc.size
-    return yes / np.maximum(seats, 1.0)
+    tally = _tally(spec, state, session, motion, sponsor, None)
+    yes = tally.yes.sum(axis=1).astype(np.float64)
+    return yes / np.maximum(tally.size.sum(axis=1), 1.0)  # type: ignore[no-any-return]
 
 
-def _tallies(
+@dataclass
+class Tally:
+    """A body's blocs side by side: N blocs, each column one bloc. Shapes (B, N)."""
+
+    names: list[str]
+    size: IntArray
+    terms: dict[str, FloatArray]  # each term of each bloc's score
+    solid: IntArray  # votes cast as one by the bloc's machine or faction
+    yes: IntArray
+
+
+@dataclass
+class Hall:
+    """The arrays of a list of ``Bloc`` stacked on a last blocs axis: (B, N), lean (B, N, F + 1)."""
+
+    size: IntArray
+    lean: FloatArray
+    machine: IntArray
+    grip: FloatArray
+    whip: IntArray
+    solid: FloatArray
+
+    @classmethod
+    def of(cls, blocs: list[Bloc]) -> Hall:
+        return cls(*(np.stack([getattr(b, f) for b in blocs], axis=1) for f in _HALL_FIELDS))
+
+
+_HALL_FIELDS = ("size", "lean", "machine", "grip", "whip", "solid")
+
+
+def _tally(
     spec: GameSpec,
     state: State,
     session: SessionSpec,
     motion: MotionSpec,
     sponsor: IntArray,
     noise_key: int | None,
-) -> list[tuple[Bloc, dict[str, FloatArray], IntArray, IntArray]]:
-    """Each bloc of the session's body with its terms, its solid votes and its yes votes, each
-    (B,); ``noise_key`` keys the chance draws, None for no chance term at all."""
+) -> Tally:
+    """Every bloc of the session's body with its terms, its solid votes and its yes votes;
+    ``noise_key`` keys the chance draws, None for no chance term at all."""
     stance = stances(spec, state, motion, sponsor)
     common = _common_terms(spec, state, motion, sponsor, stance)
     blocs = body(spec, state, session, stance)
+    hall = Hall.of(blocs)
     if noise_key is None:
         noise = np.zeros((state.batch, len(blocs)))
     else:
@@ -280,26 +312,22 @@ def _tallies(
         )
         shared = spec.rules.k["shared_chance"]
         noise = shared * draws[:, -1:] + (1.0 - shared * shared) ** 0.5 * draws[:, :-1]
-    out = []
-    for i, bloc in enumerate(blocs):
-        terms = _bloc_terms(spec, state, bloc, stance, common, noise[:, i])
-        solid, yes = _bloc_yes(
-            state, bloc, stance, squash(sum(terms.values(), np.zeros(state.batch)))
-        )
-        out.append((bloc, terms, solid, yes))
-    return out
+    terms = _hall_terms(spec, hall, stance, common, noise)
+    score = np.zeros(hall.size.shape)
+    for value in terms.values():
+        score = score + value
+    solid, yes = _hall_yes(hall, stance, squash(score))
+    return Tally([b.name for b in blocs], hall.size, terms, solid, yes)
 
 
-def _bloc_yes(
-    state: State, bloc: Bloc, stance: FloatArray, chance_yes: FloatArray
-) -> tuple[IntArray, IntArray]:
-    """(B,) the bloc's solid votes and its yes votes: the solid part votes as one, yes if its
-    whip wants the motion and no if it does not (split like the rest if it does not care);
-    the rest vote yes with probability ``chance_yes``."""
-    solid = np.round(bloc.size * np.where(bloc.whip >= 0, bloc.solid, 0.0)).astype(np.int64)
-    want = stance[query.rows(state), np.maximum(bloc.whip, 0)]
+def _hall_yes(hall: Hall, stance: FloatArray, chance_yes: FloatArray) -> tuple[IntArray, IntArray]:
+    """(B, N) each bloc's solid votes and its yes votes: the solid part votes as one, yes if
+    its whip wants the motion and no if it does not (split like the rest if it does not
+    care); the rest vote yes with probability ``chance_yes`` (B, N)."""
+    solid = np.round(hall.size * np.where(hall.whip >= 0, hall.solid, 0.0)).astype(np.int64)
+    want = np.take_along_axis(stance, np.maximum(hall.whip, 0), axis=1)
     solid_yes = np.where(want > 0, 1.0, np.where(want < 0, 0.0, chance_yes))
-    yes = np.round(solid * solid_yes + (bloc.size - solid) * chance_yes).astype(np.int64)
+    yes = np.round(solid * solid_yes + (hall.size - solid) * chance_yes).astype(np.int64)
     return solid, yes
 
 
@@ -357,30 +385,29 @@ def _common_terms(
     return terms
 
 
-def _bloc_terms(
+def _hall_terms(
     spec: GameSpec,
-    state: State,
-    bloc: Bloc,
+    hall: Hall,
     stance: FloatArray,
     common: dict[str, FloatArray],
     noise: FloatArray,
 ) -> dict[str, FloatArray]:
-    """The named terms of one bloc's score, each shape (B,)."""
+    """The named terms of every bloc's score, each (B, N); ``common`` terms are (B,),
+    ``noise`` (B, N)."""
     w = spec.rules.vote
-    rows = query.rows(state)
-    uncommitted = bloc.lean[:, -1]
-    sympathy = w["sympathy"] * (bloc.lean[:, :-1] * stance).sum(axis=1)
+    uncommitted = hall.lean[:, :, -1]
+    sympathy = w["sympathy"] * (hall.lean[:, :, :-1] * stance[:, None, :]).sum(axis=2)
     if spec.on("apparatus"):
-        held = bloc.machine >= 0
-        lever = stance[rows, np.maximum(bloc.machine, 0)]
-        apparatus = np.where(held, w["apparatus"] * bloc.grip * lever, 0.0)
+        held = hall.machine >= 0
+        lever = np.take_along_axis(stance, np.maximum(hall.machine, 0), axis=1)
+        apparatus = np.where(held, w["apparatus"] * hall.grip * lever, 0.0)
     else:
-        apparatus = np.zeros(state.batch)
+        apparatus = np.zeros(hall.size.shape)
     terms = {"apparatus": apparatus, "sympathy": sympathy}
     organised = spec.rules.k["organised_swing"]
     swing = organised + (1.0 - organised) * uncommitted
     for name, value in common.items():
-        terms[name] = swing * value
+        terms[name] = swing * value[:, None]
     terms["chance"] = swing * w["chance"] * noise
-    terms["bias"] = np.full(state.batch, w["bias"])
+    terms["bias"] = np.full(hall.size.shape, w["bias"])
     return terms
