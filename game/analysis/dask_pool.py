@@ -11,6 +11,9 @@ version, the rules version and a digest of the package's source files) and that 
 data arrived unchanged (its digest); a worker that differs refuses the work with
 ``DaskError``, named in one line. Ctrl-C or SIGTERM cancels the futures and closes the
 client (and a local cluster) before the command exits.
+
+The answers are collected with ``as_completed``, not by polling the pending futures with
+``wait``: that grew the client with every poll by the number of futures still pending.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import logging
 import os
 import pickle
 import re
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -110,7 +114,7 @@ def dask_map(
     """``[task(shared, 0), ..., task(shared, count - 1)]`` computed on the cluster. ``task``
     must be a module-level function (it is pickled by reference); ``shared`` is sent once to
     every worker. ``done(index, answer)`` is called as each task's answer arrives."""
-    from distributed import wait
+    from distributed import as_completed
 
     payload = pickle.dumps(shared)
     expected = (program_digest(), hashlib.sha256(payload).hexdigest())
@@ -126,14 +130,13 @@ def dask_map(
         )
         index_of = {future.key: index for index, future in enumerate(futures)}
         try:
-            pending = set(futures)
-            while pending:
-                try:
-                    finished, pending = wait(pending, POLL_SECONDS, "FIRST_COMPLETED")
-                except TimeoutError:  # none finished yet
-                    finished = set()
+            completed = as_completed(futures)
+            while not completed.is_empty():
                 raise_if_stopped()
-                for future in finished:
+                batch = completed.next_batch(block=False)
+                if not batch:
+                    time.sleep(POLL_SECONDS)
+                for future in batch:
                     if future.status == "error":
                         raise future.exception()
                     if done is not None:

@@ -124,6 +124,34 @@ def test_a_signal_stops_a_big_batch_at_once(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["stderr.txt"], "a partial output"
 
 
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_stops_a_batch_on_a_local_dask_cluster(tmp_path: Path, signum: int) -> None:
+    """``--dask local``: the futures are cancelled and the cluster's processes closed within
+    3 s, with the same one line and no output."""
+    out = tmp_path / "runs.json"
+    command = [sys.executable, "-m", "game", "simulate", "--runs", "100000", "--dask", "local"]
+    process = subprocess.Popen(
+        [*command, "--quiet", "--out", str(out)],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    cluster = _wait_for_children(process, 2)
+    time.sleep(4.0)  # the cluster up and the games being played
+    cluster |= {pid for parent in cluster for pid in _children(parent)}
+    took, left = _stop(process, signum, cluster)
+    assert not left, "a Dask process outlived the command"
+    assert process.returncode == 128 + signum
+    assert took < STOP_WITHIN, f"stopped {took:.1f} s after the signal"
+    assert process.stderr is not None
+    assert (
+        process.stderr.read()
+        .decode()
+        .startswith(f"heirs: stopped by {signal.Signals(signum).name}")
+    )
+    assert not out.exists()
+
+
 def test_a_worker_killed_from_outside_ends_the_batch_with_one_line(tmp_path: Path) -> None:
     """Exit 1 (an operating-system failure), the other worker killed too, no output."""
     out = tmp_path / "runs.json"
