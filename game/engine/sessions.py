@@ -238,16 +238,17 @@ def _elect(spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.
 def _cc_shares(spec: GameSpec, state: State, session: SessionSpec) -> FloatArray:
     """(B, F + 1): the new Central Committee, each delegation's seats split by its lean,
     with the part the regional machine controls going to the machine's faction."""
-    blocs = body(spec, state, session)
+    hall = body(spec, state, session)
     total = np.zeros((state.batch, spec.n_factions + 1))
     rows = query.rows(state)
     pull = spec.rules.k["cc_machine"] if spec.on("apparatus") else 0.0
-    for bloc in blocs:
-        share = bloc.lean * (1.0 - pull * bloc.grip)[:, None]
-        held = bloc.machine >= 0
-        share[rows[held], bloc.machine[held]] += (pull * bloc.grip)[held]
-        share[~held, -1] += (pull * bloc.grip)[~held]
-        total += share * bloc.size[:, None]
+    for i in range(len(hall.names)):
+        grip, machine = hall.grip[:, i], hall.machine[:, i]
+        share = hall.lean[:, i] * (1.0 - pull * grip)[:, None]
+        held = machine >= 0
+        share[rows[held], machine[held]] += (pull * grip)[held]
+        share[~held, -1] += (pull * grip)[~held]
+        total += share * hall.size[:, i, None]
     beaten = ~query.leader_active(spec, state)
     total[:, -1] += (total[:, :-1] * beaten).sum(axis=1)
     total[:, :-1] *= ~beaten

@@ -1,6 +1,6 @@
 """Votes: how a body of delegates, a Central Committee or a Politburo decides a motion.
 
-A body is a list of blocs (a region's delegation, a faction's members of the Central
+A body is a hall of blocs (a region's delegation, a faction's members of the Central
 Committee, the uncommitted functionaries...). Part of a bloc votes as one: the delegates its
 machine holds (its grip: delegations were chosen through the secretaries' machines) or a
 faction's disciplined members; they cast their votes the way their machine or faction wants.
@@ -42,16 +42,26 @@ TERMS = ("apparatus", "sympathy", "mood", "prestige", "legitimacy", "unity", "ch
 
 
 @dataclass
-class Bloc:
-    """A group that votes together. Shapes: (B,) unless noted."""
+class Hall:
+    """A body's voting blocs side by side (a region's delegation, a faction's members of the
+    Central Committee, the uncommitted functionaries...): N blocs, each array (B, N) with one
+    column a bloc, ``lean`` (B, N, F + 1)."""
 
-    name: str
+    names: list[str]
     size: IntArray
-    lean: FloatArray  # (B, F + 1): members' sympathies, last column uncommitted
+    lean: FloatArray  # members' sympathies, last column uncommitted
     machine: IntArray  # faction of the apparatus that controls the bloc, -1 none
     grip: FloatArray  # how firmly that apparatus holds it
     whip: IntArray  # faction whose wish the solid part follows, -1 none
     solid: FloatArray  # share of the bloc that votes as one, the whip's way
+
+    def __add__(self, other: Hall) -> Hall:
+        """Both bodies in one hall (a joint plenum: the CC and the Control Commission)."""
+        joined = (np.concatenate([getattr(self, f), getattr(other, f)], axis=1) for f in _ARRAYS)
+        return Hall(self.names + other.names, *joined)
+
+
+_ARRAYS = ("size", "lean", "machine", "grip", "whip", "solid")
 
 
 @dataclass
@@ -102,7 +112,7 @@ def spec_kind(motion: MotionSpec) -> str:
 
 def body(
     spec: GameSpec, state: State, session: SessionSpec, stance: FloatArray | None = None
-) -> list[Bloc]:
+) -> Hall:
     """The voting blocs of a session: regional delegations for congresses and conferences,
     the Central Committee's groups for plenums, the members for the Politburo. ``stance``
     (B, F) is the factions' wish on the motion put, None for an election."""
@@ -111,14 +121,15 @@ def body(
         return _delegations(spec, state, session.voting_delegates, stance)
     if kind == "politburo":
         return _politburo(spec, state)
-    blocs = _central_committee(spec, state, state.cc_size, "CC")
+    hall = _central_committee(spec, state, state.cc_size, "CC")
     if kind == "joint_plenum":
         ccc = np.full(state.batch, session.ccc_size, dtype=np.int64)
-        blocs += _central_committee(spec, state, ccc, "CCC")
-    return blocs
+        hall = hall + _central_committee(spec, state, ccc, "CCC")
+    return hall
 
 
-def _delegations(spec: GameSpec, state: State, total: int, stance: FloatArray | None) -> list[Bloc]:
+def _delegations(spec: GameSpec, state: State, total: int, stance: FloatArray | None) -> Hall:
+    """One bloc a region: its delegates, held by its secretary's machine."""
     seats = query.delegates_by_region(total, state.members)
     uncommitted = 1.0 - state.sympathy.sum(axis=2, keepdims=True)
     lean = np.concatenate([state.sympathy, np.maximum(uncommitted, 0.0)], axis=2)
@@ -130,18 +141,8 @@ def _delegations(spec: GameSpec, state: State, total: int, stance: FloatArray | 
         0.0, grip * (1.0 - spec.rules.k["grip_defiance"] * _defiance(spec, state, stance))
     )
     solid = _block(spec, np.minimum(grip, 1.0))
-    return [
-        Bloc(
-            spec.region_names[r],
-            seats[:, r],
-            lean[:, r, :],
-            state.secretary[:, r],
-            grip[:, r],
-            state.secretary[:, r],
-            solid[:, r],
-        )
-        for r in range(len(spec.regions))
-    ]
+    secretary = state.secretary
+    return Hall(list(spec.region_names), seats, lean, secretary, grip, secretary, solid)
 
 
 def _block(spec: GameSpec, hold: FloatArray) -> FloatArray:
@@ -165,52 +166,49 @@ def _defiance(spec: GameSpec, state: State, stance: FloatArray | None) -> FloatA
     return following.max(axis=2)  # type: ignore[no-any-return]
 
 
-def _faction_bloc(spec: GameSpec, state: State, name: str, size: IntArray, f: int) -> Bloc:
-    """A faction's own members of a body: the disciplined part votes as the faction wants."""
-    lean = np.zeros((state.batch, spec.n_factions + 1))
-    lean[:, f] = 1.0
-    b = state.batch
-    discipline = np.full(b, spec.rules.k["faction_discipline"])
-    return Bloc(name, size, lean, np.full(b, -1), np.zeros(b), np.full(b, f), discipline)
+def _factions(spec: GameSpec, state: State, names: list[str], size: IntArray) -> Hall:
+    """Each faction's own members of a body, ``size`` (B, F): the disciplined part votes as
+    the faction wants."""
+    b, n = state.batch, spec.n_factions
+    lean = np.zeros((b, n, n + 1))
+    lean[:, np.arange(n), np.arange(n)] = 1.0
+    whip = np.repeat(np.arange(n, dtype=np.int64)[None, :], b, axis=0)
+    discipline = np.full((b, n), spec.rules.k["faction_discipline"])
+    return Hall(names, size, lean, np.full((b, n), -1), np.zeros((b, n)), whip, discipline)
 
 
-def _machine_bloc(spec: GameSpec, state: State, name: str, size: IntArray, grip: float) -> Bloc:
-    """Functionaries with no leader of their own: the General Secretary's machine sways them,
+def _loose(spec: GameSpec, name: str, size: IntArray, machine: IntArray, hold: FloatArray) -> Hall:
+    """One bloc of ``size`` (B,) members with no leader of their own, swayed by ``machine``
+    (B,) (-1 none) as firmly as ``hold`` (B,)."""
+    lean = np.zeros((size.shape[0], 1, spec.n_factions + 1))
+    lean[:, :, -1] = 1.0
+    solid = _block(spec, hold)
+    column = machine[:, None]
+    return Hall([name], size[:, None], lean, column, hold[:, None], column, solid[:, None])
+
+
+def _central_committee(spec: GameSpec, state: State, size: IntArray, body: str) -> Hall:
+    """The groups of a committee of ``size`` (B,) members split as the Central Committee is:
+    the CC itself, or the Control Commission the same congress elected beside it. The
+    functionaries with no leader of their own are swayed by the General Secretary's machine,
     the more firmly the more of the regional machines it runs (full grip at half the party)."""
-    lean = np.zeros((state.batch, spec.n_factions + 1))
-    lean[:, -1] = 1.0
+    counts = query.delegates_by_region(size, np.maximum(state.cc_share, 0.0))
+    names = [f"{spec.faction_names[f]} ({body})" for f in range(spec.n_factions)]
     machine = query.holds_office(state, spec.general_secretary)
     reach = query.machine_share(state, machine)
-    hold = grip * np.minimum(1.0, 2.0 * reach)
-    solid = _block(spec, hold)
-    return Bloc(name, size, lean, machine, hold, machine, solid)
+    hold = spec.rules.k["cc_machine_grip"] * np.minimum(1.0, 2.0 * reach)
+    loose = _loose(spec, f"Uncommitted {body} members", counts[:, -1], machine, hold)
+    return _factions(spec, state, names, counts[:, :-1]) + loose
 
 
-def _central_committee(spec: GameSpec, state: State, size: IntArray, body: str) -> list[Bloc]:
-    """The groups of a committee of ``size`` (B,) members split as the Central Committee is:
-    the CC itself, or the Control Commission the same congress elected beside it."""
-    counts = query.delegates_by_region(size, np.maximum(state.cc_share, 0.0))
-    blocs = [
-        _faction_bloc(spec, state, f"{spec.faction_names[f]} ({body})", counts[:, f], f)
-        for f in range(spec.n_factions)
-    ]
-    grip = spec.rules.k["cc_machine_grip"]
-    blocs.append(_machine_bloc(spec, state, f"Uncommitted {body} members", counts[:, -1], grip))
-    return blocs
-
-
-def _politburo(spec: GameSpec, state: State) -> list[Bloc]:
+def _politburo(spec: GameSpec, state: State) -> Hall:
     seats = query.politburo_seats(spec, state).astype(np.int64)
-    blocs = [
-        _faction_bloc(spec, state, f"{spec.faction_names[f]} (Politburo)", seats[:, f], f)
-        for f in range(spec.n_factions)
-    ]
-    loose = (state.politburo & (state.figure_faction < 0)).sum(axis=1).astype(np.int64)
-    lean = np.zeros((state.batch, spec.n_factions + 1))
-    lean[:, -1] = 1.0
+    names = [f"{spec.faction_names[f]} (Politburo)" for f in range(spec.n_factions)]
+    unaligned = (state.politburo & (state.figure_faction < 0)).sum(axis=1).astype(np.int64)
     none, zero = np.full(state.batch, -1), np.zeros(state.batch)
-    blocs.append(Bloc("Unaligned members", loose, lean, none, zero, none, zero))
-    return blocs
+    return _factions(spec, state, names, seats) + _loose(
+        spec, "Unaligned members", unaligned, none, zero
+    )
 
 
 def vote(
@@ -271,25 +269,6 @@ class Tally:
     yes: IntArray
 
 
-@dataclass
-class Hall:
-    """The arrays of a list of ``Bloc`` stacked on a last blocs axis: (B, N), lean (B, N, F + 1)."""
-
-    size: IntArray
-    lean: FloatArray
-    machine: IntArray
-    grip: FloatArray
-    whip: IntArray
-    solid: FloatArray
-
-    @classmethod
-    def of(cls, blocs: list[Bloc]) -> Hall:
-        return cls(*(np.stack([getattr(b, f) for b in blocs], axis=1) for f in _HALL_FIELDS))
-
-
-_HALL_FIELDS = ("size", "lean", "machine", "grip", "whip", "solid")
-
-
 def _tally(
     spec: GameSpec,
     state: State,
@@ -302,14 +281,12 @@ def _tally(
     ``noise_key`` keys the chance draws, None for no chance term at all."""
     stance = stances(spec, state, motion, sponsor)
     common = _common_terms(spec, state, motion, sponsor, stance)
-    blocs = body(spec, state, session, stance)
-    hall = Hall.of(blocs)
+    hall = body(spec, state, session, stance)
+    n = len(hall.names)
     if noise_key is None:
-        noise = np.zeros((state.batch, len(blocs)))
+        noise = np.zeros((state.batch, n))
     else:
-        draws = normal(
-            state.seed, state.run_index, state.turn, STREAM_VOTE, len(blocs) + 1, noise_key
-        )
+        draws = normal(state.seed, state.run_index, state.turn, STREAM_VOTE, n + 1, noise_key)
         shared = spec.rules.k["shared_chance"]
         noise = shared * draws[:, -1:] + (1.0 - shared * shared) ** 0.5 * draws[:, :-1]
     terms = _hall_terms(spec, hall, stance, common, noise)
@@ -317,7 +294,7 @@ def _tally(
     for value in terms.values():
         score = score + value
     solid, yes = _hall_yes(hall, stance, squash(score))
-    return Tally([b.name for b in blocs], hall.size, terms, solid, yes)
+    return Tally(hall.names, hall.size, terms, solid, yes)
 
 
 def _hall_yes(hall: Hall, stance: FloatArray, chance_yes: FloatArray) -> tuple[IntArray, IntArray]:
