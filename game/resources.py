@@ -53,8 +53,8 @@ def campaign() -> Path:
 
 @cache
 def shipped_scenarios() -> tuple[str, ...]:
-    """The ``builtin:`` names of the shipped scenarios and exercises (paths within the
-    scenarios folder, ``/``-separated), sorted."""
+    """The ``builtin:`` names of the shipped scenarios, exercises and sensitivity analyses
+    (paths within the scenarios folder, ``/``-separated), sorted."""
     root = scenarios_dir()
     return tuple(sorted(p.relative_to(root).as_posix() for p in root.rglob("*.yaml")))
 
