@@ -368,12 +368,6 @@ class BoardScreen(Screen):
         self.worker = Worker(self.match.resolve)
         self.rebuild()
 
-    def closing(self) -> None:
-        """Closed while the AI thinks: the quarter is played to its end first, so that the
-        autosave holds it and Continue shows its events and sessions."""
-        if self.worker is not None:
-            self.worker.wait()
-
     def update(self, dt: float) -> None:
         self.clock += dt
         if self.worker is not None and self.worker.done:
