@@ -20,7 +20,6 @@ from game.play.reports import REPORT_RUNS
 from game.play.saves import AUTOSAVE, write_save
 from game.play.settings import Settings
 from game.ui import draw, worker
-from game.ui.guide import GuideProgress
 from game.ui.screen import Screen
 from game.ui.theme import Theme, register_fonts
 
@@ -64,7 +63,6 @@ class App:
         self.screen: Screen | None = None
         self.mouse = (-1, -1)  # where the pointer was last seen, from events (works headless)
         self.planners: list[int] = []  # humans still to plan this quarter, in order
-        self.guides: dict[int, GuideProgress] = {}  # each human's guided opening, this game
         self.queue: list[Callable[[], Screen]] = []  # the quarter's events and sessions to show
         self.class_seed: int | None = options.seed  # the dice of every new game, if set
         self.playing_on = False  # the humans chose to play on once every rival was out
