@@ -64,21 +64,26 @@ def _event(rng: random.Random, area: tuple[int, int, int, int]) -> list[str]:
 def _area(x: XSession, window: str) -> tuple[int, int, int, int]:
     """The part of the display the window's inside covers (left, top, right, bottom; a
     window larger than the display, opened so by the settings, is clicked where it can be
-    seen). Its corner is found by moving the pointer there, relative to the window: under a
+    seen). Its corners are found by moving the pointer to them, relative to the window (the
+    pointer stops at the display's edge, which is then the edge of the part seen): under a
     window manager ``getwindowgeometry`` gives a corner off by the frame (one pixel left and
     the 20-pixel title bar up), and clicks in that band fell outside the window, on the
     desktop, where openbox's wheel switches to another desktop: the game was then hidden and
     never closed (the "did not quit within 60 s" failure)."""
-    where = x.xdotool("mousemove", "--window", window, "0", "0", "getmouselocation", "--shell")
-    corner = dict(line.split("=", 1) for line in where.split())
-    size = dict(
-        line.split("=", 1) for line in x.xdotool("getwindowgeometry", "--shell", window).split()
-    )
-    x0, y0 = int(corner.get("X", 0)), int(corner.get("Y", 0))
-    left, top = max(x0, 0), max(y0, 0)
-    right = min(x0 + int(size.get("WIDTH", 960)), x.size[0])
-    bottom = min(y0 + int(size.get("HEIGHT", 600)), x.size[1])
+    size = _fields(x.xdotool("getwindowgeometry", "--shell", window))
+    width, height = int(size.get("WIDTH", 960)), int(size.get("HEIGHT", 600))
+    corners = []
+    for dx, dy in ((0, 0), (width - 1, height - 1)):
+        probe = ["mousemove", "--window", window, str(dx), str(dy)]
+        corners.append(_fields(x.xdotool(*probe, "getmouselocation", "--shell")))
+    left, top = int(corners[0].get("X", 0)), int(corners[0].get("Y", 0))
+    right, bottom = int(corners[1].get("X", 0)) + 1, int(corners[1].get("Y", 0)) + 1
     return left, top, max(right, left + 1), max(bottom, top + 1)
+
+
+def _fields(shell: str) -> dict[str, str]:
+    """xdotool's ``--shell`` output (NAME=value lines) as a dictionary."""
+    return dict(line.split("=", 1) for line in shell.split() if "=" in line)
 
 
 def _launch(
