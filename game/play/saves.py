@@ -1,11 +1,11 @@
 """Saved games: versioned JSON holding what replays a game exactly (the scenario's path and
 hash, the seed, who plays what, the actions of every finished quarter and a state hash per
 quarter, how many quarters' events and sessions the players have been shown, and each
-player's progress through the guide), written
-atomically. Reading a save never changes any file; every way a save can be unusable raises
-``SaveError`` with a message for the player, located in the file. A save is read only through
-``game.boundary``: a regular file within the size limit, strict JSON, every field in bounds, a
-state hash for every quarter played, replaying exactly under these rules."""
+player's progress through the guide), written atomically. Reading a save never changes any
+file; every way a save can be unusable raises ``SaveError`` with a message for the player,
+located in the file. A save is read only through ``game.boundary``: a regular file within the
+size limit, strict JSON, every field in bounds, a state hash for every quarter played,
+replaying exactly under these rules."""
 
 from __future__ import annotations
 
