@@ -7,14 +7,16 @@ board, sessions, event cards, menus. Every screen entered is logged (``HEIRS_SCR
 the run passes if the game never ends but by a clean quit (exit 0, no traceback) and reached
 the board, a session, an event card, the game menu, and the end or the saves.
 
-Clicks are sent at the window's place on the display, found again after every batch of
-events by the game's process (SDL opens a new X window when the settings change its size).
+Clicks are sent inside the part of the window the display shows, found again after every
+batch of events by the game's process (SDL opens a new X window when the settings change its
+size); a window the window manager has hidden is brought back before it is closed.
 The log and photographs of the display go to ``out/monkey/``. Skipped where Xvfb, openbox,
 xdotool or ImageMagick is missing (``.ci/run`` installs them)."""
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import random
 import subprocess
@@ -106,8 +108,9 @@ def _launch(
 
 
 class ExitFailure(AssertionError):
-    """The game aborted at exit or did not quit once closed: the two open defects the
-    monkey found (issue 9), the only failures its xfail marker tolerates."""
+    """The game could not be closed (its window hidden) or did not quit within a minute of
+    being closed: the failure still seen here on a heavily loaded machine (issue 9), the only
+    one the xfail marker tolerates."""
 
 
 def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log: Path) -> None:
@@ -116,7 +119,8 @@ def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log
     try:
         code = game.wait(60)
     except subprocess.TimeoutExpired:
-        x.shot(OUT / "monkey-stuck.png")
+        with contextlib.suppress(subprocess.SubprocessError):  # the X server may not answer
+            x.shot(OUT / "monkey-stuck.png")
         game.kill()
         game.wait()
         last = log.read_text().split()[-8:] if log.exists() else []
@@ -124,7 +128,19 @@ def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log
     text = errors.read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in text, text[-3000:]
     if code != 0:
-        raise ExitFailure(f"the game ended with {code}: {text[-2000:]}")
+        raise AssertionError(f"the game ended with {code}: {text[-2000:]}")
+
+
+def _shown(x: XSession, game: subprocess.Popen[bytes], seconds: float) -> str | None:
+    """The game's window, once it can be seen; a window the window manager hid (iconified
+    by a click on its frame) is brought back first, as a player would from the task bar.
+    None if the game ended, or its window cannot be seen even so."""
+    window = x.window(game, seconds)
+    if window is None and game.poll() is None:
+        for hidden in x.xdotool("search", "--pid", str(game.pid)).split():
+            x.xdotool("windowactivate", hidden, timeout=10)
+        window = x.window(game, 5)
+    return window
 
 
 def _hidden(x: XSession, game: subprocess.Popen[bytes]) -> None:
@@ -134,16 +150,16 @@ def _hidden(x: XSession, game: subprocess.Popen[bytes]) -> None:
     desktop = x.xdotool("get_desktop")
     game.kill()
     game.wait()
-    raise AssertionError(f"the game runs but its window cannot be seen (desktop {desktop})")
+    raise ExitFailure(f"the game runs but its window cannot be seen (desktop {desktop})")
 
 
 @pytest.mark.skipif(bool(missing_tools()), reason=f"needs {', '.join(missing_tools())}")
 @pytest.mark.xfail(
     strict=False,
     raises=ExitFailure,
-    reason="known, not yet fixed (issue 9): in four of the last six runs the game "
-    "aborts at exit (SIGABRT, 'terminate called without an active exception') or does not "
-    "quit within 60 s of alt+F4; every other assertion holds in the runs that pass",
+    reason="issue 9: the abort at exit is fixed and the monkey clicks only inside the window; "
+    "with the machine heavily loaded, one run in six still saw the game not quit within 60 s "
+    "of alt+F4 (the X server did not answer a screenshot either) and one a hidden window",
 )
 def test_two_thousand_random_events_in_a_real_window(tmp_path: Path) -> None:
     rng = random.Random(9)
@@ -156,7 +172,7 @@ def test_two_thousand_random_events_in_a_real_window(tmp_path: Path) -> None:
             game = _launch(x, tmp_path, log, launches, errors)
             launches += 1
             while sent < EVENTS and game.poll() is None:
-                window = x.window(game)  # again each time: SDL opens a new one for a new size
+                window = _shown(x, game, 60)  # again each time: SDL opens a new one for a size
                 if window is None:
                     break
                 area = _area(x, window)
@@ -167,7 +183,7 @@ def test_two_thousand_random_events_in_a_real_window(tmp_path: Path) -> None:
                 sent += BATCH
                 if sent in SHOTS:
                     x.shot(OUT / f"monkey-{sent}.png")
-            if x.window(game, 10) is not None:  # the events are spent: close it, as a player
+            if _shown(x, game, 10) is not None:  # the events are spent: close it, as a player
                 x.xdotool("key", "alt+F4")
             elif game.poll() is None:
                 _hidden(x, game)
