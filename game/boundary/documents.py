@@ -213,9 +213,17 @@ class RecordDocument(Document):
     rules_version: int
 
 
+class GuideDocument(Document):
+    """One human player's progress through the guide, in a save: the notes read (by id) and
+    whether the player stopped it."""
+
+    seen: Annotated[list[Name], Field(max_length=MAX_ITEMS)] = []
+    stopped: bool = False
+
+
 class SaveDocument(Document):
     """A save of the window (``format`` heirs-of-lenin-save), after its format and rules
-    versions were found readable."""
+    versions were found readable. ``guide`` (by faction id) is absent from older saves."""
 
     label: Text = ""
     scenario: FileName
@@ -227,6 +235,7 @@ class SaveDocument(Document):
     exercise: FileName | None = None
     actions: Actions
     hashes: Annotated[list[StateHash], Field(max_length=MAX_QUARTERS)]
+    guide: Annotated[dict[Name, GuideDocument], Field(max_length=MAX_FACTIONS)] = {}
 
 
 def summary_issues(summary: BatchSummary, loc: Loc = ()) -> list[Issue]:

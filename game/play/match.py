@@ -83,6 +83,16 @@ class Tabled:
 
 
 @dataclass
+class GuideProgress:
+    """One human player's progress through the guide (``game.ui.guide``): the ids of the
+    notes read, and whether the player stopped it. Kept with the match, so a save holds it
+    and a loaded game's guide goes on where it was."""
+
+    seen: set[str] = field(default_factory=set)
+    stopped: bool = False
+
+
+@dataclass
 class TurnReport:
     """What happened in one quarter: the actions taken (rounds x factions), what the humans
     had planned, the log of events, sessions, votes and checkpoints, the (round, faction)
@@ -124,6 +134,7 @@ class Match:
         self._start_turn(self.state)
         self.seen = len(self.reports)  # quarters whose events and sessions were shown
         self.kept: int | None = None  # quarters played when last saved under a name
+        self.guides: dict[int, GuideProgress] = {}  # each human's guide, by faction
 
     @property
     def players(self) -> dict[str, str]:

@@ -1,10 +1,11 @@
 """Saved games: versioned JSON holding what replays a game exactly (the scenario's path and
 hash, the seed, who plays what, the actions of every finished quarter and a state hash per
-quarter, and how many quarters' events and sessions the players have been shown), written
-atomically. Reading a save never changes any file; every way a save can be unusable raises
-``SaveError`` with a message for the player, located in the file. A save is read only through
-``game.boundary``: a regular file within the size limit, strict JSON, every field in bounds, a
-state hash for every quarter played, replaying exactly under these rules."""
+quarter, how many quarters' events and sessions the players have been shown, and each
+player's progress through the guide), written atomically. Reading a save never changes any
+file; every way a save can be unusable raises ``SaveError`` with a message for the player,
+located in the file. A save is read only through ``game.boundary``: a regular file within the
+size limit, strict JSON, every field in bounds, a state hash for every quarter played,
+replaying exactly under these rules."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from game.engine.record import (
 )
 from game.fileio import write_atomic
 from game.limits import JSON_BYTES
-from game.play.match import Match, Setup
+from game.play.match import GuideProgress, Match, Setup
 from game.play.settings import data_dir
 from game.scenario.dates import Quarter
 
@@ -85,6 +86,10 @@ def to_json(match: Match) -> dict[str, Any]:
         "actions": match.history,
         "hashes": match.hashes,
         "seen": match.seen,
+        "guide": {
+            spec.factions[f]: {"seen": sorted(progress.seen), "stopped": progress.stopped}
+            for f, progress in match.guides.items()
+        },
     }
 
 
@@ -146,6 +151,11 @@ def read_save(path: Path) -> Match:
     seen = document.data.get("seen")
     if type(seen) is int and 0 <= seen < match.seen:
         match.seen = seen  # the last quarter's events and sessions are still to be shown
+    match.guides = {
+        spec.factions.index(faction): GuideProgress(set(progress.seen), progress.stopped)
+        for faction, progress in save.guide.items()
+        if faction in save.humans
+    }
     return match
 
 

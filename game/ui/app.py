@@ -19,8 +19,7 @@ from game.play.match import Match
 from game.play.reports import REPORT_RUNS
 from game.play.saves import AUTOSAVE, write_save
 from game.play.settings import Settings
-from game.ui import draw
-from game.ui.guide import GuideProgress
+from game.ui import draw, worker
 from game.ui.screen import Screen
 from game.ui.theme import Theme, register_fonts
 
@@ -64,7 +63,6 @@ class App:
         self.screen: Screen | None = None
         self.mouse = (-1, -1)  # where the pointer was last seen, from events (works headless)
         self.planners: list[int] = []  # humans still to plan this quarter, in order
-        self.guides: dict[int, GuideProgress] = {}  # each human's guided opening, this game
         self.queue: list[Callable[[], Screen]] = []  # the quarter's events and sessions to show
         self.class_seed: int | None = options.seed  # the dice of every new game, if set
         self.playing_on = False  # the humans chose to play on once every rival was out
@@ -138,6 +136,7 @@ class App:
             while self.running:
                 self.step(self.clock.tick(FPS) / 1000.0)
         except KeyboardInterrupt:
+            worker.stop_all()
             self.autosave()
             raise
         pygame.quit()
@@ -222,8 +221,11 @@ class App:
                 self.message = f"Autosave failed: {error}"
 
     def quit(self) -> None:
-        """Close the window: the screen finishes what must be saved, then the autosave."""
+        """Close the window: the screen finishes what must be saved; every thread at work
+        stops or ends, whatever screen started it (a quarter being played is played to its
+        end, a report being written is dropped); then the autosave."""
         if self.screen is not None:
             self.screen.closing()
+        worker.stop_all()
         self.autosave()
         self.running = False

@@ -57,6 +57,17 @@ class View:
         return surface.blit(image, pos)
 
 
+LENIN_DEAD = ("Lenin", "Lenin")  # the track's labels once he has died: "Lenin: dead"
+LENIN_DEAD_HELP = "His health is no longer a track: the struggle for his succession is open."
+LENIN = "lenin"  # the figure whose health the track follows
+
+
+def lenin_dead(spec: GameSpec, state: State) -> bool:
+    """Whether Lenin (the scenario's figure ``lenin``, if it has one) has died in game 0: his
+    health track then reads "dead", not a health of 0."""
+    return LENIN in spec.figures and not bool(state.alive[0, spec.figures.index(LENIN)])
+
+
 HEADER_BUTTONS = (("Help [F1]", "Menu [Esc]"), ("Help", "Menu"))  # with their keys, or not
 TRACKS = (  # each track: its labels (long, short), its range and its colour
     (UNITY, ("Unity", "Unity"), 0.0, 1.0, "red"),
@@ -128,10 +139,10 @@ def draw_tracks(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
     split = 100 * v.spec.rules.split_threshold
     cell = rect.w // len(TRACKS)
     font = v.theme.font("small")
-    for i, (index, (long, short), low, high, colour) in enumerate(TRACKS):
+    for i, (index, labels, low, high, colour) in enumerate(TRACKS):
         x = rect.x + i * cell
         value = float(tracks[index])
-        shown = f"{value:+.2f}" if low < 0 else f"{100 * value:.0f}"
+        (long, short), shown, help_text = track_words(v, index, labels, value, low)
         label = long if font.size(f"{long}: {shown}")[0] < cell - 12 else short
         text = draw.fit(v.theme, f"{label}: {shown}", cell - 12, "small", "regular")
         title = v.text(surface, text, (x + 4, rect.y), "small", v.theme.colour("paper"))
@@ -142,8 +153,19 @@ def draw_tracks(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:
             pygame.draw.line(
                 surface, v.theme.colour("paper"), (mark, gauge.y - 2), (mark, gauge.bottom + 2), 2
             )
-        tip = f"{long}: {shown}. " + TRACK_HELP[index].format(split=split)
+        tip = f"{long}: {shown}. " + help_text.format(split=split)
         v.zone(pygame.Rect(x, rect.y, cell, rect.h), tip)
+
+
+def track_words(
+    v: View, index: int, labels: tuple[str, str], value: float, low: float
+) -> tuple[tuple[str, str], str, str]:
+    """A track's labels (long, short), its value as shown, and its tooltip's help. Lenin's
+    health reads "Lenin: dead" once he has died (his track is then 0, but not a health)."""
+    if index == LENIN_HEALTH and lenin_dead(v.spec, v.state):
+        return LENIN_DEAD, "dead", LENIN_DEAD_HELP
+    shown = f"{value:+.2f}" if low < 0 else f"{100 * value:.0f}"
+    return labels, shown, TRACK_HELP[index]
 
 
 def draw_politburo(surface: pygame.Surface, v: View, rect: pygame.Rect) -> None:

@@ -209,7 +209,6 @@ def play(app: App, match: Match) -> None:
     """Play ``match`` at this machine: the events and sessions of a quarter played but not
     yet shown first (a game closed while they were due), then the next quarter's planning."""
     app.match = match
-    app.guides = {}
     app.playing_on = False
     app.planners = list(match.human)
     if match.seen < len(match.reports):

@@ -11,14 +11,13 @@ for that player in this game; the settings' "Guided opening" is the default for 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine.forecast import next_session
 from game.play.happenings import Details, happenings
-from game.play.match import Match
+from game.play.match import GuideProgress, Match
 from game.ui import draw
 from game.ui.guide_notes import STEPS, Step
 
@@ -27,14 +26,6 @@ if TYPE_CHECKING:
 
 
 GUIDE_QUARTERS = 3  # the opening's notes are shown in the first quarters (also after a load)
-
-
-@dataclass
-class GuideProgress:
-    """One player's progress through the guide: the notes read, and whether it was stopped."""
-
-    seen: set[str] = field(default_factory=set)
-    stopped: bool = False
 
 
 class Guide:

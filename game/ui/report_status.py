@@ -14,7 +14,7 @@ from game.play.reports import write_game_report
 from game.ui import draw
 from game.ui.draw import Zone
 from game.ui.theme import Theme
-from game.ui.worker import Worker
+from game.ui.worker import Worker, checkpoint
 
 
 class ReportWriter:
@@ -39,7 +39,9 @@ class ReportWriter:
             self.worker = Worker(lambda: write_game_report(self.match, self.runs, self._played))
 
     def _played(self, games: float) -> None:
+        """Told by the thread of the games played; stops it if the window is closing."""
         self.games += games
+        checkpoint()
 
     def update(self) -> None:
         """Take the thread's result once it has finished."""

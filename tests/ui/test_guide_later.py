@@ -34,7 +34,8 @@ def test_the_first_session_has_a_note_and_the_next_has_none(driver: Driver) -> N
     d = driver
     flow.start(d.app, Setup(SHORT, ("stalin",), guided=True))
     d.step()
-    d.app.guides[0].seen |= OPENING
+    assert d.app.match is not None
+    d.app.match.guides[0].seen |= OPENING
     sessions = 0
     while sessions < 2:
         d.end_quarter()
@@ -57,7 +58,8 @@ def test_a_rivals_first_offer_of_alliance_has_a_note(driver: Driver) -> None:
     match.resolve()  # seed 3: Zinoviev courts Stalin in the first quarter
     match.seen = len(match.reports)
     flow.play(d.app, match)
-    d.app.guides[0].seen |= OPENING
+    assert d.app.match is not None
+    d.app.match.guides[0].seen |= OPENING
     d.step()
     board = d.app.screen
     assert isinstance(board, BoardScreen)

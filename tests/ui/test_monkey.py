@@ -7,14 +7,16 @@ board, sessions, event cards, menus. Every screen entered is logged (``HEIRS_SCR
 the run passes if the game never ends but by a clean quit (exit 0, no traceback) and reached
 the board, a session, an event card, the game menu, and the end or the saves.
 
-Clicks are sent at the window's place on the display, found again after every batch of
-events by the game's process (SDL opens a new X window when the settings change its size).
+Clicks are sent inside the part of the window the display shows, found again after every
+batch of events by the game's process (SDL opens a new X window when the settings change its
+size); a window the window manager has hidden is brought back before it is closed.
 The log and photographs of the display go to ``out/monkey/``. Skipped where Xvfb, openbox,
 xdotool or ImageMagick is missing (``.ci/run`` installs them)."""
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import json
 import random
 import subprocess
@@ -62,15 +64,28 @@ def _event(rng: random.Random, area: tuple[int, int, int, int]) -> list[str]:
 
 
 def _area(x: XSession, window: str) -> tuple[int, int, int, int]:
-    """The part of the display the window covers (a window larger than the display, opened
-    so by the settings, is clicked where it can be seen)."""
-    shell = dict(
-        line.split("=", 1) for line in x.xdotool("getwindowgeometry", "--shell", window).split()
-    )
-    left, top = max(int(shell.get("X", 0)), 0), max(int(shell.get("Y", 0)), 0)
-    right = min(int(shell.get("X", 0)) + int(shell.get("WIDTH", 960)), x.size[0])
-    bottom = min(int(shell.get("Y", 0)) + int(shell.get("HEIGHT", 600)), x.size[1])
+    """The part of the display the window's inside covers (left, top, right, bottom; a
+    window larger than the display, opened so by the settings, is clicked where it can be
+    seen). Its corners are found by moving the pointer to them, relative to the window (the
+    pointer stops at the display's edge, which is then the edge of the part seen): under a
+    window manager ``getwindowgeometry`` gives a corner off by the frame (one pixel left and
+    the 20-pixel title bar up), and clicks in that band fell outside the window, on the
+    desktop, where openbox's wheel switches to another desktop: the game was then hidden and
+    never closed (the "did not quit within 60 s" failure)."""
+    size = _fields(x.xdotool("getwindowgeometry", "--shell", window))
+    width, height = int(size.get("WIDTH", 960)), int(size.get("HEIGHT", 600))
+    corners = []
+    for dx, dy in ((0, 0), (width - 1, height - 1)):
+        probe = ["mousemove", "--window", window, str(dx), str(dy)]
+        corners.append(_fields(x.xdotool(*probe, "getmouselocation", "--shell")))
+    left, top = int(corners[0].get("X", 0)), int(corners[0].get("Y", 0))
+    right, bottom = int(corners[1].get("X", 0)) + 1, int(corners[1].get("Y", 0)) + 1
     return left, top, max(right, left + 1), max(bottom, top + 1)
+
+
+def _fields(shell: str) -> dict[str, str]:
+    """xdotool's ``--shell`` output (NAME=value lines) as a dictionary."""
+    return dict(line.split("=", 1) for line in shell.split() if "=" in line)
 
 
 def _launch(
@@ -93,8 +108,9 @@ def _launch(
 
 
 class ExitFailure(AssertionError):
-    """The game aborted at exit or did not quit once closed: the two open defects the
-    monkey found (issue 9), the only failures its xfail marker tolerates."""
+    """The game could not be closed (its window hidden) or did not quit within a minute of
+    being closed: the failure still seen here on a heavily loaded machine (issue 9), the only
+    one the xfail marker tolerates."""
 
 
 def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log: Path) -> None:
@@ -103,7 +119,8 @@ def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log
     try:
         code = game.wait(60)
     except subprocess.TimeoutExpired:
-        x.shot(OUT / "monkey-stuck.png")
+        with contextlib.suppress(subprocess.SubprocessError):  # the X server may not answer
+            x.shot(OUT / "monkey-stuck.png")
         game.kill()
         game.wait()
         last = log.read_text().split()[-8:] if log.exists() else []
@@ -111,16 +128,38 @@ def _ended_cleanly(x: XSession, game: subprocess.Popen[bytes], errors: Path, log
     text = errors.read_text(encoding="utf-8", errors="replace")
     assert "Traceback" not in text, text[-3000:]
     if code != 0:
-        raise ExitFailure(f"the game ended with {code}: {text[-2000:]}")
+        raise AssertionError(f"the game ended with {code}: {text[-2000:]}")
+
+
+def _shown(x: XSession, game: subprocess.Popen[bytes], seconds: float) -> str | None:
+    """The game's window, once it can be seen; a window the window manager hid (iconified
+    by a click on its frame) is brought back first, as a player would from the task bar.
+    None if the game ended, or its window cannot be seen even so."""
+    window = x.window(game, seconds)
+    if window is None and game.poll() is None:
+        for hidden in x.xdotool("search", "--pid", str(game.pid)).split():
+            x.xdotool("windowactivate", hidden, timeout=10)
+        window = x.window(game, 5)
+    return window
+
+
+def _hidden(x: XSession, game: subprocess.Popen[bytes]) -> None:
+    """The game runs but its window cannot be seen, so it cannot be closed: a failure of its
+    own (not a game that would not quit), with a photograph of the display."""
+    x.shot(OUT / "monkey-hidden.png")
+    desktop = x.xdotool("get_desktop")
+    game.kill()
+    game.wait()
+    raise ExitFailure(f"the game runs but its window cannot be seen (desktop {desktop})")
 
 
 @pytest.mark.skipif(bool(missing_tools()), reason=f"needs {', '.join(missing_tools())}")
 @pytest.mark.xfail(
     strict=False,
     raises=ExitFailure,
-    reason="known, not yet fixed (issue 9): in four of the last six runs the game "
-    "aborts at exit (SIGABRT, 'terminate called without an active exception') or does not "
-    "quit within 60 s of alt+F4; every other assertion holds in the runs that pass",
+    reason="issue 9: the abort at exit is fixed and the monkey clicks only inside the window; "
+    "with the machine heavily loaded, one run in six still saw the game not quit within 60 s "
+    "of alt+F4 (the X server did not answer a screenshot either) and one a hidden window",
 )
 def test_two_thousand_random_events_in_a_real_window(tmp_path: Path) -> None:
     rng = random.Random(9)
@@ -133,7 +172,7 @@ def test_two_thousand_random_events_in_a_real_window(tmp_path: Path) -> None:
             game = _launch(x, tmp_path, log, launches, errors)
             launches += 1
             while sent < EVENTS and game.poll() is None:
-                window = x.window(game)  # again each time: SDL opens a new one for a new size
+                window = _shown(x, game, 60)  # again each time: SDL opens a new one for a size
                 if window is None:
                     break
                 area = _area(x, window)
@@ -144,8 +183,10 @@ def test_two_thousand_random_events_in_a_real_window(tmp_path: Path) -> None:
                 sent += BATCH
                 if sent in SHOTS:
                     x.shot(OUT / f"monkey-{sent}.png")
-            if x.window(game, 10) is not None:  # the events are spent: close it, as a player
+            if _shown(x, game, 10) is not None:  # the events are spent: close it, as a player
                 x.xdotool("key", "alt+F4")
+            elif game.poll() is None:
+                _hidden(x, game)
             _ended_cleanly(x, game, errors, log)
     reached = collections.Counter(log.read_text().split())
     OUT.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ import pygame
 import pygame_gui
 
 from game.engine.explain import action_title
-from game.play.match import IllegalPlan, Match, TurnReport
+from game.play.match import GuideProgress, IllegalPlan, Match, TurnReport
 from game.play.news import Dispatch, quarter_news
 from game.play.settings import AI_SPEEDS
 from game.ui import (
@@ -31,7 +31,7 @@ from game.ui import (
 )
 from game.ui.app import App
 from game.ui.board_layout import MIDDLE, board_rects, guide_anchors
-from game.ui.guide import Guide, GuideProgress
+from game.ui.guide import Guide
 from game.ui.option_browser import OptionBrowser, filter_keys
 from game.ui.screen import Screen
 from game.ui.worker import Worker
@@ -60,7 +60,7 @@ class BoardScreen(Screen):
         self.layer: pygame.Surface | None = None
         self.boxes: dict[str, pygame_gui.elements.UITextBox] = {}
         self._layout: tuple[object, dict[str, pygame.Rect]] | None = None
-        self.guide = Guide(app, match, app.guides.setdefault(faction, GuideProgress()), faction)
+        self.guide = Guide(app, match, match.guides.setdefault(faction, GuideProgress()), faction)
 
     @property
     def resolving(self) -> bool:
@@ -367,12 +367,6 @@ class BoardScreen(Screen):
         self.playing = self.match.state.turn
         self.worker = Worker(self.match.resolve)
         self.rebuild()
-
-    def closing(self) -> None:
-        """Closed while the AI thinks: the quarter is played to its end first, so that the
-        autosave holds it and Continue shows its events and sessions."""
-        if self.worker is not None:
-            self.worker.wait()
 
     def update(self, dt: float) -> None:
         self.clock += dt

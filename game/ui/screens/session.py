@@ -14,12 +14,12 @@ import pygame
 from game.engine.forecast import bloc_verdict, vote_reasons
 from game.engine.names import mover_name
 from game.engine.votes import TERMS
-from game.play.match import Match
+from game.play.match import GuideProgress, Match
 from game.play.news import logged_blocs
 from game.ui import draw
 from game.ui.app import App
 from game.ui.board_text import day_name
-from game.ui.guide import Guide, GuideProgress
+from game.ui.guide import Guide
 from game.ui.screen import Screen
 
 Seat = tuple[int, int, float]  # x, y, angle
@@ -85,7 +85,7 @@ class SessionScreen(Screen):
         self.arcs: list[tuple[float, float, str]] = []
         self.centre = (0, 0)  # the hemicycle's centre in the hall's image
         reader = match.human[0]  # the screen is everyone's: the first player's guide explains it
-        progress = app.guides.setdefault(reader, GuideProgress())
+        progress = match.guides.setdefault(reader, GuideProgress())
         self.guide = Guide(app, match, progress, reader, "session")
 
     def build(self) -> None:
