@@ -1,0 +1,57 @@
+"""Defects found playing Bukharin's campaign in a real window (tests/ui/play_logs/bukharin.md),
+each checked here headless with real pygame events: the end of a long forecast can be
+scrolled into view at 960×600."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.play.match import Setup
+from game.play.settings import Settings
+from game.ui import App, Options, flow
+from game.ui.screens.board import BoardScreen
+
+from .conftest import Driver
+
+CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
+
+
+def _bukharin(text_size: str = "normal", guided: bool = False) -> Driver:
+    """The campaign's first quarter as Bukharin's Right, in a 960×600 window."""
+    settings = Settings(ai_speed="instant", width=960, height=600, text_size=text_size)
+    app = App(Options(CAMPAIGN), settings)
+    flow.title(app)
+    d = Driver(app)
+    d.step()
+    flow.start(app, Setup(CAMPAIGN, ("bukharin",), guided=guided))
+    d.step()
+    return d
+
+
+def _board(d: Driver) -> BoardScreen:
+    assert isinstance(d.app.screen, BoardScreen)
+    return d.app.screen
+
+
+@pytest.mark.parametrize("text_size", ["normal", "large"])
+def test_the_end_of_a_long_forecast_can_be_scrolled_into_view(
+    data_dir: Path, text_size: str
+) -> None:
+    d = _bukharin(text_size)
+    d.click("Motion")
+    d.key(pygame.K_SLASH)
+    d.type("replace stalin general")
+    d.key(pygame.K_RETURN)
+    box = _board(d).boxes["details"]
+    assert "Regions a rival may take before the vote" in box.html_text
+    bar = box.scroll_bar
+    assert bar is not None, "the forecast is longer than its box"
+    for _ in range(30):
+        d.key(pygame.K_PAGEDOWN, mod=pygame.KMOD_SHIFT)
+    text = box.text_box_layout.layout_rect.height
+    shown_to = (bar.start_percentage + bar.visible_percentage) * text
+    assert shown_to >= text - 2, f"the view stops {text - shown_to:.0f} px above the text's end"
+    pygame.quit()
