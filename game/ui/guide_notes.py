@@ -79,7 +79,7 @@ STEPS = (
         "alliance_offer",
         "news",
         "An offer of alliance",
-        "{who} proposed a common front to you (the news tells it). A bloc forms when both sides propose it: choose Ally and {who} this quarter or the next to accept, or let it lapse. Allies vote alike on the motions that touch either of them; old grudges make a bloc cost standing.",
+        "{who} proposed a common front to you (the news tells it). {answer} Allies vote alike on the motions that touch either of them; old grudges make a bloc cost standing.",
         trigger="alliance_offer",
     ),
     Step(

@@ -38,7 +38,10 @@ def test_a_rivals_offer_of_alliance_is_the_first_offer() -> None:
     ]
     assert offers, "seed 3: a rival courts Stalin in the first quarter"
     who = faction_name(match.spec, match.state, offers[0][0])  # as the first quarter left him
-    assert happenings(match, 0)["alliance_offer"] == {"who": who}
+    offer = happenings(match, 0)["alliance_offer"]
+    assert offer["who"] == who
+    assert not match.state.alliance[0, 0, offers[0][0]], "Stalin did not propose it too"
+    assert offer["answer"].startswith("A bloc forms when both sides propose it")
 
 
 def test_a_sanction_voted_on_against_the_faction() -> None:

@@ -1,6 +1,7 @@
 """Defects found playing Bukharin's campaign in a real window (tests/ui/play_logs/bukharin.md),
 each checked here headless with real pygame events: the end of a long forecast can be
-scrolled into view at 960×600."""
+scrolled into view at 960×600; the guide's note on an offer of alliance does not tell the
+player to accept a bloc that already stands."""
 
 from __future__ import annotations
 
@@ -19,14 +20,14 @@ from .conftest import Driver
 CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
 
 
-def _bukharin(text_size: str = "normal", guided: bool = False) -> Driver:
+def _bukharin(text_size: str = "normal", guided: bool = False, seed: int = 1) -> Driver:
     """The campaign's first quarter as Bukharin's Right, in a 960×600 window."""
     settings = Settings(ai_speed="instant", width=960, height=600, text_size=text_size)
     app = App(Options(CAMPAIGN), settings)
     flow.title(app)
     d = Driver(app)
     d.step()
-    flow.start(app, Setup(CAMPAIGN, ("bukharin",), guided=guided))
+    flow.start(app, Setup(CAMPAIGN, ("bukharin",), seed=seed, guided=guided))
     d.step()
     return d
 
@@ -54,4 +55,29 @@ def test_the_end_of_a_long_forecast_can_be_scrolled_into_view(
     text = box.text_box_layout.layout_rect.height
     shown_to = (bar.start_percentage + bar.visible_percentage) * text
     assert shown_to >= text - 2, f"the view stops {text - shown_to:.0f} px above the text's end"
+    pygame.quit()
+
+
+def test_the_note_on_an_offer_of_alliance_does_not_ask_to_accept_a_bloc_already_formed(
+    data_dir: Path,
+) -> None:
+    d = _bukharin(guided=True, seed=1925)  # as played: Zinoviev answers in the same quarter
+    board = _board(d)
+    d.click("Ally")
+    d.click("Zinoviev's Leningrad Machine")
+    d.key(pygame.K_RETURN)
+    d.end_quarter()
+    d.until(lambda: d.screen != "board" or not _board(d).resolving)
+    while d.screen in ("event", "session"):
+        d.key(pygame.K_RETURN)
+    board = _board(d)
+    match = board.match
+    assert match.state.alliance[0, 3, 2], "the bloc with Zinoviev stands"
+    texts = []
+    while (step := board.guide.current()) is not None:
+        texts.append(board.guide.text(step))
+        d.key(pygame.K_g)
+    offer = next(t for t in texts if "proposed a common front to you" in t)
+    assert "the bloc stands" in offer
+    assert "choose Ally" not in offer
     pygame.quit()
