@@ -1,6 +1,7 @@
 """Defects found playing Bukharin's campaign in a real window (tests/ui/play_logs/bukharin.md),
 each checked here headless with real pygame events: the end of a long forecast can be
-scrolled into view at 960×600; the guide's note on an offer of alliance does not tell the
+scrolled into view at 960×600; the option chosen with a click stays marked in the list
+while the focus waits on Plan it; the guide's note on an offer of alliance does not tell the
 player to accept a bloc that already stands."""
 
 from __future__ import annotations
@@ -80,4 +81,18 @@ def test_the_note_on_an_offer_of_alliance_does_not_ask_to_accept_a_bloc_already_
     offer = next(t for t in texts if "proposed a common front to you" in t)
     assert "the bloc stands" in offer
     assert "choose Ally" not in offer
+    pygame.quit()
+
+
+def test_the_option_chosen_with_a_click_stays_marked_in_the_list(data_dir: Path) -> None:
+    d = _bukharin()
+    d.click("Ally")
+    d.click("Zinoviev's Leningrad Machine")
+    board = _board(d)
+    marked = [e.element.text for e in board.entries if e.element.is_selected]
+    assert marked == ["Ally", "Zinoviev's Leningrad Machine"], marked
+    assert board.entries[board.focus].element.text.startswith("Plan it")
+    d.key(pygame.K_RETURN)
+    planned = board.match.plans[3]
+    assert [board.match.spec.actions.labels[a] for a in planned] == ["ally:zinoviev"]
     pygame.quit()
