@@ -74,8 +74,18 @@ def _sanction(match: Match, faction: int) -> Details | None:
         ours = motion.target == int(spec.faction_leader[faction])
         if ours or int(state.figure_faction[0, motion.target]) == faction:
             result = "carried" if vote["passed"] else "was defeated"
-            return {"motion": vote["title"], "result": result, "tally": _tally(vote)}
+            advice = CARRIED if vote["passed"] else DEFEATED
+            return {
+                "motion": vote["title"],
+                "result": result,
+                "tally": _tally(vote),
+                "advice": advice,
+            }
     return None
+
+
+CARRIED = "Win the delegates back before the next session, or recant to stay in."
+DEFEATED = "The delegates held this time; keep them, as the next motion may climb higher."
 
 
 def _forecast_beaten(match: Match, faction: int) -> Details | None:

@@ -86,7 +86,7 @@ STEPS = (
         "sanction",
         "factions",
         "A motion against you",
-        "'{motion}' was put to the vote against your camp: it {result}, {tally}. Sanctions climb from censure to removal, expulsion, exile and deportation; each costs your standing, and a leader out of the party can only recant or wait. Win the delegates back before the next session, or recant to stay in.",
+        "'{motion}' was put to the vote against your camp: it {result}, {tally}. Sanctions climb from censure to removal, expulsion, exile and deportation; each costs your standing, and a leader out of the party can only recant or wait. {advice}",
         trigger="sanction",
     ),
     Step(
