@@ -1,8 +1,9 @@
 """Defects found playing Bukharin's campaign in a real window (tests/ui/play_logs/bukharin.md),
 each checked here headless with real pygame events: the end of a long forecast can be
 scrolled into view at 960×600; the option chosen with a click stays marked in the list
-while the focus waits on Plan it; the guide's note on an offer of alliance does not tell the
-player to accept a bloc that already stands."""
+while the focus waits on Plan it; a short list leaves its unused rows to the details box; the
+guide's note on an offer of alliance does not tell the player to accept a bloc that already
+stands."""
 
 from __future__ import annotations
 
@@ -95,4 +96,16 @@ def test_the_option_chosen_with_a_click_stays_marked_in_the_list(data_dir: Path)
     d.key(pygame.K_RETURN)
     planned = board.match.plans[3]
     assert [board.match.spec.actions.labels[a] for a in planned] == ["ally:zinoviev"]
+    pygame.quit()
+
+
+def test_a_short_list_leaves_its_rows_to_the_details(data_dir: Path) -> None:
+    """As played: Lobby the CC (one option) left four empty rows above a details box of three
+    lines and a half, the same box as under the thirteen regions of Campaign."""
+    d = _bukharin()
+    d.click("Campaign")
+    under_regions = _board(d).boxes["details"].rect.height
+    d.click("Lobby CC")
+    under_one = _board(d).boxes["details"].rect.height
+    assert under_one - under_regions >= 3 * d.app.theme.row()
     pygame.quit()
