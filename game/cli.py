@@ -564,8 +564,8 @@ def build_parser() -> argparse.ArgumentParser:
     scenarios = sub.add_parser(
         "scenarios",
         help="the shipped scenarios: list their builtin: names, or export them to edit",
-        description="'list' prints the builtin: names of the shipped scenarios, class exercises and "
-        "sensitivity analyses (a scenario of your own can say 'extends: "
+        description="'list' prints the builtin: names of the shipped scenarios, class exercises "
+        "and sensitivity analyses (a scenario of your own can say 'extends: "
         "builtin:1922_succession.yaml'; --analysis builtin:analyses/... reads a shipped "
         "analysis); 'export DIR' "
         "copies them, with the schema, into DIR, refusing to overwrite a file unless --force.",

@@ -33,7 +33,8 @@ def happenings(match: Match, faction: int) -> dict[str, Details]:
 
 def _alliance_offer(match: Match, faction: int) -> Details | None:
     """The first quarter a rival proposed a common front to ``faction``: who did (named as
-    that quarter left him)."""
+    that quarter left him), and what the player may do about it: accept, or nothing when the
+    player had proposed it too and the bloc already stands."""
     spec = match.spec
     for report in match.reports:
         for rnd in report.actions:
@@ -41,8 +42,16 @@ def _alliance_offer(match: Match, faction: int) -> Details | None:
                 offer = spec.actions.kinds[action] == "ally" and spec.actions.arg[action] == faction
                 if f != faction and offer:
                     who = report.names[f] if report.names else faction_name(spec, None, f)
-                    return {"who": who}
+                    allied = bool(match.state.alliance[0, faction, f])
+                    return {"who": who, "answer": (ALLIED if allied else OPEN).format(who=who)}
     return None
+
+
+OPEN = (
+    "A bloc forms when both sides propose it: choose Ally and {who} this quarter or the next "
+    "to accept, or let it lapse."
+)
+ALLIED = "You had proposed it too, so the bloc stands (both panels say 'Allied'); Break ends it."
 
 
 def _votes(match: Match) -> list[dict[str, Any]]:
@@ -65,8 +74,18 @@ def _sanction(match: Match, faction: int) -> Details | None:
         ours = motion.target == int(spec.faction_leader[faction])
         if ours or int(state.figure_faction[0, motion.target]) == faction:
             result = "carried" if vote["passed"] else "was defeated"
-            return {"motion": vote["title"], "result": result, "tally": _tally(vote)}
+            advice = CARRIED if vote["passed"] else DEFEATED
+            return {
+                "motion": vote["title"],
+                "result": result,
+                "tally": _tally(vote),
+                "advice": advice,
+            }
     return None
+
+
+CARRIED = "Win the delegates back before the next session, or recant to stay in."
+DEFEATED = "The delegates held this time; keep them, as the next motion may climb higher."
 
 
 def _forecast_beaten(match: Match, faction: int) -> Details | None:

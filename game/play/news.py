@@ -12,6 +12,7 @@ from game.engine.forecast import BlocForecast, vote_reasons
 from game.engine.kinds import KINDS
 from game.engine.names import mover_name
 from game.engine.spec import GameSpec
+from game.play.dates import long_date
 from game.play.match import TurnReport
 
 
@@ -74,13 +75,14 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
     if kind == "event":
         return [Dispatch("event", f"{entry['title'].upper()}. {entry['text']}")]
     if kind == "session":
-        return [Dispatch("session", f"{entry['name']} opens ({entry['date']}).")]
+        return [Dispatch("session", f"{entry['name']} opens ({long_date(entry['date'])}).")]
     if kind == "vote":
         return [Dispatch("vote", vote_text(spec, entry))]
     if kind == "withdrawn":
         return [Dispatch("vote", withdrawal_text(spec, entry))]
     if kind == "checkpoint":
-        return [Dispatch("history", f"As in history: {entry['title']} (really {entry['date']}).")]
+        really = long_date(entry["date"])
+        return [Dispatch("history", f"As in history: {entry['title']} (really {really}).")]
     return []
 
 

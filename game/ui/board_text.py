@@ -5,8 +5,6 @@ the reasons). Text only, so it can be checked without a window."""
 
 from __future__ import annotations
 
-import datetime
-
 from game.engine.explain import action_help, action_title, why_illegal
 from game.engine.forecast import forecast_vote, likely_effects
 from game.engine.kinds import KINDS, family
@@ -46,11 +44,6 @@ def _first(spec: GameSpec, category: str) -> int:
 def quarter_name(label: str) -> str:
     """'1922Q2' -> 'Spring 1922'."""
     return Quarter.parse(label).season
-
-
-def day_name(when: datetime.date) -> str:
-    """A date as the cards and sessions write it: '4 August 1922'."""
-    return f"{when.day} {when:%B} {when.year}"
 
 
 def escape(text: str) -> str:

@@ -11,10 +11,10 @@ from game.engine.actions import legal_mask
 from game.engine.explain import action_title
 from game.engine.forecast import next_session
 from game.engine.state import INFLUENCE
+from game.play.dates import long_date
 from game.play.match import Match, Tabled
 from game.ui.board_text import escape, quarter_name
 from game.ui.map_view import short_name
-from game.ui.screens.session import long_date
 
 SHOWN_REGIONS = 6  # regions named per rival; the rest are counted
 

@@ -79,14 +79,14 @@ STEPS = (
         "alliance_offer",
         "news",
         "An offer of alliance",
-        "{who} proposed a common front to you (the news tells it). A bloc forms when both sides propose it: choose Ally and {who} this quarter or the next to accept, or let it lapse. Allies vote alike on the motions that touch either of them; old grudges make a bloc cost standing.",
+        "{who} proposed a common front to you (the news tells it). {answer} Allies vote alike on the motions that touch either of them; old grudges make a bloc cost standing.",
         trigger="alliance_offer",
     ),
     Step(
         "sanction",
         "factions",
         "A motion against you",
-        "'{motion}' was put to the vote against your camp: it {result}, {tally}. Sanctions climb from censure to removal, expulsion, exile and deportation; each costs your standing, and a leader out of the party can only recant or wait. Win the delegates back before the next session, or recant to stay in.",
+        "'{motion}' was put to the vote against your camp: it {result}, {tally}. Sanctions climb from censure to removal, expulsion, exile and deportation; each costs your standing, and a leader out of the party can only recant or wait. {advice}",
         trigger="sanction",
     ),
     Step(

@@ -107,7 +107,8 @@ class OptionBrowser:
                 cell, label, partial(board.select, row.action), tooltip=tooltip, press=press
             )
             self.option_at[len(board.entries) - 1] = row.action
-            if row.action == selected:
+            if row.action == selected:  # marked in red, also once the focus is on Plan it
+                button.select()
                 board.focus_on(button)
         else:
             assert row.group is not None

@@ -1,8 +1,9 @@
 """Where the board's list of options goes in the actions panel: as many rows as leave room
-for the details, one column, or two when the list is longer than a page of one (its labels
-cut with an ellipsis, the full text in each button's tooltip); a row for going back when a
-group is open; and under the list a row of controls: the previous page (with the page
-number), the filter, showing the options not allowed now, the next page."""
+for the details, and no more than the list needs (a short list leaves its rows to the
+details); one column, or two when the list is longer than a page of one (its labels cut with
+an ellipsis, the full text in each button's tooltip); a row for going back when a group is
+open; and under the list a row of controls: the previous page (with the page number), the
+filter, showing the options not allowed now, the next page."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ def list_layout(
     top = y + (row if back else 0)
     lines -= 1 if back else 0
     cols = 1 if count <= lines else 2
+    lines = min(lines, -(-max(count, 1) // cols))  # a short list leaves its rows to the details
     cell_w = (width - 4 * (cols - 1)) // cols
     cells = [
         pygame.Rect(x + c * (cell_w + 4), top + r * row, cell_w, row - 2)

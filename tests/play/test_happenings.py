@@ -38,7 +38,10 @@ def test_a_rivals_offer_of_alliance_is_the_first_offer() -> None:
     ]
     assert offers, "seed 3: a rival courts Stalin in the first quarter"
     who = faction_name(match.spec, match.state, offers[0][0])  # as the first quarter left him
-    assert happenings(match, 0)["alliance_offer"] == {"who": who}
+    offer = happenings(match, 0)["alliance_offer"]
+    assert offer["who"] == who
+    assert not match.state.alliance[0, 0, offers[0][0]], "Stalin did not propose it too"
+    assert offer["answer"].startswith("A bloc forms when both sides propose it")
 
 
 def test_a_sanction_voted_on_against_the_faction() -> None:
@@ -47,12 +50,34 @@ def test_a_sanction_voted_on_against_the_faction() -> None:
     match.resolve()
     sanction = happenings(match, 1)["sanction"]
     vote = next(e for e in match.reports[1].log if e["type"] == "vote")
-    assert sanction == {
+    assert {k: v for k, v in sanction.items() if k != "advice"} == {
         "motion": "Condemn: Leon Trotsky",
         "result": "carried" if vote["passed"] else "was defeated",
         "tally": f"{vote['yes']}–{vote['no']}",
     }
+    assert sanction["advice"].startswith("Win the delegates back" if vote["passed"] else "The")
     assert "sanction" not in happenings(match, 0), "Stalin's camp was not the target"
+
+
+def test_a_sanction_defeated_does_not_advise_recanting() -> None:
+    """As played (Bukharin, seed 1925): 'Expel: Nikolai Bukharin' lost 17–648 at the 14th
+    Congress, and the note told him to win the delegates back or recant."""
+    match = _played("bukharin", 0)
+    motion = next(m for m in match.spec.motions if m.title == "Expel: Nikolai Bukharin")
+    vote = {
+        "type": "vote",
+        "motion": motion.id,
+        "title": motion.title,
+        "sponsor": "stalin",
+        "yes": 17,
+        "no": 648,
+        "passed": False,
+        "blocs": [],
+    }
+    match.reports.append(TurnReport(0, [], {}, [vote]))
+    sanction = happenings(match, 3)["sanction"]
+    assert sanction["result"] == "was defeated" and sanction["tally"] == "17–648"
+    assert "recant" not in sanction["advice"]
 
 
 def _beaten(chance: float, apparatus: float, passed: bool) -> dict[str, Any]:

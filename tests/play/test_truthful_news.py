@@ -5,6 +5,7 @@ tried or from an office rather than from the state."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from game.analysis.report_game import _happenings
@@ -145,3 +146,18 @@ def test_a_replayed_run_tells_its_refusals_too() -> None:
             assert line in news
             refusals += 1
     assert refusals > 0
+
+
+def test_the_news_writes_dates_as_the_cards_do() -> None:
+    """As played (Bukharin): 'Thirteenth Party Conference opens (1924-01-16).' beside cards
+    dated '21 January 1924'; the news writes its dates in words too."""
+    loaded = load(CAMPAIGN)
+    spec = loaded.spec
+    match = Match(loaded, Setup(CAMPAIGN, ("bukharin",), seed=1925))
+    for _ in range(3):
+        match.resolve()
+    lines = [d.text for report in match.reports for d in quarter_news(spec, report)]
+    opens = [line for line in lines if " opens (" in line]
+    assert opens, "a session met in the first three quarters"
+    assert "Twelfth Party Conference opens (4 August 1922)." in opens
+    assert not [line for line in lines if re.search(r"\(\d{4}-\d\d(-\d\d)?\)", line)]

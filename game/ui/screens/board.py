@@ -34,6 +34,7 @@ from game.ui.board_layout import MIDDLE, board_rects, guide_anchors
 from game.ui.guide import Guide
 from game.ui.option_browser import OptionBrowser, filter_keys
 from game.ui.screen import Screen
+from game.ui.text_box import ScrollingTextBox
 from game.ui.worker import Worker
 
 REVEAL_SECONDS = {"slow": 0.9, "normal": 0.45, "fast": 0.15, "instant": 0.0}
@@ -111,9 +112,7 @@ class BoardScreen(Screen):
         self.guide.layout(guide_anchors(r, actions_h))
 
     def _text_box(self, name: str, html: str, rect: pygame.Rect) -> None:
-        self.boxes[name] = pygame_gui.elements.UITextBox(
-            html, rect, self.app.manager, object_id=f"#{name}"
-        )
+        self.boxes[name] = ScrollingTextBox(html, rect, self.app.manager, object_id=f"#{name}")
 
     def _header_buttons(self, header: pygame.Rect) -> None:
         """Help and Menu at the header's right end, as wide as their labels (which show their

@@ -11,10 +11,11 @@ from typing import Any
 import pygame
 
 from game.engine.event_text import effect_lines
+from game.play.dates import day_name
 from game.play.match import Match
 from game.ui import draw
 from game.ui.app import App
-from game.ui.board_text import day_name, quarter_name
+from game.ui.board_text import quarter_name
 from game.ui.screen import Screen
 from game.ui.theme import Colour
 

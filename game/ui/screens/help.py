@@ -11,6 +11,7 @@ from game.ui import draw, flow
 from game.ui.app import App
 from game.ui.help_text import GLOSSARY, KEYS, RULES
 from game.ui.screen import Screen
+from game.ui.text_box import ScrollingTextBox
 
 PAGES = (
     ("Rules [1]", RULES, pygame.K_1),
@@ -50,7 +51,7 @@ class HelpScreen(Screen):
             self.box.kill()
         text = PAGES[self.page][1].replace("\n", "")  # the markup breaks its own lines
         rect = pygame.Rect(40, 72 + high, w - 80, h - 92 - high)
-        self.box = pygame_gui.elements.UITextBox(text, rect, self.app.manager)
+        self.box = ScrollingTextBox(text, rect, self.app.manager)
         self.shortcuts[pygame.K_PAGEDOWN] = lambda: self._scroll(0.25)
         self.shortcuts[pygame.K_PAGEUP] = lambda: self._scroll(-0.25)
 

@@ -17,6 +17,7 @@ from game.ui.board_layout import MIDDLE, board_rects
 from game.ui.board_text import quarter_html, quarter_name
 from game.ui.screen import Screen
 from game.ui.screens.lab import ai_label
+from game.ui.text_box import ScrollingTextBox
 from game.ui.worker import Worker
 
 ARMS = ("base", "other")
@@ -74,7 +75,7 @@ class ReplayScreen(Screen):
             html = quarter_html(self.loaded.spec, self.frames[self.turn].report)
         else:
             html = f"<b>Playing run {self.run} again…</b>"
-        self.news = pygame_gui.elements.UITextBox(html, rect, self.app.manager, object_id="#news")
+        self.news = ScrollingTextBox(html, rect, self.app.manager, object_id="#news")
 
     def leave(self) -> None:
         if self.news is not None:

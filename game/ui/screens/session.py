@@ -4,7 +4,6 @@ the agenda voted motion by motion, with the tally and the reasons for each outco
 
 from __future__ import annotations
 
-import datetime
 import math
 from collections.abc import Callable
 from typing import Any
@@ -14,11 +13,11 @@ import pygame
 from game.engine.forecast import bloc_verdict, vote_reasons
 from game.engine.names import mover_name
 from game.engine.votes import TERMS
+from game.play.dates import long_date
 from game.play.match import GuideProgress, Match
 from game.play.news import logged_blocs
 from game.ui import draw
 from game.ui.app import App
-from game.ui.board_text import day_name
 from game.ui.guide import Guide
 from game.ui.screen import Screen
 
@@ -50,17 +49,6 @@ def hemicycle(n: int, centre: tuple[int, int], outer: float) -> list[Seat]:
 
 def _result(vote: dict[str, Any]) -> str:
     return "carried" if vote["passed"] else "defeated"
-
-
-def long_date(iso: str) -> str:
-    """'1922-08-04' -> '4 August 1922' (as the event cards write dates); a date the
-    scenario gives only to the month or year stays so: '1929-11' -> 'November 1929'."""
-    parts = iso.split("-")
-    if len(parts) == 3:
-        return day_name(datetime.date.fromisoformat(iso))
-    if len(parts) == 2:
-        return f"{datetime.date(int(parts[0]), int(parts[1]), 1):%B} {parts[0]}"
-    return iso
 
 
 class SessionScreen(Screen):
