@@ -80,14 +80,14 @@ def output_target(path: Path, create_folder: bool = False) -> Path:
     its folder is missing (unless ``create_folder``) or not writable."""
     target = Path(os.path.realpath(path))
     try:
-        mode = os.stat(target).st_mode
+        mode: int | None = os.stat(target).st_mode
     except FileNotFoundError:
         mode = _existing_mode(path)
-        if mode is None:
-            return _new_file(path, target, create_folder)
     except OSError as error:  # a symlink loop, a name too long, no permission
         reason = "a symlink loop" if error.errno == errno.ELOOP else error.strerror
         raise OutputRefused(f"{path}: cannot write there ({reason})") from None
+    if mode is None:
+        return _new_file(path, target, create_folder)
     if not stat.S_ISREG(mode):
         kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
         shown = f"{path} (a link to {target})" if target != Path(os.path.abspath(path)) else path

@@ -29,7 +29,7 @@ from game.boundary.files import read_input
 from game.boundary.messages import describe
 from game.boundary.refusal import ROOT, Issue, Problem, Refused, join_path
 from game.boundary.values import value_issues
-from game.limits import MAX_DEPTH, MAX_INT_DIGITS, MAX_NODES, SCENARIO_BYTES
+from game.limits import MAX_DEPTH, MAX_NODES, SCENARIO_BYTES
 from game.resources import resolve_name
 from game.scenario.errors import (
     ScenarioError,
@@ -47,6 +47,7 @@ M = TypeVar("M", bound=BaseModel)
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
+MAX_YAML_DIGITS = 1000  # digits of a whole number built from YAML (Python's limit: 4,300)
 
 
 class _SafeLoader(yaml.SafeLoader):
@@ -261,12 +262,12 @@ def _check_expansion(root: Node) -> None:
 
 
 def _check_whole_number(node: Node) -> None:
-    """Refuse a whole number of more than ``MAX_INT_DIGITS`` digits before it is built:
-    beyond 4,300 digits Python will not even convert it (a ``ValueError``), and no number a
-    model takes has more than 19."""
+    """Refuse a whole number of more than ``MAX_YAML_DIGITS`` digits before it is built:
+    beyond 4,300 digits Python will not even convert it (a ``ValueError``). Shorter ones are
+    built and refused by the models, which say what the place allows."""
     if isinstance(node, ScalarNode) and node.tag == _INT_TAG:
         digits = sum(char.isdigit() for char in node.value)
-        if digits > MAX_INT_DIGITS:
+        if digits > MAX_YAML_DIGITS:
             raise _limit(node, f"a whole number of {digits:,} digits is too large")
 
 
