@@ -412,6 +412,8 @@ def _cmd_duel(args: argparse.Namespace) -> int:
             f"--factions names no faction {unknown[0] if unknown else ''!r}; factions: "
             + ", ".join(spec.factions)
         )
+    if len(set(factions)) < len(factions):
+        raise UsageError(f"--factions names a faction twice: {args.factions!r}")
     jobs = args.jobs or cores()
     print(duel_command(spec, args.seed, args.runs, factions, jobs))
     return 0

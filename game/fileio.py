@@ -80,12 +80,14 @@ def output_target(path: Path, create_folder: bool = False) -> Path:
     its folder is missing (unless ``create_folder``) or not writable."""
     target = Path(os.path.realpath(path))
     try:
-        mode = os.stat(target).st_mode
+        mode: int | None = os.stat(target).st_mode
     except FileNotFoundError:
-        return _new_file(path, target, create_folder)
+        mode = _existing_mode(path)
     except OSError as error:  # a symlink loop, a name too long, no permission
         reason = "a symlink loop" if error.errno == errno.ELOOP else error.strerror
         raise OutputRefused(f"{path}: cannot write there ({reason})") from None
+    if mode is None:
+        return _new_file(path, target, create_folder)
     if not stat.S_ISREG(mode):
         kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
         shown = f"{path} (a link to {target})" if target != Path(os.path.abspath(path)) else path
@@ -94,6 +96,16 @@ def output_target(path: Path, create_folder: bool = False) -> Path:
         raise OutputRefused(f"{path}: the file is read-only")
     _writable_folder(path, target.parent)
     return target
+
+
+def _existing_mode(path: Path) -> int | None:
+    """The mode of what ``path`` leads to when its real path names nothing: a link of /proc
+    (``/dev/stdout``, ``/proc/self/fd/1``) to a pipe or a socket, whose real path is
+    ``pipe:[123]``; None if nothing is there."""
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return None
 
 
 def _new_file(path: Path, target: Path, create_folder: bool) -> Path:

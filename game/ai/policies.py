@@ -236,7 +236,7 @@ def parse_ai(text: str, factions: tuple[str, ...], historicity: float) -> Policy
     for part in text.split(","):
         part = part.strip()
         if not part:
-            continue
+            raise ValueError(f"--ai {text[:60]!r} has an empty entry: name a policy in each")
         key, _, value = part.partition("=") if "=" in part else ("default", "", part)
         key = key.strip()
         if key in chosen:

@@ -174,9 +174,12 @@ def _client(target: Dask) -> Iterator[Any]:
     except BaseException as error:
         if cluster is not None:
             cluster.close()
-        if isinstance(error, OSError | TimeoutError):
+        if isinstance(error, Exception):  # not reached, refused, a TLS address without
+            # certificates, a name no resolver takes, a peer that speaks no Dask (its garbage
+            # read as a frame of exabytes): all are the address's fault, said in one line
+            reason = (str(error).splitlines() or [type(error).__name__])[0][:200]
             raise DaskError(
-                f"--dask {target.address}: cannot reach the scheduler ({error})"
+                f"--dask {target.address[:100]}: cannot reach the scheduler ({reason})"
             ) from None
         raise
     try:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from game.scenario.dates import Date, Quarter, days_in_month
@@ -97,10 +97,9 @@ def _scalar(name: str, text: str) -> Value:
 def _number_range(name: str, first: str, last: str, step_text: str) -> list[Value]:
     """first, first + step, ... up to last inclusive, in decimal arithmetic so that
     0.3..0.9:0.1 gives 0.3, 0.4, ... 0.9 exactly; whole numbers stay whole."""
-    try:
-        low, high, step = Decimal(first), Decimal(last), Decimal(step_text or "1")
-    except InvalidOperation:
-        raise ParamError(f"--param {name}: the step {step_text!r} is not a number") from None
+    if step_text and not _NUMBER.match(step_text):  # nan, inf, snan: no step
+        raise ParamError(f"--param {name}: the step {step_text[:20]!r} is not a number")
+    low, high, step = Decimal(first), Decimal(last), Decimal(step_text or "1")
     if not max(abs(low), abs(high)) <= MAX_NUMBER:
         raise ParamError(f"--param {name}: the range {first[:20]}..{last[:20]} is too large")
     if not step > 0:

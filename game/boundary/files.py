@@ -15,7 +15,7 @@ import os
 import stat
 from pathlib import Path
 
-from game.boundary.refusal import Refused
+from game.boundary.refusal import ROOT, Refused
 from game.limits import MAX_PATH, MAX_SYMLINKS
 from game.resources import is_builtin, resolve_name
 
@@ -33,9 +33,7 @@ def resolve_input(path: Path, what: str) -> Path:
     missing, a loop of links, a folder or anything but a regular file. ``what`` says what the
     file should be, for the message ("a scenario file"). A ``builtin:`` name is the shipped
     file of that name (``game.resources``); one that names no shipped file is refused."""
-    name = str(path)
-    if len(name) > MAX_PATH:
-        raise Refused.file(name[:80] + "…", f"the file name is longer than {MAX_PATH} characters")
+    name = _usable_name(path, ROOT)
     path = resolve_name(path)
     if is_builtin(path):
         raise Refused.file(name, NO_BUILTIN)
@@ -55,9 +53,7 @@ def check_folder(path: Path, what: str) -> Path:
     """``path`` if it names a folder (links followed) or nothing yet (it is made when first
     written to); ``Refused`` naming it, with ``what`` as the message's path, for a file, a
     device, a loop of links or a link to nothing."""
-    name = str(path)
-    if len(name) > MAX_PATH:
-        raise Refused.file(name[:80] + "…", f"longer than {MAX_PATH} characters", what)
+    name = _usable_name(path, what)
     try:
         info = _follow(path).stat()
     except FileNotFoundError:
@@ -70,6 +66,20 @@ def check_folder(path: Path, what: str) -> Path:
         kind = "a file" if stat.S_ISREG(info.st_mode) else _kind(info.st_mode)
         raise Refused.file(name, f"is not a folder ({kind})", what)
     return path
+
+
+def _usable_name(path: Path, where: str) -> str:
+    """``path`` as text, if the system can look it up: not longer than ``MAX_PATH``
+    characters and without a NUL (which no file name holds and ``os.stat`` rejects with a
+    ``ValueError``); ``Refused`` naming it (``where`` is the message's path) otherwise."""
+    name = str(path)
+    if len(name) > MAX_PATH:
+        raise Refused.file(
+            name[:80] + "…", f"the file name is longer than {MAX_PATH} characters", where
+        )
+    if "\0" in name:
+        raise Refused.file(name, "a file name cannot hold a NUL character", where)
+    return name
 
 
 def read_input(path: Path, limit: int, what: str) -> bytes:

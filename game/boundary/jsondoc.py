@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from game.boundary.documents import PATTERNS
 from game.boundary.files import read_input
-from game.boundary.messages import message
+from game.boundary.messages import describe, message
 from game.boundary.refusal import KEY, Issue, Loc, Problem, Refused, dotted
 from game.boundary.values import value_issues
 from game.limits import JSON_BYTES, MAX_DEPTH, MAX_INT_DIGITS
@@ -55,7 +55,19 @@ def _constant(text: str) -> Any:
     raise _BadLiteral(text, f"{text} is not a number")
 
 
-_DECODER = json.JSONDecoder(parse_int=_whole, parse_float=_real, parse_constant=_constant)
+def _mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are all different: with a key given twice, readers disagree
+    on which value counts (Python's takes the last), so a document could say two things."""
+    data = dict(pairs)
+    if len(data) < len(pairs):
+        twice = next(key for i, (key, _) in enumerate(pairs) if key in dict(pairs[:i]))
+        raise _BadLiteral(json.dumps(twice), f"the key {describe(twice)} is given twice")
+    return data
+
+
+_DECODER = json.JSONDecoder(
+    parse_int=_whole, parse_float=_real, parse_constant=_constant, object_pairs_hook=_mapping
+)
 _STRING_SCANNER: Callable[[str, int], tuple[str, int]] = _DECODER.parse_string  # type: ignore[attr-defined]
 
 

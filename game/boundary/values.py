@@ -1,11 +1,14 @@
 """Checks every value of a parsed document shares, whatever its kind: text that is real
-Unicode (no lone surrogates, which no file can encode and no terminal can print), numbers
+Unicode (no lone surrogates, which no file can encode and no terminal can print) without
+control characters (a NUL, a terminal's escape sequences, a bidirectional override that makes
+a name read backwards: they reach a terminal, a chart or a report as they are), numbers
 that are finite and whole numbers that fit in 64 bits, and nesting no deeper than
 ``MAX_DEPTH``. The walk is iterative, so no document can exhaust the stack."""
 
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from game.boundary.messages import describe
@@ -13,6 +16,9 @@ from game.boundary.refusal import KEY, Issue, Loc
 from game.limits import MAX_DEPTH
 
 MAX_WHOLE = 2**63 - 1
+# C0 and C1 controls but tab and line breaks, and the bidirectional embeddings, overrides and
+# isolates (U+202A-U+202E, U+2066-U+2069).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def value_issues(data: Any, numbers: bool = True) -> list[Issue]:
@@ -39,6 +45,9 @@ def value_issues(data: Any, numbers: bool = True) -> list[Issue]:
 def _scalar_issues(loc: Loc, value: Any, numbers: bool) -> list[Issue]:
     if isinstance(value, str) and not _encodable(value):
         return [Issue(loc, "text with a lone surrogate (\\ud800-\\udfff) is not valid Unicode")]
+    if isinstance(value, str) and (control := _CONTROL.search(value)):
+        code = f"U+{ord(control.group()):04X}"
+        return [Issue(loc, f"text with a control character ({code}) is not allowed")]
     if not numbers:
         return []
     if isinstance(value, float) and not math.isfinite(value):

@@ -120,6 +120,8 @@ def read_save(path: Path) -> Match:
     except Refused as error:
         issue = Issue(("scenario",), f"the save's scenario cannot be loaded ({error.reason})")
         raise SaveError(document.refuse([issue]).problems) from None
+    if save.exercise is not None:
+        _check_exercise(document, save.exercise)
     if loaded.sha256 != save.scenario_sha256:
         issue = Issue(
             ("scenario",), f"the scenario {scenario} has changed since this game was saved"
@@ -192,6 +194,18 @@ def _document(path: Path) -> tuple[JsonDocument, SaveDocument]:
         message = f"the save cannot be played: it was {error}"
         raise _refused(document, ("rules_version",), message) from None
     return document, save
+
+
+def _check_exercise(document: JsonDocument, name: str) -> None:
+    """The class exercise a save names is one (its end screen reads it): a system file, a
+    pipe or a broken exercise is refused when the save is loaded, not when the game ends."""
+    from game.scenario.exercise import load_exercise
+
+    try:
+        load_exercise(Path(name))
+    except Refused as error:
+        message = f"the save's exercise cannot be loaded ({error.reason})"
+        raise SaveError(document.refuse([Issue(("exercise",), message)]).problems) from None
 
 
 def _refused(document: JsonDocument, loc: Loc, message: str) -> SaveError:

@@ -28,7 +28,7 @@ class Exercise(Strict):
     scenario: Annotated[str, Field(min_length=1, max_length=MAX_PATH)]
     change: str | None = Field(None, description="The counterfactual change, in a sentence.")
     humans: Annotated[list[Id], Field(max_length=MAX_FACTIONS)] = Field(
-        [], description="Factions the students play."
+        [], description="Factions the students play, each once (none: the scenario's first)."
     )
     goals: Annotated[list[str], Field(max_length=MAX_AGENDA)] = Field(
         [], description="What the class should learn."
@@ -60,6 +60,11 @@ def load_exercise(path: Path) -> Exercise:
         )
         for i, human in enumerate(exercise.humans)
         if human not in factions
+    ]
+    strangers += [
+        locate(Issue(("humans", i), f"{human!r} is named twice"), root, name)
+        for i, human in enumerate(exercise.humans)
+        if human in exercise.humans[:i]
     ]
     if strangers:
         raise ScenarioError(strangers)

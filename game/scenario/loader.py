@@ -46,6 +46,8 @@ M = TypeVar("M", bound=BaseModel)
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+MAX_YAML_DIGITS = 1000  # digits of a whole number built from YAML (Python's limit: 4,300)
 
 
 class _SafeLoader(yaml.SafeLoader):
@@ -179,6 +181,9 @@ def read_model(path: Path, model: type[M], what: str) -> tuple[M, MappingNode]:
     except MarkedYAMLError as error:
         mark = error.problem_mark or root.start_mark
         raise ScenarioError([problem_at(mark, name, "(root)", str(error.problem))]) from None
+    values = value_issues(data, numbers=False)  # text a model's types do not look into
+    if values:
+        raise ScenarioError(locate(issue, root, name) for issue in values)
     try:
         return model.model_validate(data, by_alias=True, by_name=False), root
     except ValidationError as error:
@@ -240,6 +245,7 @@ def _check_expansion(root: Node) -> None:
         if id(node) not in heights:
             if depth > MAX_DEPTH:
                 raise _limit(node, f"aliases nest deeper than {MAX_DEPTH} levels")
+            _check_whole_number(node)
             sizes = [measure(child, depth + 1) for child in _children(node)]
             heights[id(node)] = (
                 1 + sum(size for size, _ in sizes),
@@ -253,6 +259,16 @@ def _check_expansion(root: Node) -> None:
         return size, height
 
     measure(root, 1)
+
+
+def _check_whole_number(node: Node) -> None:
+    """Refuse a whole number of more than ``MAX_YAML_DIGITS`` digits before it is built:
+    beyond 4,300 digits Python will not even convert it (a ``ValueError``). Shorter ones are
+    built and refused by the models, which say what the place allows."""
+    if isinstance(node, ScalarNode) and node.tag == _INT_TAG:
+        digits = sum(char.isdigit() for char in node.value)
+        if digits > MAX_YAML_DIGITS:
+            raise _limit(node, f"a whole number of {digits:,} digits is too large")
 
 
 def _limit(node: Node, message: str) -> ScenarioError:

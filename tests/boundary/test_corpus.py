@@ -23,6 +23,7 @@ COMMANDS = {  # the command that reads each kind of file; {} is the file
     "report": ("report", "{}", "--md", os.devnull + ".md", "--runs", "5", "--jobs", "1"),
     "record": ("replay", "--record", "{}"),
     "save": ("play", "--scenario", MINIMAL, "--load", "{}"),
+    "exercise": ("play", "--scenario", MINIMAL, "--exercise", "{}"),
 }
 CASES = sorted(p for p in CORPUS.glob("*/*") if p.suffix in (".yaml", ".json"))
 
