@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 import pickle
 import re
@@ -185,7 +186,20 @@ def _client(target: Dask) -> Iterator[Any]:
     try:
         raise_if_stopped()
         yield client
+    except KeyboardInterrupt:
+        if cluster is not None:
+            _kill_local_workers()
+        raise
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _kill_local_workers() -> None:
+    """Stopped by a signal: end this machine's worker processes at once, since their work is
+    thrown away. Closing the cluster gracefully would wait for each worker to finish the
+    chunk it is playing (seconds on a busy machine)."""
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join(timeout=1.0)

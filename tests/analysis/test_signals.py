@@ -21,6 +21,9 @@ from tests.analysis.cli import ROOT
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 STOP_WITHIN = 3.0
+# A local Dask cluster also closes its scheduler and the nannies of its workers: 1.7 s here
+# on a quiet machine, 4.2 s once in a full suite run on a loaded one.
+STOP_WITHIN_DASK = 10.0
 SHORT = ROOT / "tests" / "ui" / "data" / "short.yaml"
 
 
@@ -126,8 +129,8 @@ def test_a_signal_stops_a_big_batch_at_once(
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_a_signal_stops_a_batch_on_a_local_dask_cluster(tmp_path: Path, signum: int) -> None:
-    """``--dask local``: the futures are cancelled and the cluster's processes closed within
-    3 s, with the same one line and no output."""
+    """``--dask local``: the futures are cancelled, the workers killed and the cluster closed
+    within seconds, with the same one line and no output."""
     out = tmp_path / "runs.json"
     command = [sys.executable, "-m", "game", "simulate", "--runs", "100000", "--dask", "local"]
     process = subprocess.Popen(
@@ -142,7 +145,7 @@ def test_a_signal_stops_a_batch_on_a_local_dask_cluster(tmp_path: Path, signum: 
     took, left = _stop(process, signum, cluster)
     assert not left, "a Dask process outlived the command"
     assert process.returncode == 128 + signum
-    assert took < STOP_WITHIN, f"stopped {took:.1f} s after the signal"
+    assert took < STOP_WITHIN_DASK, f"stopped {took:.1f} s after the signal"
     assert process.stderr is not None
     assert (
         process.stderr.read()
