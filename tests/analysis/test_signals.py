@@ -127,18 +127,24 @@ def test_a_signal_stops_a_big_batch_at_once(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["stderr.txt"], "a partial output"
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
-def test_a_signal_stops_a_batch_on_a_local_dask_cluster(tmp_path: Path, signum: int) -> None:
-    """``--dask local``: the futures are cancelled, the workers killed and the cluster closed
-    within seconds, with the same one line and no output."""
-    out = tmp_path / "runs.json"
-    command = [sys.executable, "-m", "game", "simulate", "--runs", "100000", "--dask", "local"]
-    process = subprocess.Popen(
+def _big_batch(out: Path, *spread: str) -> subprocess.Popen[bytes]:
+    """``simulate --runs 100000`` spread as ``spread`` says, writing ``out``, in its own
+    session, with its stderr piped."""
+    command = [sys.executable, "-m", "game", "simulate", "--runs", "100000", *spread]
+    return subprocess.Popen(
         [*command, "--quiet", "--out", str(out)],
         cwd=ROOT,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_stops_a_batch_on_a_local_dask_cluster(tmp_path: Path, signum: int) -> None:
+    """``--dask local``: the futures are cancelled, the workers killed and the cluster closed
+    within seconds, with the same one line and no output."""
+    out = tmp_path / "runs.json"
+    process = _big_batch(out, "--dask", "local")
     cluster = _wait_for_children(process, 2)
     time.sleep(4.0)  # the cluster up and the games being played
     cluster |= {pid for parent in cluster for pid in _children(parent)}
@@ -158,13 +164,7 @@ def test_a_signal_stops_a_batch_on_a_local_dask_cluster(tmp_path: Path, signum: 
 def test_a_worker_killed_from_outside_ends_the_batch_with_one_line(tmp_path: Path) -> None:
     """Exit 1 (an operating-system failure), the other worker killed too, no output."""
     out = tmp_path / "runs.json"
-    command = [sys.executable, "-m", "game", "simulate", "--runs", "100000", "--jobs", "2"]
-    process = subprocess.Popen(
-        [*command, "--quiet", "--out", str(out)],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
+    process = _big_batch(out, "--jobs", "2")
     victim, *others = sorted(_wait_for_children(process, 2))
     time.sleep(0.5)
     os.kill(victim, signal.SIGKILL)

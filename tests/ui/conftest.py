@@ -15,10 +15,15 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 import pygame
 
+from game.analysis.runs import load
+from game.play.match import Match, Setup
 from game.play.settings import DATA_ENV, Settings
 from game.ui import App, Options, flow
+from game.ui.screens.end import EndScreen
+from game.ui.theme import Theme
 
 SHORT = Path(__file__).parent / "data" / "short.yaml"
+CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screens"
 WAIT_SECONDS = 180.0  # how long background work may take before a test gives up
 FRAME_PAUSE = 0.002  # seconds each waiting frame leaves to the background threads
@@ -128,3 +133,29 @@ def driver(data_dir: Path) -> Iterator[Driver]:
     d.step()
     yield d
     pygame.quit()
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every line of text the theme renders from now on."""
+    texts: list[str] = []
+    render = Theme.text
+
+    def recorded(self: Theme, text: str, *args: object, **kwargs: object) -> pygame.Surface:
+        texts.append(text)
+        return render(self, text, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Theme, "text", recorded)
+    return texts
+
+
+def on_the_end_screen(app: App, d: Driver) -> EndScreen:
+    """The short campaign played to its end as Stalin, and the window on its end screen."""
+    match = Match(load(SHORT), Setup(SHORT, ("stalin",), guided=False))
+    while not match.over:
+        match.resolve()
+    app.match = match
+    screen = EndScreen(app, match)
+    app.go(screen)
+    d.step()
+    return screen

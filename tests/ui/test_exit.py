@@ -17,14 +17,12 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.analysis.runs import load
-from game.play.match import Match, Setup
+from game.play.match import Setup
 from game.play.saves import saves_dir
 from game.play.settings import Settings
 from game.ui import App, Options, flow
-from game.ui.screens.end import EndScreen
 
-from .conftest import SHORT, Driver
+from .conftest import SHORT, Driver, on_the_end_screen
 
 STOP_SECONDS = 20.0  # a report of 1,000 runs takes much longer; stopping it, one step
 
@@ -37,15 +35,9 @@ def test_closing_while_a_report_is_written_stops_its_thread(data_dir: Path) -> N
     app = App(Options(SHORT, report_runs=1000), Settings(ai_speed="instant"))
     d = Driver(app)
     try:
-        match = Match(load(SHORT), Setup(SHORT, ("stalin",), guided=False))
-        while not match.over:
-            match.resolve()
-        app.match = match
-        app.go(EndScreen(app, match))
-        d.step()
+        screen = on_the_end_screen(app, d)
         d.key(pygame.K_r)
-        screen = app.screen
-        assert isinstance(screen, EndScreen) and screen.report.running
+        assert app.screen is screen and screen.report.running
         d.until(lambda: screen.report.games > 0)  # the reference batch is under way
         started = time.monotonic()
         pygame.event.post(pygame.event.Event(pygame.QUIT))

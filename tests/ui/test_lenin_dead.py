@@ -3,33 +3,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pygame
-import pytest
-
 from game.analysis.runs import load
 from game.play.match import Match, Setup
 from game.ui import flow
-from game.ui.theme import Theme
 
-from .conftest import Driver
-
-CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
-
-
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every line of text the theme renders from now on."""
-    texts: list[str] = []
-    render = Theme.text
-
-    def recorded(self: Theme, text: str, *args: object, **kwargs: object) -> pygame.Surface:
-        texts.append(text)
-        return render(self, text, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Theme, "text", recorded)
-    return texts
+from .conftest import CAMPAIGN, Driver
 
 
 def _header_lenin(drawn: list[str]) -> list[str]:

@@ -12,15 +12,13 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.analysis.runs import load
 from game.play.match import Match, Setup
 from game.play.saves import saves_dir
 from game.play.settings import Settings
 from game.ui import App, Options, flow
 from game.ui.screens.board import BoardScreen
-from game.ui.screens.end import EndScreen
 
-from .conftest import SHORT, Driver
+from .conftest import SHORT, Driver, on_the_end_screen
 
 
 def _board(d: Driver) -> BoardScreen:
@@ -47,16 +45,10 @@ def test_enter_on_the_end_screen_writes_the_report_before_leaving(data_dir: Path
     app = App(Options(SHORT, report_runs=4), Settings(ai_speed="instant"))
     d = Driver(app)
     try:
-        match = Match(load(SHORT), Setup(SHORT, ("stalin",), guided=False))
-        while not match.over:
-            match.resolve()
-        app.match = match
-        app.go(EndScreen(app, match))
-        d.step()
+        screen = on_the_end_screen(app, d)
         d.key(pygame.K_RETURN)
         assert d.screen == "end", "Enter writes the report; it does not leave"
-        screen = app.screen
-        assert isinstance(screen, EndScreen)
+        assert app.screen is screen
         d.until(lambda: screen.report.path is not None)
         assert screen.report.path is not None and screen.report.path.exists()
         d.key(pygame.K_RETURN)  # once written, the focus is on Title

@@ -22,25 +22,10 @@ from game.ui.screens.end import EndScreen
 from game.ui.screens.exercises import ExercisesScreen
 from game.ui.screens.lab import LabScreen
 from game.ui.screens.new_game import NewGameScreen
-from game.ui.theme import Theme
 
 from .conftest import SHORT, Driver
 
 CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
-
-
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every line of text the theme renders from now on."""
-    texts: list[str] = []
-    render = Theme.text
-
-    def recorded(self: Theme, text: str, *args: object, **kwargs: object) -> pygame.Surface:
-        texts.append(text)
-        return render(self, text, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Theme, "text", recorded)
-    return texts
 
 
 def _trotsky_wins_outright() -> Match:
