@@ -20,7 +20,15 @@ from game.engine import query
 from game.engine.actions import legal_mask
 from game.engine.kinds import KINDS
 from game.engine.spec import CENSURED, PERSONALITY_TRAITS, GameSpec
-from game.engine.state import IDEOLOGY, LEGITIMACY, MOOD, POPULARITY, UNITY, State
+from game.engine.state import (
+    DECLARATION_KEPT,
+    IDEOLOGY,
+    LEGITIMACY,
+    MOOD,
+    POPULARITY,
+    UNITY,
+    State,
+)
 from game.engine.wants import policy_wants, sanction_stance, secretary_stance, wants
 
 FloatArray = NDArray[np.float64]
@@ -400,8 +408,12 @@ def _resign(v: View) -> FloatArray:
 
 @utility("appeal")
 def _appeal(v: View) -> FloatArray:
-    """The undisciplined popular leader's road, against the party's need for calm."""
-    return (1.0 - v.p[T["discipline"]]) * v.me[:, POPULARITY] * 2.0 - v.calm_needed  # type: ignore[no-any-return]
+    """The undisciplined popular leader's road, against the party's need for calm; a faction
+    that keeps a declaration of submission weighs what breaking it costs (its reprieve from the
+    two-thirds sanctions) as a survivor weighs a recantation at its most needed."""
+    road = (1.0 - v.p[T["discipline"]]) * v.me[:, POPULARITY] * 2.0 - v.calm_needed
+    kept = v.state.declared[:, v.f] == DECLARATION_KEPT
+    return road - v.p[T["survival"]] * 3.0 * kept  # type: ignore[no-any-return]
 
 
 @utility("recant")

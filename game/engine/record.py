@@ -21,7 +21,7 @@ RECORD_VERSION = 1
 # thin-tailed squash refitted, Lenin's letter contained, Moscow's two offices). Saves and
 # records carry the version that made them; one made under other rules is refused, never
 # replayed wrongly.
-RULES_VERSION = 3
+RULES_VERSION = 4
 UNVERSIONED_RULES = 1  # saves and records from before rules versions were written down
 
 

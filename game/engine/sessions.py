@@ -26,13 +26,14 @@ from game.engine.spec import (
     MOTION_KINDS,
     SANCTION_KINDS,
     SESSION_KINDS,
+    TWO_THIRDS,
     GameSpec,
     MotionSpec,
     SessionSpec,
 )
-from game.engine.state import State
+from game.engine.state import DECLARATION_BROKEN, DECLARATION_KEPT, State
 from game.engine.votes import body, expected_share, vote
-from game.engine.wants import against, wants
+from game.engine.wants import against, target_faction, wants
 
 IntArray = NDArray[np.int64]
 BoolArray = NDArray[np.bool_]
@@ -55,6 +56,7 @@ def run_session(
     session = spec.sessions[index]
     settle_the_dead(spec, state)
     live = ~state.split
+    judged = np.zeros(state.status.shape, dtype=bool)  # (B, G) figures this session has judged
     state.held[live, index] = True
     if log is not None and live[0]:
         log.append(
@@ -78,12 +80,14 @@ def run_session(
             put &= target_fits(state, kind, motion.target)
         sponsor = agenda_mover(spec, state, motion)
         put &= sponsor >= 0
+        declare(spec, state, session, m, put, sponsor, log)
         if motion.fallback >= 0:
             put &= ~_withdraw(spec, state, session, m, put, sponsor, log)
         _decide(spec, state, session, m, put, sponsor, m * 8, log)
+        judged[put] |= _targets(spec, state, m)
         if traced is not None:
             traced(m)
-    _decide_tabled(spec, state, session, live, log, traced)
+    _decide_tabled(spec, state, session, live, judged, log, traced)
     if SESSION_KINDS[session.kind] == "congress":
         _elect(spec, state, session, live)
     elect_to_vacancies(spec, state, session, live)
@@ -101,6 +105,54 @@ def agenda_mover(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
     keeps = (named >= 0) & willing[rows, np.maximum(named, 0)]
     keenest = np.argmax(np.where(willing, want, -np.inf), axis=1)
     return np.where(keeps, named, np.where(willing.any(axis=1), keenest, -1))
+
+
+def _targets(spec: GameSpec, state: State, m: int) -> BoolArray:
+    """(G,): the figure motion ``m`` names, as a mask (none for a motion naming nobody)."""
+    mask = np.zeros(state.status.shape[1], dtype=bool)
+    if spec.motions[m].target >= 0:
+        mask[spec.motions[m].target] = True
+    return mask
+
+
+def declare(
+    spec: GameSpec,
+    state: State,
+    session: SessionSpec,
+    m: int,
+    put: BoolArray,
+    sponsor: IntArray,
+    log: Log | None,
+) -> None:
+    """Before a vote that would strike one of its figures by two thirds (off the Central
+    Committee, out of the party: the unity resolution's measures), a faction counts the votes as
+    the mover does (``expected_share``); where it finds itself beaten it declares its submission,
+    renouncing factional work while keeping its views, as the opposition did on 8 August 1927.
+    While the declaration is kept the bystanders lose their political reasons to strike it
+    (``wants.sanction_stance``), and the mover counts again before the vote (``_withdraw``). A
+    faction that broke its declaration (a breach of discipline since: ``own._appeal``) is not
+    believed again: in October 1927, after the secret press, the same plenum struck."""
+    motion = spec.motions[m]
+    if MOTION_KINDS[motion.kind] not in SANCTION_KINDS or majority(motion, session) != TWO_THIRDS:
+        return
+    target = target_faction(state, motion)
+    rows = query.rows(state)
+    t = np.maximum(target, 0)
+    able = put & (target >= 0) & (state.declared[rows, t] != DECLARATION_BROKEN)
+    able &= query.leader_active(spec, state)[rows, t]
+    if not able.any():
+        return
+    beaten = able & (expected_share(spec, state, session, motion, sponsor) >= 2.0 / 3.0)
+    state.declared[rows[beaten], t[beaten]] = DECLARATION_KEPT
+    if log is not None and beaten[0]:
+        log.append(
+            {
+                "type": "declared",
+                "session": session.id,
+                "motion": motion.id,
+                "faction": spec.factions[t[0]],
+            }
+        )
 
 
 def _withdraw(
@@ -197,12 +249,16 @@ def _decide_tabled(
     state: State,
     session: SessionSpec,
     live: NDArray[np.bool_],
+    judged: BoolArray,
     log: Log | None,
     traced: Callable[[int], None] | None,
 ) -> None:
     """Put the motions the factions tabled, faction by faction, if they still make sense and
-    this body has the power to decide them; a motion this body cannot decide stays tabled for
-    the next session that can (while it still makes sense)."""
+    this body has the power to decide them. A motion this body cannot decide stays tabled for
+    the next session that can (while it still makes sense), and so does one against a figure
+    this session has already judged (``judged`` (B, G)): a session settles a man's case in one
+    resolution (October 1927 struck Trotsky off the CC and left his expulsion to November; April
+    1929 took Pravda and the Comintern from Bukharin and his Politburo seat only in November)."""
     space = spec.actions
     for f in range(spec.n_factions):
         action = state.tabled[:, f].copy()
@@ -215,9 +271,14 @@ def _decide_tabled(
             if not empowered(spec.motions[m], session):
                 state.tabled[games & still, f] = a
                 continue
+            waits = (judged & _targets(spec, state, m)).any(axis=1)
+            state.tabled[games & still & waits, f] = a
+            put = games & still & ~waits
             sponsor = np.full(state.batch, f, dtype=np.int64)
+            declare(spec, state, session, m, put, sponsor, log)
             key = (len(spec.motions) + a) * 8 + f
-            _decide(spec, state, session, m, games & still, sponsor, key, log)
+            _decide(spec, state, session, m, put, sponsor, key, log)
+            judged[put] |= _targets(spec, state, m)
             if traced is not None:
                 traced(m)
 

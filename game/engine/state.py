@@ -23,6 +23,8 @@ BoolArray = NDArray[np.bool_]
 INFLUENCE, PRESTIGE, LEGITIMACY, POPULARITY, IDEOLOGY = range(5)
 UNITY, MOOD, LENIN_HEALTH, ECONOMY = range(4)
 NO_OFFER = -9
+# State.declared: a faction's declaration of submission (``sessions.declare``)
+NOT_DECLARED, DECLARATION_KEPT, DECLARATION_BROKEN = 0, 1, 2
 OFFER_TURNS = 2  # a proposal stands for the turn it is made and the next
 
 
@@ -35,6 +37,7 @@ class State:
     turn: int  # quarters since the scenario's start; the same for the whole batch
     stats: FloatArray  # (B, F, 5) influence, prestige, legitimacy, popularity, ideology
     breaches: FloatArray  # (B, F) open breaches of party discipline, decaying
+    declared: IntArray  # (B, F) the faction's declaration of submission: NOT_DECLARED, KEPT, BROKEN
     alliance: BoolArray  # (B, F, F) symmetric
     offer: IntArray  # (B, F, F) turn of the latest alliance proposal, proposer x addressee; -9 none
     grievance: FloatArray  # (B, F, F) holder x against
@@ -118,6 +121,7 @@ def initial_state(spec: GameSpec, seed: int, run_indices: IntArray) -> State:
         turn=0,
         stats=rep(spec.faction_stats.astype(np.float64)),
         breaches=np.zeros((b, n_f)),
+        declared=np.full((b, n_f), NOT_DECLARED, dtype=np.int64),
         alliance=rep(spec.alliance),
         offer=np.full((b, n_f, n_f), NO_OFFER, dtype=np.int64),
         grievance=rep(spec.grievance),

@@ -19,7 +19,7 @@ from game.engine.spec import (
     GameSpec,
     MotionSpec,
 )
-from game.engine.state import IDEOLOGY, State
+from game.engine.state import DECLARATION_KEPT, IDEOLOGY, State
 
 BoolArray = NDArray[np.bool_]
 FloatArray = NDArray[np.float64]
@@ -149,7 +149,10 @@ def sanction_stance(
     line is far from theirs and who threatens them (``query.threat``, as the AI judges it: the
     Troika turned on the most famous man, the victors of 1927 on the last rival standing); the
     base stance (negative) is the reluctance to punish a comrade, left out when the motion
-    ``named`` nobody. ``target`` (B,) is the struck faction, -1 none (then nobody cares: 0);
+    ``named`` nobody. While the target's faction keeps a declaration of submission
+    (``sessions.declare``: it has renounced factional work, as the opposition did on 8 August
+    1927) the political reasons, line and menace, fall away, and only grudges argue for
+    punishing it. ``target`` (B,) is the struck faction, -1 none (then nobody cares: 0);
     ``danger`` (B, F), the position's ``query.threat`` if the caller has it already."""
     k = spec.rules.k
     rows = query.rows(state)
@@ -159,7 +162,9 @@ def sanction_stance(
     distance = np.abs(ideology - ideology[rows, t][:, None])
     danger = query.threat(spec, state) if danger is None else danger
     menace = k["sanction_threat"] * danger[rows, t][:, None]
-    stance = k["sanction_base"] * named + grudge + k["sanction_distance"] * distance + menace
+    kept = state.declared[rows, t] == DECLARATION_KEPT
+    political = np.where(kept[:, None], 0.0, k["sanction_distance"] * distance + menace)
+    stance = k["sanction_base"] * named + grudge + political
     return np.where(target[:, None] >= 0, stance, 0.0)
 
 

@@ -79,17 +79,26 @@ def test_unanimous_records_are_near_unanimous(rows: list[dict[str, Any]]) -> Non
             assert row["model_median"] is not None and row["model_median"] >= 0.97, row
 
 
+def test_the_1927_sequence_follows_the_record(rows: list[dict[str, Any]]) -> None:
+    """The opposition's declaration and its breach (``sessions.declare``): the July 1927
+    removals are withdrawn, Trotsky's October removal and both November expulsions carry, as
+    the model's majority outcome."""
+    by_id = {r["id"]: r for r in rows}
+    for ident in (
+        "july_1927_trotsky",
+        "july_1927_zinoviev",
+        "october_1927_trotsky",
+        "november_1927_trotsky",
+        "november_1927_zinoviev",
+    ):
+        assert by_id[ident]["outcome_agrees"], by_id[ident]
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="measured (seed 1, 400 runs, rules version 3 as calibrated): 8 of 17 recorded "
-    "outcomes differ: Trotsky's removal from the CC in July 1927 carries (the record's "
-    "withdrawal followed the opposition's declaration of 8 August, which the model has no "
-    "move for), and Zinoviev's carries in 62% of runs (withdrawn in 17%); the October 1927 "
-    "removals are mostly not put (their targets are already off the CC); the November 1927 "
-    "expulsions are "
-    "put in 47% and 49% of runs; the July 1928 compromise is refused (the record's Stalin "
-    "voted for a retreat against his line); Bukharin's removal from the Politburo in November "
-    "1929 is put in 13% of runs (he has mostly lost the seat earlier)",
+    reason="measured (seed 1, 400 runs, rules version 4 as calibrated): 1 of 17 recorded "
+    "outcomes differs: the July 1928 compromise is refused (the record's Stalin voted for a "
+    "retreat against his line, which a faction voting its line cannot do)",
 )
 def test_recorded_outcomes_are_the_models_majority(rows: list[dict[str, Any]]) -> None:
     wrong = [(r["id"], r["model_outcome"]) for r in rows if r["fitted"] and not r["outcome_agrees"]]

@@ -11,7 +11,16 @@ from game.engine.kinds.base import ActionKind, BoolArray, IntArray, Seat, Words
 from game.engine.kinds.tabling import no_body_left, table
 from game.engine.procedure import still_decidable
 from game.engine.spec import CENSURED, EXILED, RECANTED, GameSpec
-from game.engine.state import IDEOLOGY, LEGITIMACY, POPULARITY, PRESTIGE, UNITY, State
+from game.engine.state import (
+    DECLARATION_BROKEN,
+    DECLARATION_KEPT,
+    IDEOLOGY,
+    LEGITIMACY,
+    POPULARITY,
+    PRESTIGE,
+    UNITY,
+    State,
+)
 from game.engine.tracks import add_stat, add_unity, shift_sympathy
 
 SHIFT_LIMIT = 0.95  # a line this far out cannot be shifted further that way
@@ -93,12 +102,15 @@ def _appeal(
     spec: GameSpec, state: State, f: int, g: IntArray, a: IntArray, t: IntArray, rnd: int
 ) -> None:
     """Go over the party's head to the army and the streets: sympathy where popularity
-    reaches, a breach of discipline, a blow to unity."""
+    reaches, a breach of discipline (which breaks a declaration of submission), a blow to
+    unity."""
     k = spec.rules.k
     pop = state.stats[g, f, POPULARITY]
     for r in range(len(spec.regions)):
         shift_sympathy(state, g, np.full(g.size, r), f, k["appeal_sympathy"] * pop)
     state.breaches[g, f] += 1.0
+    kept = state.declared[g, f] == DECLARATION_KEPT
+    state.declared[g[kept], f] = DECLARATION_BROKEN
     strongest = np.argmax(
         np.where(np.arange(spec.n_factions) == f, -1.0, query.weight(spec, state)[g]), axis=1
     )
