@@ -114,10 +114,10 @@ def declaration_text(spec: GameSpec, entry: dict[str, Any]) -> str:
     title = next(m.title for m in spec.motions if m.id == entry["motion"])
     return (
         f"{mover_name(spec, entry['faction'])} declares its submission before the vote on "
-        f"'{title}': counting the votes, it expected to be struck by two thirds, so it renounces "
-        "factional work while keeping its views. While the declaration is kept the other "
-        "factions lose their political reasons to strike it; an appeal over the party's head "
-        "would break it, and a broken declaration is not believed again."
+        f"'{title}'; an appeal over the party's head would break it, and a broken declaration "
+        "is not believed again. Counting two thirds against it, it renounces factional work "
+        "while keeping its views; while the declaration is kept, the other factions lose their "
+        "political reasons to strike it."
     )
 
 
