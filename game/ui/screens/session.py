@@ -99,9 +99,13 @@ class SessionScreen(Screen):
         self.rebuild()
 
     def _enter(self) -> None:
+        """The next motion; after the last, the quarter goes on, and the guide's note on
+        how a session votes, shown over the hall, counts as read (it would otherwise cover
+        the hall at every session until G)."""
         if self.index < len(self.votes) - 1:
             self._go(1)
         else:
+            self.guide.read()
             self.then()
 
     # --- drawing --------------------------------------------------------------------------
