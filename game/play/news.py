@@ -80,6 +80,8 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
         return [Dispatch("vote", vote_text(spec, entry))]
     if kind == "withdrawn":
         return [Dispatch("vote", withdrawal_text(spec, entry))]
+    if kind == "declared":
+        return [Dispatch("vote", declaration_text(spec, entry))]
     if kind == "checkpoint":
         really = long_date(entry["date"])
         return [Dispatch("history", f"As in history: {entry['title']} (really {really}).")]
@@ -103,6 +105,19 @@ def withdrawal_text(spec: GameSpec, entry: dict[str, Any]) -> str:
         f"{mover_name(spec, entry['sponsor'])} withdraws '{entry['title']}': counting the "
         "votes beforehand, "
         f"it expected {entry['expected']:.0%} yes where {entry['needed']:.0%} were needed."
+    )
+
+
+def declaration_text(spec: GameSpec, entry: dict[str, Any]) -> str:
+    """What a logged declaration of submission (``sessions.declare``) means for the faction
+    that made it: what it gave up, what it buys, and that an appeal would break it."""
+    title = next(m.title for m in spec.motions if m.id == entry["motion"])
+    return (
+        f"{mover_name(spec, entry['faction'])} declares its submission before the vote on "
+        f"'{title}'; an appeal over the party's head would break it, and a broken declaration "
+        "is not believed again. Counting two thirds against it, it renounces factional work "
+        "while keeping its views; while the declaration is kept, the other factions lose their "
+        "political reasons to strike it."
     )
 
 

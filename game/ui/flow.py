@@ -331,14 +331,16 @@ def _screens(app: App, report: TurnReport) -> list[ScreenMaker]:
         if entry["type"] == "event":
             out.append(partial(EventScreen, app, match, report.turn, entry, then))
         elif entry["type"] == "session":
-            votes = [
-                v
-                for v in report.log[i + 1 :]
-                if v["type"] == "vote" and v["session"] == entry["id"]
-            ]
+            votes = _of_session(report.log[i + 1 :], "vote", entry["id"])
+            declared = _of_session(report.log[i + 1 :], "declared", entry["id"])
             if votes:
-                out.append(partial(SessionScreen, app, match, entry, votes, then))
+                out.append(partial(SessionScreen, app, match, entry, votes, then, declared))
     return out
+
+
+def _of_session(log: list[dict[str, Any]], kind: str, session: str) -> list[dict[str, Any]]:
+    """The log entries of one kind (votes, declarations of submission) at one session."""
+    return [e for e in log if e["type"] == kind and e["session"] == session]
 
 
 def advance(app: App) -> None:

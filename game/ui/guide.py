@@ -135,20 +135,26 @@ class Guide:
         if step is None:
             return False
         if event.type == pygame.KEYDOWN and event.key == pygame.K_g:
-            self.progress.seen.add(step.id)
+            self.read()
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_x:
             self.stop()
             return True
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             if self.next_rect.collidepoint(event.pos):
-                self.progress.seen.add(step.id)
+                self.read()
                 return True
             if self.stop_rect.collidepoint(event.pos):
                 self.stop()
                 return True
             return self.box.collidepoint(event.pos)
         return False
+
+    def read(self) -> None:
+        """The note shown now has been read (it does not come back)."""
+        step = self.current()
+        if step is not None:
+            self.progress.seen.add(step.id)
 
     def stop(self) -> None:
         """Stop the guide for this player, for the rest of this game."""

@@ -52,6 +52,27 @@ def test_the_first_session_has_a_note_and_the_next_has_none(driver: Driver) -> N
             d.key(pygame.K_RETURN)
 
 
+def test_the_session_note_left_with_enter_does_not_cover_the_next_hall(driver: Driver) -> None:
+    """A player who only presses Enter (Continue) has gone past the note: it does not come
+    back over the hall of every later session (as found in a campaign played in Xvfb)."""
+    d = driver
+    flow.start(d.app, Setup(SHORT, ("stalin",), guided=True))
+    d.step()
+    assert d.app.match is not None
+    d.app.match.guides[0].seen |= OPENING
+    notes: list[str | None] = []  # the note on each session's screen as it opens
+    seen: list[object] = []
+    while len(notes) < 2:
+        d.end_quarter()
+        d.until(lambda: d.screen != "board" or not d.app.screen.resolving)  # type: ignore[union-attr]
+        while d.screen in ("event", "session"):
+            if d.screen == "session" and d.app.screen not in seen and len(notes) < 2:
+                seen.append(d.app.screen)
+                notes.append(_note(d))
+            d.key(pygame.K_RETURN)
+    assert notes == ["A session votes", None]
+
+
 def test_a_rivals_first_offer_of_alliance_has_a_note(driver: Driver) -> None:
     d = driver
     match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("stalin",), seed=3))

@@ -5,7 +5,7 @@ the agenda voted motion by motion, with the tally and the reasons for each outco
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pygame
@@ -15,7 +15,7 @@ from game.engine.names import mover_name
 from game.engine.votes import TERMS
 from game.play.dates import long_date
 from game.play.match import GuideProgress, Match
-from game.play.news import logged_blocs
+from game.play.news import declaration_text, logged_blocs
 from game.ui import draw
 from game.ui.app import App
 from game.ui.guide import Guide
@@ -62,11 +62,13 @@ class SessionScreen(Screen):
         session: dict[str, Any],
         votes: list[dict[str, Any]],
         then: Callable[[], None],
+        declared: Sequence[dict[str, Any]] = (),
     ) -> None:
         super().__init__(app)
         self.match = match
         self.session = session
         self.votes = votes
+        self.declared = declared  # the session's declarations of submission, in order
         self.then = then
         self.index = 0
         self.images: dict[int, pygame.Surface] = {}
@@ -97,9 +99,13 @@ class SessionScreen(Screen):
         self.rebuild()
 
     def _enter(self) -> None:
+        """The next motion; after the last, the quarter goes on, and the guide's note on
+        how a session votes, shown over the hall, counts as read (it would otherwise cover
+        the hall at every session until G)."""
         if self.index < len(self.votes) - 1:
             self._go(1)
         else:
+            self.guide.read()
             self.then()
 
     # --- drawing --------------------------------------------------------------------------
@@ -267,6 +273,8 @@ class SessionScreen(Screen):
         mover = mover_name(spec, sponsor)
         tally = f"Moved by {mover}. {vote['yes']} for, {vote['no']} against: {_result(vote)}."
         column.add(tally, 8, "body", face="bold")
+        for entry in self.declared:
+            column.add(declaration_text(spec, entry), 4, colour=theme.colour("red"), lines=5)
         column.add("Why it went this way:", 6, colour=theme.colour("red"), face="bold")
         for reason in vote_reasons(logged_blocs(vote)):
             column.add("· " + reason, lines=4)
