@@ -24,7 +24,8 @@ from game.ui import App, Options, flow
 
 from .conftest import SHORT, Driver, on_the_end_screen
 
-STOP_SECONDS = 20.0  # a report of 1,000 runs takes much longer; stopping it, one step
+REPORT_RUNS = 100_000  # a reference batch that cannot end while the test closes the window
+STOP_SECONDS = 20.0  # such a report takes much longer; stopping it, one step
 
 
 def _workers() -> list[threading.Thread]:
@@ -32,7 +33,7 @@ def _workers() -> list[threading.Thread]:
 
 
 def test_closing_while_a_report_is_written_stops_its_thread(data_dir: Path) -> None:
-    app = App(Options(SHORT, report_runs=1000), Settings(ai_speed="instant"))
+    app = App(Options(SHORT, report_runs=REPORT_RUNS), Settings(ai_speed="instant"))
     d = Driver(app)
     try:
         screen = on_the_end_screen(app, d)
@@ -45,7 +46,7 @@ def test_closing_while_a_report_is_written_stops_its_thread(data_dir: Path) -> N
         assert not app.running
         assert _workers() == [], "the window closed with the report's thread still running"
         assert time.monotonic() - started < STOP_SECONDS, "closing waited for the whole report"
-        assert screen.report.games < 1000
+        assert screen.report.games < REPORT_RUNS
         assert not list((data_dir / "reports").glob("*.html"))
     finally:
         pygame.quit()
