@@ -142,7 +142,9 @@ def declare(
     able &= query.leader_active(spec, state)[rows, t]
     if not able.any():
         return
-    beaten = able & (expected_share(spec, state, session, motion, sponsor) >= 2.0 / 3.0)
+    beaten = able & (
+        expected_share(spec, state, session, motion, sponsor) >= needed_share(TWO_THIRDS)
+    )
     state.declared[rows[beaten], t[beaten]] = DECLARATION_KEPT
     if log is not None and beaten[0]:
         log.append(

@@ -159,3 +159,15 @@ def on_the_end_screen(app: App, d: Driver) -> EndScreen:
     app.go(screen)
     d.step()
     return screen
+
+
+def slow_quarters(monkeypatch: pytest.MonkeyPatch, match: Match, seconds: float) -> None:
+    """Make each quarter the AI plays for ``match`` take at least ``seconds``, so a test can
+    act while the worker thread is still busy."""
+    resolve = match.resolve
+
+    def slow() -> object:
+        time.sleep(seconds)
+        return resolve()
+
+    monkeypatch.setattr(match, "resolve", slow)

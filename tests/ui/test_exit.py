@@ -22,7 +22,7 @@ from game.play.saves import saves_dir
 from game.play.settings import Settings
 from game.ui import App, Options, flow
 
-from .conftest import SHORT, Driver, on_the_end_screen
+from .conftest import SHORT, Driver, on_the_end_screen, slow_quarters
 
 REPORT_RUNS = 100_000  # a reference batch that cannot end while the test closes the window
 STOP_SECONDS = 20.0  # such a report takes much longer; stopping it, one step
@@ -60,13 +60,7 @@ def test_closing_on_the_game_menu_while_the_ai_thinks_keeps_the_quarter(
     d.step()
     match = d.app.match
     assert match is not None
-    resolve = match.resolve
-
-    def slow() -> object:
-        time.sleep(0.5)
-        return resolve()
-
-    monkeypatch.setattr(match, "resolve", slow)
+    slow_quarters(monkeypatch, match, 0.5)
     d.end_quarter()
     d.key(pygame.K_ESCAPE)  # the game menu, while the quarter is played in the thread
     assert d.screen == "pause" and _workers()

@@ -6,7 +6,6 @@ sessions are shown, shows them again on Continue."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pygame
@@ -18,7 +17,7 @@ from game.play.settings import Settings
 from game.ui import App, Options, flow
 from game.ui.screens.board import BoardScreen
 
-from .conftest import SHORT, Driver, on_the_end_screen
+from .conftest import SHORT, Driver, on_the_end_screen, slow_quarters
 
 
 def _board(d: Driver) -> BoardScreen:
@@ -132,13 +131,7 @@ def test_closing_while_the_ai_thinks_loses_nothing(
     d = driver
     match = _start(d)
     _play_quarter(d)  # quarter 2 of the short campaign holds the 12th Conference
-    resolve = match.resolve
-
-    def slow() -> object:
-        time.sleep(0.3)
-        return resolve()
-
-    monkeypatch.setattr(match, "resolve", slow)
+    slow_quarters(monkeypatch, match, 0.3)
     d.end_quarter()
     assert _board(d).worker is not None and not _board(d).worker.done  # type: ignore[union-attr]
     pygame.event.post(pygame.event.Event(pygame.QUIT))
