@@ -18,10 +18,12 @@ RECORD_VERSION = 1
 # The version of the rules: what a game's actions lead to. Bumped whenever the rules change so
 # that an old game's actions would play out differently (2: issue 8, the party's procedure,
 # sponsored agendas, the fitted vote model and the rivals' judgement; 3: the vote model's
-# thin-tailed squash refitted, Lenin's letter contained, Moscow's two offices). Saves and
+# thin-tailed squash refitted, Lenin's letter contained, Moscow's two offices; 4: the
+# declaration of submission, a session judges a man once; 5: no agenda item is moved in the
+# name of a faction a person plays). Saves and
 # records carry the version that made them; one made under other rules is refused, never
 # replayed wrongly.
-RULES_VERSION = 4
+RULES_VERSION = 5
 UNVERSIONED_RULES = 1  # saves and records from before rules versions were written down
 
 

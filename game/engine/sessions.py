@@ -97,9 +97,11 @@ def agenda_mover(spec: GameSpec, state: State, motion: MotionSpec) -> IntArray:
     """(B,): who moves an agenda item: its named sponsor while that faction's leader is in
     the party and moving it would not be against itself (``wants.against``: it wants the
     motion, which strikes neither it nor its ally); failing that, the willing faction that
-    wants it most; -1 where nobody is willing (the item is not put)."""
+    wants it most; -1 where nobody is willing (the item is not put). A faction a person
+    plays (``State.human``) is never willing: it moves only the motions its player tables."""
     want = wants(spec, state, motion)
     willing = query.leader_active(spec, state) & ~against(spec, state, motion, want)
+    willing &= ~state.human
     named = _named_sponsor(spec, state, motion)
     rows = query.rows(state)
     keeps = (named >= 0) & willing[rows, np.maximum(named, 0)]

@@ -38,6 +38,7 @@ class State:
     stats: FloatArray  # (B, F, 5) influence, prestige, legitimacy, popularity, ideology
     breaches: FloatArray  # (B, F) open breaches of party discipline, decaying
     declared: IntArray  # (B, F) the faction's declaration of submission: NOT_DECLARED, KEPT, BROKEN
+    human: BoolArray  # (B, F) played by a person at this machine: no agenda item is moved in its name
     alliance: BoolArray  # (B, F, F) symmetric
     offer: IntArray  # (B, F, F) turn of the latest alliance proposal, proposer x addressee; -9 none
     grievance: FloatArray  # (B, F, F) holder x against
@@ -122,6 +123,7 @@ def initial_state(spec: GameSpec, seed: int, run_indices: IntArray) -> State:
         stats=rep(spec.faction_stats.astype(np.float64)),
         breaches=np.zeros((b, n_f)),
         declared=np.full((b, n_f), NOT_DECLARED, dtype=np.int64),
+        human=np.zeros((b, n_f), dtype=bool),
         alliance=rep(spec.alliance),
         offer=np.full((b, n_f, n_f), NO_OFFER, dtype=np.int64),
         grievance=rep(spec.grievance),

@@ -124,6 +124,7 @@ class Match:
         self.human = tuple(self.spec.factions.index(h) for h in setup.humans)
         self.policies: PolicySet = parse_ai(policy_for(setup.difficulty), self.spec.factions, 1.0)
         self.state: State = initial_state(self.spec, setup.seed, np.array([0]))
+        self.state.human[0, list(self.human)] = True
         self.history: list[list[list[int]]] = []
         self.hashes: list[str] = []
         self.reports: list[TurnReport] = []

@@ -173,3 +173,16 @@ def test_a_resolution_against_the_right_names_nobody() -> None:
     apply_motion(spec, state, motion, np.array([0]), np.array([stalin]))
     assert (state.status == status).all()
     assert state.stats[0, bukharin, PRESTIGE] < prestige
+
+
+def test_a_faction_a_person_plays_moves_no_agenda_item() -> None:
+    """Stalin, the named sponsor of Socialism in One Country and keenest on the army's
+    removal, moves neither once a person plays him: the faction that wants each most does."""
+    spec, state = _spec_state()
+    stalin = _faction(spec, "stalin")
+    for ident in ("adopt_one_country", "trotsky_loses_army"):
+        assert (sessions.agenda_mover(spec, state, _motion(spec, ident)) == stalin).all()
+    state.human[:, stalin] = True
+    for ident in ("adopt_one_country", "trotsky_loses_army"):
+        mover = sessions.agenda_mover(spec, state, _motion(spec, ident))
+        assert ((mover >= 0) & (mover != stalin)).all(), ident
