@@ -60,7 +60,7 @@ def _region(spec: GameSpec, effect: EffectSpec, names: Sequence[str]) -> list[st
     where = spec.region_names[effect.index] if effect.index >= 0 else "Every region"
     lines = []
     if effect.members_factor != 1.0:
-        lines.append(f"{where}: party members {_points(effect.members_factor - 1.0)} %")
+        lines.append(f"{where}: party members {_points(effect.members_factor - 1.0)}%")
     if effect.recruits_add:
         lines.append(f"{where}: new recruits {_points(effect.recruits_add)}")
     if effect.sympathy_to >= 0 and effect.sympathy_add:

@@ -41,7 +41,8 @@ def _alliance_offer(match: Match, faction: int) -> Details | None:
             for f, action in enumerate(rnd):
                 offer = spec.actions.kinds[action] == "ally" and spec.actions.arg[action] == faction
                 if f != faction and offer:
-                    who = report.names[f] if report.names else faction_name(spec, None, f)
+                    named = report.opening or report.names
+                    who = named[f] if named else faction_name(spec, None, f)
                     allied = bool(match.state.alliance[0, faction, f])
                     return {"who": who, "answer": (ALLIED if allied else OPEN).format(who=who)}
     return None

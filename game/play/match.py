@@ -97,7 +97,8 @@ class TurnReport:
     """What happened in one quarter: the actions taken (rounds x factions), what the humans
     had planned, the log of events, sessions, votes and checkpoints, the (round, faction)
     actions whose drawn outcome went against their faction, and the factions' names as the
-    quarter left them (an expelled leader shown as such)."""
+    quarter left them (an expelled leader shown as such) and as it opened, when its actions
+    were taken (``opening``: a leader expelled by the quarter's congress acted unexpelled)."""
 
     turn: int
     actions: list[list[int]]
@@ -105,6 +106,7 @@ class TurnReport:
     log: list[dict[str, Any]] = field(default_factory=list)
     refused: list[tuple[int, int]] = field(default_factory=list)
     names: tuple[str, ...] = ()
+    opening: tuple[str, ...] = ()
 
 
 class Match:
@@ -287,10 +289,13 @@ class Match:
         turn = state.turn
         log: list[dict[str, Any]] = []
         outcomes = Outcomes(self.spec)
+        opening = faction_names(self.spec, state)
         play_quarter(self.spec, state, choose, income=False, log=log, tracer=outcomes)
         head, *entries = log  # the quarter's actions come first, then what they led to
         names = faction_names(self.spec, state)
-        report = TurnReport(turn, head["actions"], planned, entries, outcomes.refused, names)
+        report = TurnReport(
+            turn, head["actions"], planned, entries, outcomes.refused, names, opening
+        )
         self.history.append(report.actions)
         self.hashes.append(state.row_hashes()[0])
         self.reports.append(report)

@@ -39,8 +39,9 @@ def names(spec: GameSpec, report: TurnReport) -> tuple[str, ...]:
 
 
 def _actions(spec: GameSpec, report: TurnReport) -> list[Dispatch]:
+    """The quarter's actions, each faction named as the quarter opened, when it acted."""
     out = []
-    who = names(spec, report)
+    who = report.opening or names(spec, report)
     for rnd, row in enumerate(report.actions):
         for f, action in enumerate(row):
             planned = report.planned.get(f, [])
@@ -75,7 +76,7 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
     if kind == "event":
         return [Dispatch("event", f"{entry['title'].upper()}. {entry['text']}")]
     if kind == "session":
-        return [Dispatch("session", f"{entry['name']} opens ({long_date(entry['date'])}).")]
+        return [Dispatch("session", session_opens(entry["name"], entry["date"]))]
     if kind == "vote":
         return [Dispatch("vote", vote_text(spec, entry))]
     if kind == "withdrawn":
@@ -86,6 +87,13 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
         really = long_date(entry["date"])
         return [Dispatch("history", f"As in history: {entry['title']} (really {really}).")]
     return []
+
+
+def session_opens(name: str, date: str) -> str:
+    """'Twelfth Congress opens (17 April 1923).'; a name that gives its date already
+    ('CC plenum of 1 January 1926') is not followed by it again."""
+    day = long_date(date)
+    return f"{name} opens." if day in name else f"{name} opens ({day})."
 
 
 def vote_text(spec: GameSpec, entry: dict[str, Any]) -> str:

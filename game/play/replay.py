@@ -42,7 +42,10 @@ def replay_frames(loaded: Loaded, seed: int, run: int, ai: str, historicity: flo
     def keep(after: State) -> None:
         head, *entries = log  # the quarter's actions come first, then what they led to
         names = faction_names(spec, after)
-        report = TurnReport(head["turn"], head["actions"], {}, entries, outcomes.refused, names)
+        opening = frames[-1].report.names if frames else spec.faction_names
+        report = TurnReport(
+            head["turn"], head["actions"], {}, entries, outcomes.refused, names, opening
+        )
         frames.append(Frame(after.copy(), report))
         log.clear()
 

@@ -1,0 +1,50 @@
+"""News lines that read as a player expects: an action named by its faction as it was when it
+acted (not as the quarter's congress left it), a session's date given once, and a share
+written '−8%', as every other percentage in the game is."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from game.analysis.runs import load
+from game.engine.event_text import effect_lines
+from game.play.match import TurnReport
+from game.play.news import quarter_news, session_opens
+
+CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
+
+
+def test_an_action_names_its_faction_as_it_was_when_it_acted() -> None:
+    """Trotsky tables a motion in spring 1924, then the May congress expels him: the news
+    line about the motion does not call him expelled; the quarter's later lines may."""
+    spec = load(CAMPAIGN).spec
+    trotsky = spec.factions.index("trotsky")
+    motion = next(a for a, kind in enumerate(spec.actions.kinds) if kind == "motion_remove_office")
+    row = [spec.actions.block("pass").start] * spec.n_factions
+    row[trotsky] = motion
+    after = tuple(
+        f"{name} (Trotsky expelled)" if f == trotsky else name
+        for f, name in enumerate(spec.faction_names)
+    )
+    report = TurnReport(8, [row], {}, [], [], names=after, opening=spec.faction_names)
+    lines = [d.text for d in quarter_news(spec, report) if d.kind == "action"]
+    assert lines and lines[0].startswith(spec.faction_names[trotsky])
+    assert "expelled" not in lines[0]
+
+
+def test_a_session_that_names_its_date_is_not_followed_by_it_again() -> None:
+    assert session_opens("CC plenum of 1 January 1926", "1926-01-01") == (
+        "CC plenum of 1 January 1926 opens."
+    )
+    assert session_opens("Twelfth Congress", "1923-04-17") == (
+        "Twelfth Congress opens (17 April 1923)."
+    )
+
+
+def test_a_share_of_members_has_no_space_before_its_percent_sign() -> None:
+    spec = load(CAMPAIGN).spec
+    lines = [line for event in spec.events for line in effect_lines(spec, event)]
+    shares = [line for line in lines if "party members" in line]
+    assert shares, "the scenario has an event that changes a region's membership"
+    assert all(re.search(r"[+−]\d+%$", line) for line in shares), shares
