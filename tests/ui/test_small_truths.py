@@ -176,3 +176,17 @@ def test_the_players_expelled_leader_is_shown_as_such_at_the_least_size(
     heads = [i for i, line in enumerate(written) if line.endswith("(you)")]
     assert heads, "the player's card is drawn"
     assert written[heads[-1] + 1] in ("Trotsky, expelled", "expelled"), written[heads[-1] + 1]
+
+
+def test_the_title_names_the_camps_by_leader_and_camp(driver: Driver, drawn: list[str]) -> None:
+    """The title's blurb calls the camps what the board calls them, not by an office one of
+    them may lose ('the General Secretary')."""
+    drawn.clear()
+    driver.step()
+    blurb = " ".join(drawn)
+    assert driver.screen == "title"
+    assert "General Secretary" not in blurb
+    spec = load(CAMPAIGN).spec
+    words = set(blurb.replace(",", " ").replace(".", " ").split())
+    for name in spec.faction_names:
+        assert set(name.split()) <= words, name

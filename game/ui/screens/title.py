@@ -44,9 +44,9 @@ class TitleScreen(Screen):
         ink, red = theme.colour("ink"), theme.colour("red")
         room = int(w * 0.62) - int(w * 0.06) - 2 * 20 - 16  # the card ends before the buttons
         body = (
-            "Spring 1922. Lenin is ill. Four camps reach for his mantle: the General "
-            "Secretary, the Left, the Leningrad bloc and the Right.\nOnly party bodies vote. "
-            "Win them."
+            "Spring 1922. Lenin is ill. Four camps reach for his mantle: Stalin's Centre, "
+            "Trotsky's Left, Zinoviev's Leningrad Machine and Bukharin's Right.\nOnly party "
+            "bodies vote. Win them."
         )
         lines = [
             (theme.text("HEIRS", "poster", ink, "poster"), 0),
