@@ -91,8 +91,8 @@ def draw_faction(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, mi
 
 def _faction_head(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, mine: bool) -> None:
     """The faction's name (cut to fit, the player's own marked), its leader and his status
-    where there is room (a leader censured, out of the party or recanted: his status always,
-    in red, the name cut for it), and its influence in red poster type."""
+    where there is room (any status but active always, the name cut for it: in red for a
+    leader censured, out of the party or recanted), and its influence in red poster type."""
     spec, state = v.spec, v.state
     x, y = rect.x + 14, rect.y + 3
     leader = int(spec.faction_leader[f])
@@ -109,8 +109,8 @@ def _faction_head(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, m
     you = " (you)" if mine else ""
     you_w = v.theme.font("body", "bold").size(you)[0]
     small = v.theme.font("small")
-    out = status not in ("active", "readmitted")  # sanctioned, out or recanted: always shown
-    reserve = small.size(status)[0] + 8 if out else 0
+    out = status not in ("active", "readmitted")  # sanctioned, out or recanted
+    reserve = small.size(status)[0] + 8 if status != "active" else 0
     name = draw.fit(v.theme, spec.faction_names[f], room - you_w - reserve) + you
     head = v.text(surface, name, (x, y), "body", face="bold")
     who = head

@@ -147,19 +147,21 @@ def _back_of(d: Driver, label: str) -> tuple[int, int]:
     raise AssertionError(f"no {label!r}: {[e.element.text for e in entries]}")
 
 
-def test_the_players_expelled_leader_is_shown_as_such_at_the_least_size(
-    driver: Driver, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("camp", "status"), [("trotsky", "expelled"), ("zinoviev", "readmitted")])
+def test_a_leaders_status_is_shown_at_the_least_size(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch, camp: str, status: str
 ) -> None:
     """At 960×600 with the largest text the player's own card ("Trotsky's Left (you)") had no
-    room for its leader's status, so an expelled Trotsky read as any leader: the status of a
-    leader out of the party is always drawn (the name cut for it if need be)."""
+    room for its leader's status, so an expelled Trotsky read as any leader; and a readmitted
+    Zinoviev's card, its long name filling the line, showed no status at all. Every status
+    but active is always drawn (the name cut for it if need be)."""
     d = driver
     d.app.settings.width, d.app.settings.height, d.app.settings.text_size = 960, 600, "large"
     d.app.apply_settings()
     match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), guided=False))
     spec = match.spec
-    trotsky = spec.factions.index("trotsky")
-    match.state.status[0, int(spec.faction_leader[trotsky])] = STATUSES.index("expelled")
+    f = spec.factions.index(camp)
+    match.state.status[0, int(spec.faction_leader[f])] = STATUSES.index(status)
     written: list[str] = []
     text = View.text
 
@@ -173,9 +175,10 @@ def test_the_players_expelled_leader_is_shown_as_such_at_the_least_size(
     flow.play(d.app, match)
     d.step()
     assert d.app.window.get_size() == (960, 600)
-    heads = [i for i, line in enumerate(written) if line.endswith("(you)")]
-    assert heads, "the player's card is drawn"
-    assert written[heads[-1] + 1] in ("Trotsky, expelled", "expelled"), written[heads[-1] + 1]
+    heads = [i for i, line in enumerate(written) if line.startswith(spec.faction_names[f][:7])]
+    assert heads, "the faction's card is drawn"
+    leader = spec.figure_names[int(spec.faction_leader[f])].split()[-1]
+    assert written[heads[-1] + 1] in (f"{leader}, {status}", status), written[heads[-1] + 1]
 
 
 def test_the_title_names_the_camps_by_leader_and_camp(driver: Driver, drawn: list[str]) -> None:
