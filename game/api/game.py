@@ -36,7 +36,7 @@ from game.engine.kinds import FALLBACK
 from game.engine.outcome import SPLIT, decide
 from game.engine.record import GameRecord
 from game.engine.spec import GameSpec
-from game.engine.state import State, initial_state
+from game.engine.state import State, initial_state, mark_humans
 from game.engine.turn import begin_turn, play_quarter, resolve_turn, take_actions
 from game.play.match import HUMAN
 from game.scenario.errors import ScenarioError
@@ -84,6 +84,7 @@ class Game:
             if players[fid] != HUMAN
         }
         self._state: State = initial_state(spec, seed, np.array([run]))
+        mark_humans(spec, self._state, self.stepped)
         self._round = 0
         self._quarter: list[list[int]] = []  # the actions of the current quarter's rounds
         self._history: list[list[list[int]]] = []  # (quarters, rounds, factions)
@@ -310,6 +311,7 @@ class Game:
             self._historicity,
             copy.deepcopy(self._history),
             list(self._hashes),
+            humans=list(self.stepped),
         )
         return {
             "scenario": str(self._scenario.path),

@@ -211,6 +211,7 @@ class RecordDocument(Document):
     hashes: Annotated[list[StateHash], Field(max_length=MAX_QUARTERS)]
     version: Literal[1] = 1  # game.engine.record.RECORD_VERSION
     rules_version: int
+    humans: Annotated[list[Name], Field(max_length=MAX_FACTIONS)] = []
 
 
 class GuideDocument(Document):

@@ -10,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from game.engine.spec import GameSpec
-from game.engine.state import State, initial_state
+from game.engine.state import State, initial_state, mark_humans
 from game.engine.turn import Chooser, play
 
 IntArray = NDArray[np.int64]
@@ -76,6 +76,7 @@ class GameRecord:
     hashes: list[str] = field(default_factory=list)
     version: int = RECORD_VERSION
     rules_version: int = RULES_VERSION
+    humans: list[str] = field(default_factory=list)  # the factions a person played
 
     def to_json(self) -> dict[str, Any]:
         return dict(vars(self))
@@ -124,6 +125,10 @@ def replay(
         raise ReplayMismatch("the record does not hold a state hash for every quarter")
     actions = np.array(record.actions, dtype=np.int64)
     state = initial_state(spec, record.seed, np.array([record.run_index]))
+    try:
+        mark_humans(spec, state, record.humans)
+    except ValueError as error:
+        raise ReplayMismatch(f"the record's humans name {error}") from None
 
     def recorded(spec: GameSpec, state: State, rnd: int) -> IntArray:
         return actions[state.turn, rnd][None, :]  # type: ignore[no-any-return]

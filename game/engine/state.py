@@ -8,6 +8,7 @@ so game i evolves the same whether it runs alone or inside any batch.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -38,7 +39,7 @@ class State:
     stats: FloatArray  # (B, F, 5) influence, prestige, legitimacy, popularity, ideology
     breaches: FloatArray  # (B, F) open breaches of party discipline, decaying
     declared: IntArray  # (B, F) the faction's declaration of submission: NOT_DECLARED, KEPT, BROKEN
-    human: BoolArray  # (B, F) played by a person at this machine: no agenda item is moved in its name
+    human: BoolArray  # (B, F) played by a person here: no agenda item is moved in its name
     alliance: BoolArray  # (B, F, F) symmetric
     offer: IntArray  # (B, F, F) turn of the latest alliance proposal, proposer x addressee; -9 none
     grievance: FloatArray  # (B, F, F) holder x against
@@ -156,3 +157,12 @@ def initial_state(spec: GameSpec, seed: int, run_indices: IntArray) -> State:
         cc_size=np.full(b, spec.cc_size, dtype=np.int64),
         politburo_size=np.full(b, spec.politburo_size, dtype=np.int64),
     )
+
+
+def mark_humans(spec: GameSpec, state: State, humans: Sequence[str]) -> None:
+    """Mark the factions a person plays (by id) in every game of the batch
+    (``State.human``); ValueError naming an id that is no faction of the scenario."""
+    unknown = [h for h in humans if h not in spec.factions]
+    if unknown:
+        raise ValueError(f"no faction {unknown[0]!r}; factions: {', '.join(spec.factions)}")
+    state.human[:, [spec.factions.index(h) for h in humans]] = True

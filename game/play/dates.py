@@ -19,3 +19,10 @@ def long_date(iso: str) -> str:
     if len(parts) == 2:
         return f"{datetime.date(int(parts[0]), int(parts[1]), 1):%B} {parts[0]}"
     return iso
+
+
+def session_title(name: str, iso: str, before: str = " (", after: str = ")") -> str:
+    """A session's name with its date: 'Twelfth Congress (17 April 1923)'; a name that gives
+    its date already ('CC plenum of 1 January 1926', in any case) is not followed by it."""
+    day = long_date(iso)
+    return name if day.lower() in name.lower() else f"{name}{before}{day}{after}"

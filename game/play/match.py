@@ -28,7 +28,7 @@ from game.engine.names import faction_names
 from game.engine.outcome import Outcome, decide, power_scores
 from game.engine.record import ReplayMismatch, check_taken
 from game.engine.spec import GameSpec
-from game.engine.state import State, initial_state
+from game.engine.state import State, initial_state, mark_humans
 from game.engine.turn import Chooser, begin_turn, play_quarter
 from game.play.outcomes import Outcomes
 
@@ -126,7 +126,7 @@ class Match:
         self.human = tuple(self.spec.factions.index(h) for h in setup.humans)
         self.policies: PolicySet = parse_ai(policy_for(setup.difficulty), self.spec.factions, 1.0)
         self.state: State = initial_state(self.spec, setup.seed, np.array([0]))
-        self.state.human[0, list(self.human)] = True
+        mark_humans(self.spec, self.state, setup.humans)
         self.history: list[list[list[int]]] = []
         self.hashes: list[str] = []
         self.reports: list[TurnReport] = []

@@ -12,7 +12,7 @@ from game.engine.forecast import BlocForecast, vote_reasons
 from game.engine.kinds import KINDS
 from game.engine.names import mover_name
 from game.engine.spec import GameSpec
-from game.play.dates import long_date
+from game.play.dates import long_date, session_title
 from game.play.match import TurnReport
 
 
@@ -90,10 +90,8 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
 
 
 def session_opens(name: str, date: str) -> str:
-    """'Twelfth Congress opens (17 April 1923).'; a name that gives its date already
-    ('CC plenum of 1 January 1926') is not followed by it again."""
-    day = long_date(date)
-    return f"{name} opens." if day in name else f"{name} opens ({day})."
+    """'Twelfth Congress (17 April 1923) opens.', the date given once."""
+    return f"{session_title(name, date)} opens."
 
 
 def vote_text(spec: GameSpec, entry: dict[str, Any]) -> str:

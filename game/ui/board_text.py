@@ -5,8 +5,10 @@ the reasons). Text only, so it can be checked without a window."""
 
 from __future__ import annotations
 
+import math
+
 from game.engine.explain import action_help, action_title, why_illegal
-from game.engine.forecast import forecast_vote, likely_effects
+from game.engine.forecast import FORECAST_SAMPLES, forecast_vote, likely_effects
 from game.engine.kinds import KINDS, family
 from game.engine.spec import GameSpec
 from game.play.match import Match, TurnReport
@@ -44,6 +46,17 @@ def _first(spec: GameSpec, category: str) -> int:
 def quarter_name(label: str) -> str:
     """'1922Q2' -> 'Spring 1922'."""
     return Quarter.parse(label).season
+
+
+def chance_words(chance: float, samples: int = FORECAST_SAMPLES) -> str:
+    """A forecast's chance as a percentage no surer than its draws: of 48, none passing is
+    'under 3%' (not '0%', which a two-vote margin does not earn) and all 'over 97%'."""
+    step = math.ceil(100 / samples)
+    if chance <= 0.0:
+        return f"under {step}%"
+    if chance >= 1.0:
+        return f"over {100 - step}%"
+    return f"{100 * chance:.0f}%"
 
 
 def escape(text: str) -> str:
@@ -104,7 +117,7 @@ def details_html(match: Match, faction: int, action: int, red: str) -> str:
         session = spec.sessions[forecast.session]
         lines.append(
             f"<font color='{red}'><b>If {escape(session.name)} voted now: "
-            f"{100 * forecast.chance_to_pass:.0f}% chance to pass, about {forecast.yes:.0f} to "
+            f"{chance_words(forecast.chance_to_pass)} chance to pass, about {forecast.yes:.0f} to "
             f"{forecast.no:.0f}.</b></font>"
         )
         lines += ["· " + escape(reason) for reason in forecast.reasons]

@@ -11,9 +11,9 @@ from game.engine.actions import legal_mask
 from game.engine.explain import action_title
 from game.engine.forecast import next_session
 from game.engine.state import INFLUENCE
-from game.play.dates import long_date
+from game.play.dates import session_title
 from game.play.match import Match, Tabled
-from game.ui.board_text import escape, quarter_name
+from game.ui.board_text import chance_words, escape, quarter_name
 from game.ui.map_view import short_name
 
 SHOWN_REGIONS = 6  # regions named per rival; the rest are counted
@@ -32,12 +32,12 @@ def assumptions_html(match: Match, faction: int, action: int) -> str:
     when = (
         "this quarter"
         if found.turn == state.turn
-        else quarter_name(spec.quarter_labels[found.turn])
+        else f"in {quarter_name(spec.quarter_labels[found.turn]).lower()}"
     )
     lines = [
-        f"<b>This forecast is taken on today's board.</b> {escape(found.name)} meets on "
-        f"{long_date(found.date)} ({when}); before it every faction acts {rounds} times, and "
-        "the vote may go otherwise.",
+        f"<b>This forecast is taken on today's board.</b> "
+        f"{escape(session_title(found.name, found.date))} meets {when}; before it every "
+        f"faction acts {rounds} times, and the vote may go otherwise.",
         *_rival_lines(match, faction),
     ]
     return "<br>".join(lines)
@@ -85,7 +85,7 @@ def _awaiting_line(match: Match, tabled: Tabled) -> str:
     session = spec.sessions[tabled.session]
     board = quarter_name(spec.quarter_labels[tabled.turn])
     return (
-        f"{action_title(spec, tabled.action)}: {100 * tabled.chance:.0f}% to pass, about "
+        f"{action_title(spec, tabled.action)}: {chance_words(tabled.chance)} to pass, about "
         f"{tabled.yes:.0f} to {tabled.no:.0f}, as forecast on the board of {board} for "
-        f"{session.name} ({long_date(session.date)})."
+        f"{session_title(session.name, session.date)}."
     )

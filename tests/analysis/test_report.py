@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from game.analysis.runs import load
+from game.play.match import Match, Setup
+from game.play.saves import to_json
+
 from .cli import CAMPAIGN, DATA, MINIMAL, run_game
 
 IMAGE = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
@@ -130,17 +134,14 @@ def test_report_needs_an_output(batch_json: Path) -> None:
 
 
 def test_a_window_save_of_a_finished_game_is_reported(tmp_path: Path) -> None:
-    """The window's save format (run 0 of its seed, no policies recorded) is read; an
-    unfinished one is refused with the quarter it was saved in."""
-    done = run_game("replay", str(MINIMAL), "--seed", "3", "--run", "0", "--json")
-    record = json.loads(done.stdout)["record"]
-    save = {
-        "format": "heirs-of-lenin-save", "version": 1, "label": "a test",
-        "scenario": str(MINIMAL), "scenario_sha256": record["scenario_sha256"], "seed": 3,
-        "humans": ["trotsky"], "difficulty": "normal", "guided": False,
-        "actions": record["actions"], "hashes": record["hashes"],
-        "rules_version": record["rules_version"],
-    }  # fmt: skip
+    """The window's save format (run 0 of its seed, no policies recorded, as before saves
+    named them) is read and replayed with its human's faction as a person's; an unfinished
+    one is refused with the quarter it was saved in."""
+    match = Match(load(MINIMAL), Setup(MINIMAL, ("trotsky",), seed=3))
+    while not match.over:
+        match.resolve(auto=True)
+    save = {k: v for k, v in to_json(match).items() if k != "players"}
+    record = {"actions": match.history, "hashes": match.hashes}
     path = tmp_path / "save.json"
     path.write_text(json.dumps(save))
     assert "seed 3, run 0, policies standard" in report(path, tmp_path / "s.html", "--runs", "20")

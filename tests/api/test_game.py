@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import game
+from game.engine.record import GameRecord, replay
 
 from .conftest import ROOT, run_cli
 
@@ -225,3 +226,20 @@ def test_a_split_party_ends_the_game_as_a_batch_ends_it(tmp_path: Path) -> None:
     assert replayed["winner"] == everyone.winner() == "split"
     assert everyone.to_record()["record"]["hashes"] == replayed["record"]["hashes"]
     assert everyone.log == replayed["log"]
+
+
+def test_a_stepped_faction_moves_only_what_its_program_tables(campaign: game.Scenario) -> None:
+    """Stalin stepped by the caller, who only waits: none of the scenario's agenda items is
+    moved in his name (rules version 5), and the record says who was stepped, so a report
+    replays the game to the same hashes."""
+    match = game.Game(campaign, seed=5, policies={"trotsky": "standard", "zinoviev": "standard",
+                                                  "bukharin": "standard"})  # fmt: skip
+    while not match.is_over():
+        match.step({"stalin": match.wait})
+    votes = [e for e in match.log if e["type"] == "vote"]
+    assert votes and not [v for v in votes if v["sponsor"] == "stalin"]
+    record = match.to_record()["record"]
+    assert record["humans"] == ["stalin"]
+    stripped = GameRecord(**{k: v for k, v in record.items() if k != "players"})
+    scenario = campaign.loaded
+    replay(scenario.spec, stripped, sha256=scenario.sha256)  # raises if it leaves the record

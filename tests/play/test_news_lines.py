@@ -38,7 +38,7 @@ def test_a_session_that_names_its_date_is_not_followed_by_it_again() -> None:
         "CC plenum of 1 January 1926 opens."
     )
     assert session_opens("Twelfth Congress", "1923-04-17") == (
-        "Twelfth Congress opens (17 April 1923)."
+        "Twelfth Congress (17 April 1923) opens."
     )
 
 

@@ -142,7 +142,7 @@ def test_a_replayed_run_tells_its_refusals_too() -> None:
         for rnd, f in frame.report.refused:
             action = frame.report.actions[rnd][f]
             assert spec.actions.kinds[action] in ("appoint", "court")
-            line = action_text(spec, frame.report.names[f], action, refused=True)
+            line = action_text(spec, frame.report.opening[f], action, refused=True)
             assert line in news
             refusals += 1
     assert refusals > 0
@@ -157,7 +157,7 @@ def test_the_news_writes_dates_as_the_cards_do() -> None:
     for _ in range(3):
         match.resolve()
     lines = [d.text for report in match.reports for d in quarter_news(spec, report)]
-    opens = [line for line in lines if " opens (" in line]
+    opens = [line for line in lines if line.endswith(" opens.")]
     assert opens, "a session met in the first three quarters"
-    assert "Twelfth Party Conference opens (4 August 1922)." in opens
+    assert "Twelfth Party Conference (4 August 1922) opens." in opens
     assert not [line for line in lines if re.search(r"\(\d{4}-\d\d(-\d\d)?\)", line)]

@@ -13,12 +13,13 @@ import pygame
 from game.engine.actions import legal_mask
 from game.engine.explain import action_title
 from game.engine.state import INFLUENCE
+from game.play.dates import long_date, session_title
 from game.play.match import Match, Setup
 from game.play.saves import read_save, write_save
 from game.ui import flow, forecast_text
+from game.ui.board_text import chance_words
 from game.ui.map_view import short_name
 from game.ui.screens.board import BoardScreen
-from game.ui.screens.session import long_date
 
 from .conftest import Driver
 
@@ -56,7 +57,8 @@ def test_a_forecast_says_what_it_assumes(driver: Driver) -> None:
     html = _board(d).boxes["details"].html_text
     assert "taken on today's board" in html
     plenum = next(s for s in match.spec.sessions if s.date == "1923-09-23")
-    assert f"{plenum.name} meets on {long_date(plenum.date)}" in html
+    assert f"{session_title(plenum.name, plenum.date)} meets in summer 1923" in html
+    assert html.count(long_date(plenum.date)) == 1, "the date is given once"
     spec, state = match.spec, match.state
     appoint = spec.actions.block("appoint")
     legal = legal_mask(spec, state, 0)[0, appoint]
@@ -87,3 +89,12 @@ def test_a_tabled_motions_forecast_stays_in_view_until_its_vote(driver: Driver) 
     while match.state.turn <= session.turn and not match.over:
         match.resolve()
     assert forecast_text.awaiting_html(match, 1) == "", "voted: no longer awaiting"
+
+
+def test_a_forecast_is_no_surer_than_its_draws() -> None:
+    """Of 48 draws none passing read '0% chance' for a vote that ended 20 to 20: the chance
+    is given to the draws' resolution, under 3% or over 97% at the ends."""
+    assert chance_words(0.0, 48) == "under 3%"
+    assert chance_words(1.0, 48) == "over 97%"
+    assert chance_words(1 / 48, 48) == "2%"
+    assert chance_words(0.5, 48) == "50%"

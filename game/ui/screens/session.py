@@ -13,7 +13,7 @@ import pygame
 from game.engine.forecast import bloc_verdict, vote_reasons
 from game.engine.names import mover_name
 from game.engine.votes import TERMS
-from game.play.dates import long_date
+from game.play.dates import session_title
 from game.play.match import GuideProgress, Match
 from game.play.news import declaration_text, logged_blocs
 from game.ui import draw
@@ -127,7 +127,7 @@ class SessionScreen(Screen):
             surface,
             theme,
             pygame.Rect(0, 0, w, 48),
-            f"{self.session['name'].upper()} · {long_date(self.session['date'])}",
+            session_title(self.session["name"].upper(), self.session["date"], " · ", ""),
             self.zone,
         )
         hall = self.hall_rect()
