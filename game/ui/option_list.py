@@ -3,7 +3,8 @@ now (all of them, with those not allowed marked, when asked for), in the scenari
 that a list does not reorder from one quarter to the next, and narrowed by a filter typed by
 the player. Motions, the longest list, come grouped: first the groups, one per person they
 concern (the faction leaders first), the policies and the party's other questions; then a
-group's motions, ordered by the body that would vote on them, each named with that body.
+group's motions, in the scenario's order too, each named with the body that would vote on it
+(ordered by that body's next meeting, the rows moved from one quarter to the next).
 Words only, so the lists can be checked without a window."""
 
 from __future__ import annotations
@@ -159,24 +160,11 @@ def rows(
     group: str | None = None,
 ) -> list[Row]:
     """The rows of the list for a kind of action: its options, or for motions its groups
-    (unless a group is open, or a filter narrows the list, when its motions are shown, those
-    of one body together)."""
+    (unless a group is open, or a filter narrows the list, when its motions are shown)."""
     shown = visible(spec, category, legal, query, show_all)
     if category == "motion" and group is None and not query:
         return group_rows(spec, shown, legal)
-    if category == "motion":
-        if group is not None and not query:
-            shown = [a for a in shown if group_of(spec, a) == group]
-        shown.sort(key=lambda a: _voted_when(spec, a, turn))
+    if category == "motion" and group is not None and not query:
+        shown = [a for a in shown if group_of(spec, a) == group]
     in_group = group is not None and not query
     return [option_row(spec, a, bool(legal[a]), turn, in_group) for a in shown]
-
-
-def _voted_when(spec: GameSpec, action: int, turn: int) -> tuple[int, int, int]:
-    """When the body that would vote on a motion meets (and the motion's place, to keep the
-    scenario's order within a body)."""
-    session = next_session(spec, turn, int(spec.actions.motion[action]))
-    if session is None:
-        return (spec.turns, 0, action)
-    found = spec.sessions[session]
-    return (found.turn, found.day, action)

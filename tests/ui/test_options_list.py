@@ -116,6 +116,8 @@ def test_every_list_fits_in_two_pages_at_960_by_600(
 
 
 def test_motion_groups_keep_one_order(data_dir: Path) -> None:
+    """The groups, and the motions of a group (Stalin's), keep one order from quarter to
+    quarter: a row found by its place in winter 1923 is the same row in spring 1924."""
     spec = load(CAMPAIGN).spec
     order = option_list.group_order(spec)
     match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("zinoviev",), guided=False))
@@ -126,6 +128,13 @@ def test_motion_groups_keep_one_order(data_dir: Path) -> None:
             )
             groups = [order.index(r.group) for r in rows if r.group is not None]
             assert groups == sorted(groups) and len(groups) == len(rows)
+            leader = str(int(spec.faction_leader[spec.factions.index("stalin")]))
+            stalin = option_list.rows(
+                spec, match.state.turn, "motion", match.legal(2), "", True, leader
+            )
+            actions = [r.action for r in stalin]
+            assert len(actions) > 3
+            assert actions == sorted(actions), "a group's motions in the scenario's order"
         for _ in range(6):
             match.resolve(auto=True)
 
