@@ -33,8 +33,8 @@ class ReportWriter:
         return self.worker is not None
 
     def start(self) -> None:
-        """Write the report in a thread (nothing if it is being written)."""
-        if self.worker is None:
+        """Write the report in a thread (nothing if it is being or has been written)."""
+        if self.worker is None and self.path is None:
             self.games, self.path, self.error = 0.0, None, None
             self.worker = Worker(lambda: write_game_report(self.match, self.runs, self._played))
 

@@ -50,7 +50,11 @@ def test_enter_on_the_end_screen_writes_the_report_before_leaving(data_dir: Path
         assert app.screen is screen
         d.until(lambda: screen.report.path is not None)
         assert screen.report.path is not None and screen.report.path.exists()
-        d.key(pygame.K_RETURN)  # once written, the focus is on Title
+        written = screen.report.path
+        d.key(pygame.K_RETURN)  # once written, Enter leaves nothing and writes nothing more
+        d.step()
+        assert d.screen == "end" and screen.report.path == written
+        d.key(pygame.K_t)
         assert d.screen == "title"
     finally:
         pygame.quit()

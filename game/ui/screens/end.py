@@ -51,8 +51,8 @@ class EndScreen(Screen):
             self.report.start()
 
     def build(self) -> None:
-        """Write report, New game and Title; the focus starts on Write report, so Enter
-        writes it, and moves to Title once it is written."""
+        """Write report, New game and Title; the focus stays on Write report, so Enter
+        writes it and, once it is written, does nothing more: only N or T leave."""
         w, h = self.app.window.get_size()
         self.chart = None
         labels = ["Write report  [R]", "New game  [N]", "Title  [T]"]
@@ -68,14 +68,11 @@ class EndScreen(Screen):
             object_id="@poster",
         )
         self.button(rects[1], labels[1], lambda: flow.new_game(self.app), key=pygame.K_n)
-        self.title = self.button(rects[2], labels[2], lambda: flow.title(self.app), key=pygame.K_t)
-        self.focus_on(self.title if self.report.path is not None else write)
+        self.button(rects[2], labels[2], lambda: flow.title(self.app), key=pygame.K_t)
+        self.focus_on(write)
 
     def update(self, dt: float) -> None:
-        written = self.report.path
         self.report.update()
-        if written is None and self.report.path is not None:
-            self.focus_on(self.title)  # written: Enter now leaves
 
     def _head(self) -> tuple[list[str], list[str]]:
         """The verdict's lines (heading) and the line of dice and players (small), broken
