@@ -173,6 +173,12 @@ class Match:
         rivals = [f for f in range(self.spec.n_factions) if f != faction]
         return bool(down[rivals].all() and not down[faction])
 
+    def sidelined(self) -> bool:
+        """Every human's leader is out of the party or dead: the humans can only recant or
+        wait, and the game goes on without them."""
+        active = query.leader_active(self.spec, self.state)[0]
+        return not any(active[f] for f in self.human)
+
     def names_after(self, turn: int) -> tuple[str, ...]:
         """The factions' names as quarter ``turn`` left them (an expelled leader shown as
         such); today's names for a quarter not played yet."""

@@ -219,7 +219,8 @@ def play(app: App, match: Match) -> None:
 
 def next_planner(app: App) -> None:
     """Hand the machine to the next human to plan this quarter, or resolve the quarter; when
-    every rival of the first to plan is out, offer to fast-forward to the end first."""
+    every rival of the first to plan is out, or every human's own leader is, offer to
+    fast-forward to the end first."""
     match = app.match
     assert match is not None
     if match.over:
@@ -228,7 +229,8 @@ def next_planner(app: App) -> None:
     if not app.planners:
         app.planners = list(match.human)
     faction = app.planners[0]
-    if not app.playing_on and faction == match.human[0] and match.decided_for(faction):
+    decided = match.decided_for(faction) or match.sidelined()
+    if not app.playing_on and faction == match.human[0] and decided:
         offer_fast_forward(app, faction)
         return
     plan(app, faction)
@@ -243,23 +245,35 @@ def end(app: App) -> None:
 
 
 def offer_fast_forward(app: App, faction: int) -> None:
-    """Every rival leader is out: the AI may play the remaining quarters at once, or the
-    humans play on (asked once a game)."""
+    """Every rival leader is out, or the humans' own are: the AI may play the remaining
+    quarters at once, or the humans play on (asked once a game)."""
     from game.ui.screens.confirm import Choice, ConfirmScreen
 
     match = app.match
     assert match is not None
     spec = match.spec
     left = spec.turns - match.state.turn
+    yours = "yours too"
+    if match.sidelined():
+        title, yours = "YOUR LEADER IS OUT", "yours too (it may recant for you)"
+        why = (
+            f"{spec.faction_names[faction]}'s leader is out of the party or dead: it can only "
+            "recant (and hope to be taken back) or wait while the others fight on."
+        )
+    else:
+        title = "EVERY RIVAL IS OUT"
+        why = (
+            f"Every rival leader is out of the party, has recanted or is dead: "
+            f"{spec.faction_names[faction]} wins outright if it holds the General "
+            "Secretaryship or a Politburo majority at the end."
+        )
     app.go(
         ConfirmScreen(
             app,
-            "EVERY RIVAL IS OUT",
-            f"Every rival leader is out of the party, has recanted or is dead: "
-            f"{spec.faction_names[faction]} wins outright if it holds the General "
-            f"Secretaryship or a Politburo majority at the end. {left} quarters remain. "
-            "Fast-forward: the computer plays every faction, yours too, by the rules at "
-            "instant speed, then the end screen (the news tells what happened). Or play on.",
+            title,
+            f"{why} {left} quarters remain. Fast-forward: the computer plays every faction, "
+            f"{yours}, by the rules at instant speed, then the end screen (the news tells "
+            "what happened). Or play on.",
             [
                 Choice("Fast-forward  [F]", pygame.K_f, partial(fast_forward, app)),
                 Choice("Play on  [P]", pygame.K_p, partial(_play_on, app, faction)),

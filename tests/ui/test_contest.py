@@ -126,3 +126,23 @@ def test_e_with_nothing_planned_asks_first(driver: Driver) -> None:
     d.key(pygame.K_e)
     d.key(pygame.K_e)  # End the quarter [E]
     d.until(lambda: match.state.turn == 1)
+
+
+def test_with_the_players_own_leader_out_the_game_offers_to_fast_forward(
+    driver: Driver, drawn: list[str]
+) -> None:
+    """Trotsky expelled, as in a played campaign that then had 21 quarters of Recant or
+    Wait: the game says so and offers to fast-forward, which plays on to the end screen."""
+    d = driver
+    match = Match(load(SHORT), Setup(SHORT, ("trotsky",), guided=False))
+    trotsky = match.spec.factions.index("trotsky")
+    leader = int(match.spec.faction_leader[trotsky])
+    match.state.status[0, leader] = EXPELLED
+    match.state.in_party[0, leader] = False
+    flow.play(d.app, match)
+    d.step()
+    assert d.screen == "confirm"
+    assert any("YOUR LEADER IS OUT" in text for text in drawn)
+    d.key(pygame.K_f)
+    d.until(lambda: d.screen == "end")
+    assert match.over and len(match.history) == match.spec.turns
