@@ -39,6 +39,7 @@ from game.engine.record import (
     replay,
 )
 from game.engine.spec import GameSpec
+from game.play.dates import long_date, session_title
 from game.scenario.exercise import Exercise
 from game.scenario.models import Scenario
 
@@ -339,16 +340,16 @@ def _happenings(
             continue
         label = spec.quarter_labels[turn]
         if kind == "actions" and with_actions:
-            for chosen in entry["actions"]:
+            for rnd, chosen in enumerate(entry["actions"], start=1):
                 acts = ", ".join(
                     f"{spec.faction_names[f]}: {action_title(spec, a)}"
                     for f, a in enumerate(chosen)
                 )
-                rows.append([label, f"actions: {acts}"])
+                rows.append([label, f"actions, round {rnd}: {acts}"])
         elif kind == "event":
             rows.append([label, f"event: {entry['title']}"])
         elif kind == "session":
-            rows.append([label, f"session: {entry['name']} ({entry['date']})"])
+            rows.append([label, f"session: {session_title(entry['name'], entry['date'])}"])
         elif kind == "vote":
             verdict = "carried" if entry["passed"] else "defeated"
             rows.append(
@@ -359,5 +360,5 @@ def _happenings(
                 ]
             )
         elif kind == "checkpoint":
-            rows.append([label, f"history: {entry['title']} (really {entry['date']})"])
+            rows.append([label, f"history: {entry['title']} (really {long_date(entry['date'])})"])
     return rows or [["—", "nothing recorded"]]

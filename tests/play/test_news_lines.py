@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from game.analysis.report_game import _happenings
 from game.analysis.runs import load
 from game.engine.event_text import effect_lines
 from game.play.match import TurnReport
@@ -48,3 +49,20 @@ def test_a_share_of_members_has_no_space_before_its_percent_sign() -> None:
     shares = [line for line in lines if "party members" in line]
     assert shares, "the scenario has an event that changes a region's membership"
     assert all(re.search(r"[+−]\d+%$", line) for line in shares), shares
+
+
+def test_the_reports_table_tells_rounds_apart_and_writes_dates_in_words() -> None:
+    """'1924Q2 actions:' stood twice for a quarter's two rounds, and 'session: CC plenum of
+    21 May 1924 (1924-05-21)' gave its date twice, once in ISO."""
+    spec = load(CAMPAIGN).spec
+    wait = spec.actions.block("pass").start
+    log = [
+        {"type": "actions", "turn": 0, "actions": [[wait] * 4, [wait] * 4]},
+        {"type": "session", "name": "CC plenum of 21 May 1924", "date": "1924-05-21"},
+        {"type": "checkpoint", "title": "A moment", "date": "1924-05"},
+    ]
+    rows = [text for _, text in _happenings(spec, log, [0], True)]
+    assert [r.split(":")[0] for r in rows[:2]] == ["actions, round 1", "actions, round 2"]
+    assert "session: CC plenum of 21 May 1924" in rows
+    assert "history: A moment (really May 1924)" in rows
+    assert not [r for r in rows if re.search(r"\d{4}-\d\d", r)]
