@@ -30,6 +30,7 @@ from game.engine.record import ReplayMismatch, check_taken
 from game.engine.spec import GameSpec
 from game.engine.state import State, initial_state, mark_humans
 from game.engine.turn import Chooser, begin_turn, play_quarter
+from game.play.changes import Standing, standing
 from game.play.outcomes import Outcomes
 
 IntArray = NDArray[np.int64]
@@ -98,7 +99,8 @@ class TurnReport:
     had planned, the log of events, sessions, votes and checkpoints, the (round, faction)
     actions whose drawn outcome went against their faction, and the factions' names as the
     quarter left them (an expelled leader shown as such) and as it opened, when its actions
-    were taken (``opening``: a leader expelled by the quarter's congress acted unexpelled)."""
+    were taken (``opening``: a leader expelled by the quarter's congress acted unexpelled),
+    with the board's offices, seats and allegiances at both ends (``game.play.changes``)."""
 
     turn: int
     actions: list[list[int]]
@@ -107,6 +109,8 @@ class TurnReport:
     refused: list[tuple[int, int]] = field(default_factory=list)
     names: tuple[str, ...] = ()
     opening: tuple[str, ...] = ()
+    opened: Standing | None = None  # the board as the quarter opened, for the news
+    closed: Standing | None = None  # and as it left it
 
 
 class Match:
@@ -295,13 +299,14 @@ class Match:
         turn = state.turn
         log: list[dict[str, Any]] = []
         outcomes = Outcomes(self.spec)
-        opening = faction_names(self.spec, state)
+        opening, opened = faction_names(self.spec, state), standing(state)
         play_quarter(self.spec, state, choose, income=False, log=log, tracer=outcomes)
         head, *entries = log  # the quarter's actions come first, then what they led to
         names = faction_names(self.spec, state)
         report = TurnReport(
-            turn, head["actions"], planned, entries, outcomes.refused, names, opening
-        )
+            turn, head["actions"], planned, entries, outcomes.refused, names, opening, opened,
+            standing(state),
+        )  # fmt: skip
         self.history.append(report.actions)
         self.hashes.append(state.row_hashes()[0])
         self.reports.append(report)

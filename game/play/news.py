@@ -12,13 +12,15 @@ from game.engine.forecast import BlocForecast, vote_reasons
 from game.engine.kinds import KINDS
 from game.engine.names import mover_name
 from game.engine.spec import GameSpec
+from game.play.changes import change_lines, held_congress
 from game.play.dates import long_date, session_title
 from game.play.match import TurnReport
 
 
 @dataclass(frozen=True)
 class Dispatch:
-    """One item of news: its kind (action, event, session, vote, history, plan) and text."""
+    """One item of news: its kind (action, event, session, vote, history, plan, change) and
+    its text."""
 
     kind: str
     text: str
@@ -29,6 +31,10 @@ def quarter_news(spec: GameSpec, report: TurnReport) -> list[Dispatch]:
     out = _actions(spec, report)
     for entry in report.log:
         out.extend(_entry(spec, entry))
+    if report.opened is not None and report.closed is not None:
+        congress = held_congress(spec, report.log)
+        lines = change_lines(spec, report.opened, report.closed, names(spec, report), congress)
+        out += [Dispatch("change", line) for line in lines]
     return out
 
 

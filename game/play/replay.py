@@ -17,6 +17,7 @@ from game.analysis.runs import Loaded
 from game.engine.names import faction_names
 from game.engine.state import State, initial_state
 from game.engine.turn import play
+from game.play.changes import standing
 from game.play.match import TurnReport
 from game.play.outcomes import Outcomes
 
@@ -34,6 +35,7 @@ def replay_frames(loaded: Loaded, seed: int, run: int, ai: str, historicity: flo
     (after a split the factions only wait, so every run has the scenario's quarters)."""
     spec = loaded.spec
     state = initial_state(spec, seed, np.array([run]))
+    first = state.copy()
     log: list[dict[str, Any]] = []
     frames: list[Frame] = []
 
@@ -43,9 +45,11 @@ def replay_frames(loaded: Loaded, seed: int, run: int, ai: str, historicity: flo
         head, *entries = log  # the quarter's actions come first, then what they led to
         names = faction_names(spec, after)
         opening = frames[-1].report.names if frames else spec.faction_names
+        opened = frames[-1].report.closed if frames else standing(first)
         report = TurnReport(
-            head["turn"], head["actions"], {}, entries, outcomes.refused, names, opening
-        )
+            head["turn"], head["actions"], {}, entries, outcomes.refused, names, opening, opened,
+            standing(after),
+        )  # fmt: skip
         frames.append(Frame(after.copy(), report))
         log.clear()
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from game.analysis.report_game import _happenings
 from game.analysis.runs import load
 from game.engine.event_text import effect_lines
-from game.play.match import TurnReport
+from game.play.changes import Standing, change_lines, held_congress
+from game.play.match import Match, Setup, TurnReport
 from game.play.news import quarter_news, session_opens
 
 CAMPAIGN = Path(__file__).resolve().parents[2] / "scenarios" / "1922_succession.yaml"
@@ -66,3 +67,37 @@ def test_the_reports_table_tells_rounds_apart_and_writes_dates_in_words() -> Non
     assert "session: CC plenum of 21 May 1924" in rows
     assert "history: A moment (really May 1924)" in rows
     assert not [r for r in rows if re.search(r"\d{4}-\d\d", r)]
+
+
+def test_the_news_tells_what_the_quarter_changed_on_the_board() -> None:
+    """A courting that worked, an office that changed hands, the Politburo's new members and
+    the CC a congress elected were told nowhere (two play logs): each change between the
+    board as a quarter opened and as it left it is a line, and only those."""
+    loaded = load(CAMPAIGN)
+    spec = loaded.spec
+    match = Match(loaded, Setup(CAMPAIGN, ("trotsky",), seed=976178))
+    for _ in range(10):
+        report = match.resolve(auto=True)
+        told = [d.text for d in quarter_news(spec, report) if d.kind == "change"]
+        opened, closed = report.opened, report.closed
+        assert opened is not None and closed is not None
+        for o, (was, now) in enumerate(zip(opened.holder, closed.holder, strict=True)):
+            about = [line for line in told if line.startswith(f"{spec.office_names[o]}:")]
+            assert len(about) == (was != now), (report.turn, spec.office_names[o], told)
+        pairs = zip(opened.figure_faction, closed.figure_faction, strict=True)
+        joined = sum(a != b and b >= 0 for a, b in pairs)
+        assert sum("now stands with" in line for line in told) == joined
+        congress = [line for line in told if line.startswith("The congress elects")]
+        assert len(congress) == held_congress(spec, report.log)
+    assert any("now stands with" in line for r in match.reports for line in
+               [d.text for d in quarter_news(spec, r)]), "the test saw a figure won"  # fmt: skip
+
+
+def test_a_congress_line_gives_each_camps_share_and_its_change() -> None:
+    spec = load(CAMPAIGN).spec
+    before = Standing((), (), (), (0.25, 0.24, 0.2, 0.1, 0.21))
+    after = Standing((), (), (), (0.32, 0.16, 0.2, 0.07, 0.25))
+    line = change_lines(spec, before, after, spec.faction_names, congress=True)[0]
+    assert line.startswith("The congress elects a new Central Committee: Stalin's Centre 32% (+7)")
+    assert "Trotsky's Left 16% (−8)" in line and "the uncommitted 25% (+4)" in line
+    assert not change_lines(spec, before, after, spec.faction_names, congress=False)

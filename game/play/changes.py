@@ -1,0 +1,100 @@
+"""What a quarter changed on the board, told in the news: a figure who joined a camp (a
+courting that worked), an office that changed hands, the Politburo's new members and those who
+left it, and the Central Committee a congress elected. Each line compares the board as the
+quarter opened with the board as it left it, so it cannot claim what did not happen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.spec import SESSION_KINDS, GameSpec
+from game.engine.state import State
+
+
+@dataclass(frozen=True)
+class Standing:
+    """The part of one game's board the news compares across a quarter: the faction of each
+    figure (G), the holder of each office (O, -1 vacant), who sits in the Politburo (G), and
+    the Central Committee's shares by faction, the last one the uncommitted (F + 1)."""
+
+    figure_faction: tuple[int, ...]
+    holder: tuple[int, ...]
+    politburo: tuple[bool, ...]
+    cc_share: tuple[float, ...]
+
+
+def standing(state: State) -> Standing:
+    """The board of game 0 of ``state`` (the window plays one game)."""
+    return Standing(
+        tuple(int(x) for x in state.figure_faction[0]),
+        tuple(int(x) for x in state.holder[0]),
+        tuple(bool(x) for x in state.politburo[0]),
+        tuple(float(x) for x in state.cc_share[0]),
+    )
+
+
+def change_lines(
+    spec: GameSpec, before: Standing, after: Standing, names: tuple[str, ...], congress: bool
+) -> list[str]:
+    """The quarter's changes as news lines, factions called by ``names``; the Central
+    Committee's shares only where a ``congress`` elected it (lobbying moves them every
+    quarter)."""
+    lines = _joined(spec, before, after, names) + _offices(spec, before, after)
+    lines += _politburo(spec, before, after)
+    if congress:
+        lines.append(_cc(before, after, names))
+    return lines
+
+
+def held_congress(spec: GameSpec, log: list[dict[str, object]]) -> bool:
+    """Whether a congress met in a quarter whose log is ``log``."""
+    kinds = {s.id: SESSION_KINDS[s.kind] for s in spec.sessions}
+    return any(e["type"] == "session" and kinds.get(str(e["id"])) == "congress" for e in log)
+
+
+def _joined(spec: GameSpec, before: Standing, after: Standing, names: tuple[str, ...]) -> list[str]:
+    pairs = zip(before.figure_faction, after.figure_faction, strict=True)
+    return [
+        f"{spec.figure_names[g]} now stands with {names[now]}."
+        for g, (was, now) in enumerate(pairs)
+        if now != was and now >= 0
+    ]
+
+
+def _offices(spec: GameSpec, before: Standing, after: Standing) -> list[str]:
+    lines = []
+    for o, (was, now) in enumerate(zip(before.holder, after.holder, strict=True)):
+        office = spec.office_names[o]
+        if now == was:
+            continue
+        if now < 0:
+            lines.append(f"{office}: {spec.figure_names[was]} is out; the post is vacant.")
+        elif was < 0:
+            lines.append(f"{office}: {spec.figure_names[now]} fills the vacant post.")
+        else:
+            lines.append(
+                f"{office}: {spec.figure_names[now]} takes over from {spec.figure_names[was]}."
+            )
+    return lines
+
+
+def _politburo(spec: GameSpec, before: Standing, after: Standing) -> list[str]:
+    pairs = list(zip(before.politburo, after.politburo, strict=True))
+    joined = [spec.figure_names[g] for g, (was, now) in enumerate(pairs) if now and not was]
+    left = [spec.figure_names[g] for g, (was, now) in enumerate(pairs) if was and not now]
+    parts = []
+    if joined:
+        parts.append(f"joining it {', '.join(joined)}")
+    if left:
+        parts.append(f"leaving it {', '.join(left)}")
+    return [f"The Politburo changes: {'; '.join(parts)}."] if parts else []
+
+
+def _cc(before: Standing, after: Standing, names: tuple[str, ...]) -> str:
+    shares = [
+        f"{name} {round(100 * now)}% ({round(100 * now) - round(100 * was):+d})".replace("-", "−")
+        for name, was, now in zip(
+            (*names, "the uncommitted"), before.cc_share, after.cc_share, strict=True
+        )
+    ]
+    return f"The congress elects a new Central Committee: {', '.join(shares)}."
