@@ -10,6 +10,7 @@ import numpy as np
 from game.engine.actions import legal_mask
 from game.engine.explain import action_title
 from game.engine.forecast import next_session
+from game.engine.spec import SESSION_KINDS
 from game.engine.state import INFLUENCE
 from game.play.dates import session_title
 from game.play.match import Match, Tabled
@@ -38,9 +39,31 @@ def assumptions_html(match: Match, faction: int, action: int) -> str:
         f"<b>This forecast is taken on today's board.</b> "
         f"{escape(session_title(found.name, found.date))} meets {when}; before it every "
         f"faction acts {rounds} times, and the vote may go otherwise.",
+        *_congress_lines(match, session),
         *_rival_lines(match, faction),
     ]
     return "<br>".join(lines)
+
+
+def _congress_lines(match: Match, session: int) -> list[str]:
+    """A congress that meets before a vote of the Central Committee or of the Politburo it
+    elects: the forecast counts today's committee, which that congress replaces."""
+    spec, state = match.spec, match.state
+    found = spec.sessions[session]
+    if SESSION_KINDS[found.kind] in ("congress", "conference"):
+        return []
+    before = [
+        s
+        for i, s in enumerate(spec.sessions)
+        if SESSION_KINDS[s.kind] == "congress"
+        and not state.held[0, i]
+        and (s.turn, s.day) < (found.turn, found.day)
+    ]
+    return [
+        f"{escape(session_title(s.name, s.date))} elects a new Central Committee before it: "
+        "the forecast counts today's, which may not be the one that votes."
+        for s in before[:1]
+    ]
 
 
 def _rival_lines(match: Match, faction: int) -> list[str]:

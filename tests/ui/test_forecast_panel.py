@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pygame
 
+from game.analysis.runs import load
 from game.engine.actions import legal_mask
 from game.engine.explain import action_title
 from game.engine.state import INFLUENCE
@@ -98,3 +99,18 @@ def test_a_forecast_is_no_surer_than_its_draws() -> None:
     assert chance_words(1.0, 48) == "over 97%"
     assert chance_words(1 / 48, 48) == "2%"
     assert chance_words(0.5, 48) == "50%"
+
+
+def test_a_plenums_forecast_names_the_congress_that_elects_a_new_cc_before_it() -> None:
+    """From spring 1922 'Replace Stalin' goes to the September 1923 plenum, but the 12th
+    Congress elects a new CC in April 1923: the forecast, counting today's CC, says so; a
+    quarter after that congress it no longer does."""
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), guided=False))
+    spec = match.spec
+    action = spec.actions.labels.index(REPLACE_STALIN)
+    congress = next(s for s in spec.sessions if s.date.startswith("1923-04"))
+    html = forecast_text.assumptions_html(match, 1, action)
+    assert f"{session_title(congress.name, congress.date)} elects a new Central Committee" in html
+    while match.state.turn <= congress.turn:
+        match.resolve(auto=True)
+    assert "elects a new Central Committee" not in forecast_text.assumptions_html(match, 1, action)
