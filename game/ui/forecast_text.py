@@ -9,7 +9,7 @@ import numpy as np
 
 from game.engine.actions import legal_mask
 from game.engine.explain import action_title
-from game.engine.forecast import next_session
+from game.engine.forecast import forecast_vote, next_session
 from game.engine.spec import SESSION_KINDS
 from game.engine.state import INFLUENCE
 from game.play.dates import session_title
@@ -101,6 +101,31 @@ def awaiting_html(match: Match, faction: int) -> str:
         return ""
     items = "".join(f"• {escape(_awaiting_line(match, t))}<br>" for t in waiting)
     return f"<b>YOUR MOTIONS AWAITING THEIR VOTE</b><br>{items}"
+
+
+def against_html(match: Match, faction: int) -> str:
+    """The motions rivals have tabled against the faction's figures, each with its session
+    and its forecast on today's board ('' if none): what a player must win back or recant
+    before."""
+    spec, state = match.spec, match.state
+    items = []
+    for rival in range(spec.n_factions):
+        action = int(state.tabled[0, rival])
+        m = int(spec.actions.motion[action]) if action >= 0 else -1
+        target = spec.motions[m].target if m >= 0 else -1
+        if rival == faction or target < 0 or state.figure_faction[0, target] != faction:
+            continue
+        forecast = forecast_vote(spec, state, rival, action)
+        if forecast is None:
+            continue
+        session = spec.sessions[forecast.session]
+        items.append(
+            f"• {escape(spec.faction_names[rival])}: {escape(action_title(spec, action))}, "
+            f"for {escape(session_title(session.name, session.date))}: "
+            f"{chance_words(forecast.chance_to_pass)} to pass if voted today, about "
+            f"{forecast.yes:.0f} to {forecast.no:.0f}.<br>"
+        )
+    return f"<b>MOTIONS TABLED AGAINST YOU</b><br>{''.join(items)}" if items else ""
 
 
 def _awaiting_line(match: Match, tabled: Tabled) -> str:

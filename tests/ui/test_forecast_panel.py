@@ -13,6 +13,7 @@ import pygame
 from game.analysis.runs import load
 from game.engine.actions import legal_mask
 from game.engine.explain import action_title
+from game.engine.forecast import forecast_vote
 from game.engine.state import INFLUENCE
 from game.play.dates import long_date, session_title
 from game.play.match import Match, Setup
@@ -76,7 +77,7 @@ def test_a_tabled_motions_forecast_stays_in_view_until_its_vote(driver: Driver) 
     action = _choose_replace_stalin(d)
     d.key(pygame.K_RETURN)  # planned
     planned = match.forecasts[(1, action)]
-    line = f"{action_title(match.spec, action)}: {100 * planned.chance:.0f}% to pass"
+    line = f"{action_title(match.spec, action)}: {chance_words(planned.chance)} to pass"
     assert line in _board(d).boxes["news"].html_text
     d.end_quarter()
     d.until(lambda: d.screen != "board" or not _board(d).resolving)
@@ -114,3 +115,24 @@ def test_a_plenums_forecast_names_the_congress_that_elects_a_new_cc_before_it() 
     while match.state.turn <= congress.turn:
         match.resolve(auto=True)
     assert "elects a new Central Committee" not in forecast_text.assumptions_html(match, 1, action)
+
+
+def test_the_motions_tabled_against_the_player_are_on_the_board(driver: Driver) -> None:
+    """'Stalin's Centre tables a motion for the next session: Expel: Leon Trotsky' was told
+    once in the news and then seen nowhere: the board keeps it above the news, with its
+    session and its chance on today's board, until its vote."""
+    d = driver
+    match = _trotsky(d)
+    spec = match.spec
+    expel = spec.actions.labels.index("motion:expel:trotsky")
+    assert "TABLED AGAINST YOU" not in _board(d).boxes["news"].html_text
+    match.state.tabled[0, spec.factions.index("stalin")] = expel
+    _board(d).rebuild()
+    d.step()
+    html = _board(d).boxes["news"].html_text
+    forecast = forecast_vote(spec, match.state, 0, expel)
+    assert forecast is not None
+    session = spec.sessions[forecast.session]
+    assert "MOTIONS TABLED AGAINST YOU" in html
+    assert f"Stalin's Centre: {action_title(spec, expel)}, for {session.name}" in html
+    assert f"{chance_words(forecast.chance_to_pass)} to pass if voted today" in html

@@ -276,12 +276,16 @@ class BoardScreen(Screen):
             self.stop_typing()
 
     def _news_html(self) -> str:
-        """The news, under the player's motions awaiting their vote (with the forecasts they
-        were planned with)."""
+        """The news, under the motions tabled against the player (with today's forecasts)
+        and the player's own awaiting their vote (with the forecasts they were planned
+        with)."""
         unfolding = self.report if (self.revealed or self.pending) else None
         news = board_text.news_html(self.match, unfolding, self.revealed)
-        awaiting = forecast_text.awaiting_html(self.match, self.faction)
-        return f"{awaiting}<br>{news}" if awaiting else news
+        heads = (
+            forecast_text.against_html(self.match, self.faction),
+            forecast_text.awaiting_html(self.match, self.faction),
+        )
+        return "<br>".join([*(h for h in heads if h), news])
 
     # --- choosing -------------------------------------------------------------------------
 
