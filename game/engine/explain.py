@@ -9,7 +9,7 @@ import numpy as np
 from game.engine import query
 from game.engine.kinds import KINDS
 from game.engine.kinds.base import Seat
-from game.engine.spec import GameSpec
+from game.engine.spec import RECANTED, GameSpec
 from game.engine.state import INFLUENCE, State
 
 TERM_HELP = {
@@ -62,7 +62,7 @@ def why_illegal(spec: GameSpec, state: State, faction: int, action: int) -> str:
     space = spec.actions
     kind = KINDS[space.kinds[action]]
     if not kind.while_out and not query.leader_active(spec, state)[0, faction]:
-        return "Your leader is out of the party: you can only recant or wait."
+        return _leader_out(spec, state, faction)
     seat = Seat(spec, state, faction)
     if not kind.legal(seat, np.array([action]))[0, 0]:
         reason = kind.why_not(seat, action)
@@ -73,3 +73,16 @@ def why_illegal(spec: GameSpec, state: State, faction: int, action: int) -> str:
     if have < cost - 1e-9:
         return f"It costs {cost:g} influence and you have {have:.1f}."
     return "Not possible at the moment."
+
+
+def _leader_out(spec: GameSpec, state: State, faction: int) -> str:
+    """Why a faction whose leader is out of the party may do nothing but wait (or recant)."""
+    leader = int(spec.faction_leader[faction])
+    if not state.alive[0, leader]:
+        return "Your leader is dead: you can only wait."
+    if state.status[0, leader] == RECANTED:
+        return (
+            "Your leader has recanted and stays out of the party until a session votes to "
+            "readmit him (another camp must move it): you can only wait."
+        )
+    return "Your leader is out of the party: you can only recant or wait."

@@ -215,7 +215,11 @@ def _party_changes(spec: GameSpec, before: State, after: State, f: int) -> list[
     for g in np.flatnonzero(offered):
         lines.append(f"An offer to {spec.faction_names[g]}; it stands this quarter and the next")
     if (after.status[0] != before.status[0]).any():
-        lines.append("Your people recant and stay in (or return to) the party")
+        lines.append(
+            "Your censured and expelled people recant: face is lost and old grudges against you "
+            "soften, but a motion already tabled against them still comes to its vote, and "
+            "the expelled return only if a session votes to readmit them"
+        )
     return lines
 
 

@@ -127,8 +127,12 @@ def _recant_legal(seat: Seat, actions: IntArray) -> BoolArray:
 
 def _recant_reason(seat: Seat, action: int) -> str:
     state = seat.state
-    mine = (state.figure_faction[0] == seat.f) & state.alive[0] & recantable(state.status[0])
-    return "" if mine.any() else "None of your people is censured or expelled."
+    mine = (state.figure_faction[0] == seat.f) & state.alive[0]
+    if (mine & recantable(state.status[0])).any():
+        return ""
+    if (mine & (state.status[0] == RECANTED) & ~state.in_party[0]).any():
+        return "Your expelled people have recanted already: they wait for a vote to readmit them."
+    return "None of your people is censured or expelled."
 
 
 def _recant(

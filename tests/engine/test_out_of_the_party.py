@@ -1,0 +1,49 @@
+"""What a faction whose leader is out is told: a recanted leader waits for a vote to readmit
+him (the old reasons contradicted each other: 'you can only recant or wait' beside 'None of
+your people is censured or expelled'), and Recant does not promise to keep anyone in."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine.explain import why_illegal
+from game.engine.forecast import likely_effects
+from game.engine.spec import CENSURED, EXPELLED, RECANTED, GameSpec
+from game.engine.state import State, initial_state
+
+from .helpers import CAMPAIGN, spec_of
+
+
+def _trotsky_expelled(status: int) -> tuple[GameSpec, State, int, int]:
+    spec = spec_of(CAMPAIGN)
+    state = initial_state(spec, 1, np.arange(1))
+    trotsky = spec.factions.index("trotsky")
+    leader = int(spec.faction_leader[trotsky])
+    state.status[0, leader] = status
+    state.in_party[0, leader] = False
+    return spec, state, trotsky, leader
+
+
+def test_a_recanted_leader_out_of_the_party_waits_for_readmission() -> None:
+    spec, state, trotsky, _ = _trotsky_expelled(RECANTED)
+    lobby = spec.actions.labels.index("lobby")
+    recant = spec.actions.labels.index("recant")
+    assert "readmit" in why_illegal(spec, state, trotsky, lobby)
+    assert "recant or wait" not in why_illegal(spec, state, trotsky, lobby)
+    assert "recanted already" in why_illegal(spec, state, trotsky, recant)
+
+
+def test_an_expelled_leader_who_has_not_recanted_may_recant() -> None:
+    spec, state, trotsky, _ = _trotsky_expelled(EXPELLED)
+    lobby = spec.actions.labels.index("lobby")
+    assert why_illegal(spec, state, trotsky, lobby).endswith("you can only recant or wait.")
+
+
+def test_recant_does_not_promise_to_stop_a_tabled_sanction() -> None:
+    spec = spec_of(CAMPAIGN)
+    state = initial_state(spec, 1, np.arange(1))
+    trotsky = spec.factions.index("trotsky")
+    state.status[0, int(spec.faction_leader[trotsky])] = CENSURED
+    recant = spec.actions.labels.index("recant")
+    said = " ".join(likely_effects(spec, state, trotsky, recant, 0))
+    assert "still comes to its vote" in said and "stay in" not in said
