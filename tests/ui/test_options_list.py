@@ -174,3 +174,23 @@ def test_a_filter_narrows_the_list_and_takes_the_letter_keys(small: Driver) -> N
     assert board.typing
     d.key(pygame.K_ESCAPE)
     assert not board.typing and d.screen == "board"
+
+
+def test_shift_page_down_scrolls_the_details_while_the_filter_has_the_keys(small: Driver) -> None:
+    """With the filter open the details said 'Shift+PgUp / Shift+PgDn scroll this box', and
+    Shift+PgDn did nothing (the field took it)."""
+    d = small
+    board = _board(d)
+    d.click("Motion")
+    d.key(pygame.K_SLASH)
+    d.type("replace stalin")
+    d.key(pygame.K_RETURN)
+    d.key(pygame.K_RETURN)  # the motion's details, with its long forecast
+    d.key(pygame.K_SLASH)
+    assert board.typing
+    bar = board.boxes["details"].scroll_bar
+    assert bar is not None, "the details are long enough to scroll"
+    before = bar.start_percentage
+    d.key(pygame.K_PAGEDOWN, mod=pygame.KMOD_SHIFT)
+    d.step()
+    assert board.typing and board.boxes["details"].scroll_bar.start_percentage > before

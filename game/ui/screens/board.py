@@ -254,6 +254,10 @@ class BoardScreen(Screen):
         if event.type == pygame.KEYDOWN and not self.resolving and filter_keys(event):
             self.options.open_filter()
             return True
+        return self._scroll_key(event)
+
+    def _scroll_key(self, event: pygame.event.Event) -> bool:
+        """Shift+PgUp / Shift+PgDn scroll the details, wherever the keyboard is."""
         shifted = event.type == pygame.KEYDOWN and event.mod & pygame.KMOD_SHIFT
         if shifted and event.key in SCROLL_KEYS and "details" in self.boxes:
             _scroll(self.boxes["details"], SCROLL_KEYS[event.key])
@@ -269,7 +273,9 @@ class BoardScreen(Screen):
 
     def field_key(self, event: pygame.event.Event) -> None:
         """Enter, Down or Tab in the filter give the keyboard back, on the list's first row;
-        Esc too."""
+        Esc too; Shift+PgUp / Shift+PgDn scroll the details."""
+        if self._scroll_key(event):
+            return
         if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_DOWN, pygame.K_TAB):
             self.options.leave_filter()
         elif event.key == pygame.K_ESCAPE:
