@@ -159,12 +159,23 @@ def _save_and_load(d: Driver) -> None:
     assert d.screen == "pause"
     d.shot("10b_pause")
     d.key(pygame.K_s)
-    saved = sorted(p for p in saves_dir().glob("game-*.json"))
+    assert d.screen == "save_as"
+    d.type("group 3")
+    d.key(pygame.K_RETURN)
+    assert d.screen == "pause"
+    saved = sorted(saves_dir().glob("group 3.json"))
     assert saved, "no save written"
     document = json.loads(saved[0].read_text())
     assert document["version"] == 1 and document["actions"] == match.history
+    d.key(pygame.K_s)
+    d.type("group 3")
+    d.key(pygame.K_RETURN)
+    assert d.screen == "save_as", "a name in use is refused, not overwritten"
+    d.key(pygame.K_ESCAPE)
+    assert d.screen == "pause"
     d.key(pygame.K_l)
     assert d.screen == "saves"
+    assert not d.app.message, "the pause menu's 'Saved as' stays behind"
     d.shot("11_saves")
     d.click(saved[0].stem)
     assert d.screen == "board"

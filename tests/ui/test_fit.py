@@ -40,6 +40,7 @@ from game.ui.screens.lab_runs import LabRunsScreen
 from game.ui.screens.new_game import NewGameScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.replay import ReplayScreen
+from game.ui.screens.save_as import SaveAsScreen
 from game.ui.screens.session import SessionScreen
 
 from .fit import problems, remember_texts
@@ -206,11 +207,15 @@ def resolving(app: App, world: World) -> Iterator[Screen]:
 
 
 def questions(app: App, world: World) -> Iterator[Screen]:
-    """The game menu (with a message), the hand-over, fast-forward and every question."""
+    """The game menu (with a message), saving under a name (refused), the hand-over,
+    fast-forward and every question."""
     match = copy.deepcopy(world.middle)
     board_screen = _board(app, match, 1)
     app.message = LONG_MESSAGE
     yield _entered(app, PauseScreen(app, board_screen))
+    save_as = SaveAsScreen(app, board_screen)
+    save_as.problem = "A save named game-20261206-034924 exists already: choose another name."
+    yield _entered(app, save_as)
     yield _entered(app, HandoverScreen(app, match, 2, lambda: None))
     pause = PauseScreen(app, board_screen)
     pause._leave()

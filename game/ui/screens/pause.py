@@ -29,7 +29,7 @@ class PauseScreen(Screen):
         x, y = w // 2 - bw // 2, int(h * 0.3)
         items = [
             ("Back to the game  [Esc]", lambda: self.app.go(self.board), pygame.K_ESCAPE),
-            ("Save the game  [S]", self._save_here, pygame.K_s),
+            ("Save the game  [S]", self._save_as, pygame.K_s),
             ("Load a game  [L]", lambda: flow.saves(self.app), pygame.K_l),
             ("Settings  [O]", lambda: flow.settings(self.app), pygame.K_o),
             ("Help  [F1]", lambda: flow.help(self.app), pygame.K_F1),
@@ -38,8 +38,10 @@ class PauseScreen(Screen):
         for i, (text, action, key) in enumerate(items):
             self.button(pygame.Rect(x, y + i * (bh + 10), bw, bh), text, action, key=key)
 
-    def _save_here(self) -> None:
-        self._save()
+    def _save_as(self) -> None:
+        from game.ui.screens.save_as import SaveAsScreen
+
+        self.app.go(SaveAsScreen(self.app, self))
 
     def _save(self) -> bool:
         """Save the game under a name of its own; whether it was saved."""
