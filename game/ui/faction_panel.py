@@ -226,8 +226,8 @@ def faction_items(v: View, f: int) -> list[Item]:
         items.append(
             (
                 "Allied: " + ", ".join(leaders),
-                f"Allied with {', '.join(allies)}. Allies vote alike on motions that touch "
-                "either of them.",
+                f"Allied with {', '.join(allies)}. Allies vote alike: a mover pulls its allies "
+                "with it, even against another of their allies.",
                 True,
             )
         )

@@ -9,7 +9,7 @@ RULES = """<b>THE RULES IN BRIEF</b><br>
 <b>The apparatus.</b> Whoever holds the Secretariat appoints regional secretaries. A secretary steers his region's delegation, pulls its members his way, and new recruits follow him. Control of appointments turns into votes.<br><br>
 <b>Votes.</b> Congresses and conferences vote by regional delegations, sized by membership. Plenums vote by the blocs of the Central Committee; the Politburo by its members. Every bloc's vote is the sum of named pulls: the apparatus, the members' sympathies, the party's mood, prestige, legitimacy as Lenin's heir, fear for unity, and chance. Before you table a motion you see its forecast and why; after a vote you see why it went the way it did.<br><br>
 <b>Unity and discipline.</b> Public fights between big camps cost unity. Appealing to the army and the streets breaks discipline: voters punish breaches. Censure, removal, expulsion, exile and deportation are voted; recanting keeps (or brings back) a man in the party, at the price of his standing.<br><br>
-<b>Alliances.</b> A bloc forms when both sides propose it. Allies vote alike. Old grudges make alliances costly.<br><br>
+<b>Alliances.</b> A bloc forms when both sides propose it. Allies vote alike: a faction that moves a motion pulls its allies most of the way with it, even against another of their allies (a faction allied with both the mover and the man struck goes with the mover). Old grudges make alliances costly.<br><br>
 <b>Events</b> are shocks from outside: strokes, harvests, crises, documents surfacing. They never decide a vote or an office by themselves.
 """
 

@@ -193,3 +193,12 @@ def test_the_title_names_the_camps_by_leader_and_camp(driver: Driver, drawn: lis
     words = set(blurb.replace(",", " ").replace(".", " ").split())
     for name in spec.faction_names:
         assert set(name.split()) <= words, name
+
+
+def test_the_help_says_which_ally_a_faction_allied_with_both_sides_follows() -> None:
+    """A Bukharin allied with Trotsky and with Zinoviev voted for Zinoviev's motion against
+    Trotsky, while the help said only 'Allies vote alike': the rule the vote follows (the
+    mover pulls its allies, ``wants.pin``) is the one the help gives."""
+    from game.ui.help_text import RULES
+
+    assert "pulls its allies" in RULES and "goes with the mover" in RULES
