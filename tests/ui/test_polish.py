@@ -14,6 +14,7 @@ import pytest
 from game.analysis.runs import load
 from game.engine.event_text import effect_lines
 from game.engine.explain import action_title
+from game.play.dates import long_date
 from game.play.match import Match, Setup
 from game.ui import board_view, draw, flow
 from game.ui.board_text import escape, quarter_name
@@ -23,7 +24,6 @@ from game.ui.screens.event import EventScreen
 from game.ui.screens.handover import HandoverScreen
 from game.ui.screens.pause import PauseScreen
 from game.ui.screens.saves import save_line
-from game.ui.screens.session import long_date
 from game.ui.theme import PALETTES, Theme, contrast
 
 from .conftest import SHORT, Driver
