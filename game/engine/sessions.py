@@ -133,7 +133,8 @@ def declare(
     While the declaration is kept the bystanders lose their political reasons to strike it
     (``wants.sanction_stance``), and the mover counts again before the vote (``_withdraw``). A
     faction that broke its declaration (a breach of discipline since: ``own._appeal``) is not
-    believed again: in October 1927, after the secret press, the same plenum struck."""
+    believed again: in October 1927, after the secret press, the same plenum struck. A faction
+    a person plays (``State.human``) never declares unasked: its player submits by recanting."""
     motion = spec.motions[m]
     if MOTION_KINDS[motion.kind] not in SANCTION_KINDS or majority(motion, session) != TWO_THIRDS:
         return
@@ -141,7 +142,7 @@ def declare(
     rows = query.rows(state)
     t = np.maximum(target, 0)
     able = put & (target >= 0) & (state.declared[rows, t] != DECLARATION_BROKEN)
-    able &= query.leader_active(spec, state)[rows, t]
+    able &= query.leader_active(spec, state)[rows, t] & ~state.human[rows, t]
     if not able.any():
         return
     beaten = able & (

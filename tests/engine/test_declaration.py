@@ -79,6 +79,20 @@ def test_a_beaten_faction_declares_and_the_mover_withdraws() -> None:
     assert state.passed[0, motion_of(spec, "reprimand_trotsky_1927_08")]
 
 
+def test_a_faction_a_person_plays_declares_nothing_unasked() -> None:
+    """The same hall, Trotsky's faction played by a person (rules version 5): no declaration
+    in his name (a human Bukharin found one made for him); the removal carries, and his way to
+    submit is to recant."""
+    spec = spec_of(CAMPAIGN)
+    state = _july_1927(spec, NOT_DECLARED)
+    state.human[:, _faction(spec, "trotsky")] = True
+    log = _plenum(spec, state)
+    m = motion_of(spec, "remove_cc_trotsky_1927_08")
+    assert not any(e["type"] == "declared" for e in log)
+    assert state.declared[0, _faction(spec, "trotsky")] == NOT_DECLARED
+    assert state.passed[0, m] and not state.withdrawn[0, m]
+
+
 def test_a_broken_declaration_is_not_believed_again() -> None:
     """The same hall, with Trotsky's last declaration broken: no new one, and the removal
     carries."""
