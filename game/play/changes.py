@@ -1,6 +1,7 @@
 """What a quarter changed on the board, told in the news: a figure who joined a camp (a
 courting that worked), an office that changed hands, the Politburo's new members and those who
-left it, and the Central Committee a congress elected. Each line compares the board as the
+left it, the Central Committee a congress elected, a bloc formed or ended, and an offer of one
+left to lapse. Each line compares the board as the
 quarter opened with the board as it left it, so it cannot claim what did not happen."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.spec import SESSION_KINDS, GameSpec
-from game.engine.state import State
+from game.engine.state import OFFER_TURNS, State
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,9 @@ class Standing:
     holder: tuple[int, ...]
     politburo: tuple[bool, ...]
     cc_share: tuple[float, ...]
+    alliance: tuple[tuple[bool, ...], ...] = ()  # (F, F)
+    offer: tuple[tuple[int, ...], ...] = ()  # (F, F) turn of the latest proposal, by proposer
+    turn: int = 0
 
 
 def standing(state: State) -> Standing:
@@ -30,6 +34,9 @@ def standing(state: State) -> Standing:
         tuple(int(x) for x in state.holder[0]),
         tuple(bool(x) for x in state.politburo[0]),
         tuple(float(x) for x in state.cc_share[0]),
+        tuple(tuple(bool(x) for x in row) for row in state.alliance[0]),
+        tuple(tuple(int(x) for x in row) for row in state.offer[0]),
+        state.turn,
     )
 
 
@@ -40,7 +47,7 @@ def change_lines(
     Committee's shares only where a ``congress`` elected it (lobbying moves them every
     quarter)."""
     lines = _joined(spec, before, after, names) + _offices(spec, before, after)
-    lines += _politburo(spec, before, after)
+    lines += _politburo(spec, before, after) + _blocs(before, after, names)
     if congress:
         lines.append(_cc(before, after, names))
     return lines
@@ -98,3 +105,21 @@ def _cc(before: Standing, after: Standing, names: tuple[str, ...]) -> str:
         )
     ]
     return f"The congress elects a new Central Committee: {', '.join(shares)}."
+
+
+def _blocs(before: Standing, after: Standing, names: tuple[str, ...]) -> list[str]:
+    """Blocs formed and ended, and offers of one whose second quarter has passed unanswered
+    (an offer stands the quarter it is made and the next: ``state.OFFER_TURNS``)."""
+    lines = []
+    for a, row in enumerate(after.alliance):
+        for b in range(a + 1, len(row)):
+            if row[b] and not before.alliance[a][b]:
+                lines.append(f"{names[a]} and {names[b]} form a bloc.")
+            elif before.alliance[a][b] and not row[b]:
+                lines.append(f"The bloc of {names[a]} and {names[b]} ends.")
+    for p, offers in enumerate(after.offer):
+        for a, made in enumerate(offers):
+            lapsed = made == after.turn - OFFER_TURNS and not after.alliance[p][a]
+            if lapsed and after.offer[a][p] < made:  # not answered by an offer of its own
+                lines.append(f"{names[a]} lets the offer of a bloc from {names[p]} lapse.")
+    return lines

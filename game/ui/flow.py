@@ -7,6 +7,7 @@ each other."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -19,7 +20,7 @@ from game.analysis.runs import load
 from game.boundary.refusal import Refused, printable
 from game.play.exercises import exercise_setup, read_exercise
 from game.play.match import Match, Setup, TurnReport, fresh_seed
-from game.play.saves import AUTOSAVE, keep_autosave, list_saves, read_save, save_path
+from game.play.saves import AUTOSAVE, keep_autosave, list_saves, read_save, save_path, to_json
 from game.scenario.errors import ScenarioError
 from game.ui.app import App
 from game.ui.screen import Screen
@@ -113,6 +114,12 @@ def start(app: App, setup: Setup) -> None:
     if not save_path(AUTOSAVE).exists():
         begin(app, setup)
         return
+    _ask_about_autosave(app, partial(begin, app, setup))
+
+
+def _ask_about_autosave(app: App, go_on: Callable[[], None]) -> None:
+    """The autosave holds another game that the game about to be played would replace:
+    keep it as a save of its own and ``go_on``, replace it, or go back."""
     from game.ui.screens.confirm import Choice, ConfirmScreen
 
     back = app.screen
@@ -124,8 +131,8 @@ def start(app: App, setup: Setup) -> None:
             "would replace it. Keep it as a save of its own (the Load screen lists it), or "
             "let it be replaced?",
             [
-                Choice("Keep it and start  [K]", pygame.K_k, partial(_keep_and_begin, app, setup)),
-                Choice("Replace it  [R]", pygame.K_r, partial(begin, app, setup)),
+                Choice("Keep it and go on  [K]", pygame.K_k, partial(_keep_and, app, go_on)),
+                Choice("Replace it  [R]", pygame.K_r, go_on),
                 Choice("Back  [Esc]", pygame.K_ESCAPE, partial(back_to, app, back)),
             ],
         )
@@ -138,7 +145,7 @@ def _autosave_label() -> str:
     return found[0].label if found else AUTOSAVE
 
 
-def _keep_and_begin(app: App, setup: Setup) -> None:
+def _keep_and(app: App, go_on: Callable[[], None]) -> None:
     try:
         path = keep_autosave()
     except OSError as error:
@@ -146,7 +153,7 @@ def _keep_and_begin(app: App, setup: Setup) -> None:
         title(app)
         return
     app.message = f"The other game is kept as {path.stem}."
-    begin(app, setup)
+    go_on()
 
 
 def begin(app: App, setup: Setup) -> None:
@@ -199,6 +206,25 @@ def load_game(app: App, path: Path) -> None:
         else:
             title(app)
         return
+    if path == save_path(AUTOSAVE) or not save_path(AUTOSAVE).exists() or _in_autosave(match):
+        _loaded(app, match, path)
+    else:
+        _ask_about_autosave(app, partial(_loaded, app, match, path))
+
+
+def _in_autosave(match: Match) -> bool:
+    """Whether the autosave holds this very game at this very quarter (nothing would be
+    lost by replacing it); an autosave that cannot be read counts as another game."""
+    try:
+        saved = json.loads(save_path(AUTOSAVE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    mine = to_json(match)
+    same = ("scenario_sha256", "seed", "humans", "actions")
+    return isinstance(saved, dict) and all(saved.get(k) == mine[k] for k in same)
+
+
+def _loaded(app: App, match: Match, path: Path) -> None:
     app.message = f"Loaded {path.stem}."
     if path != save_path(AUTOSAVE):
         match.kept = len(match.history)

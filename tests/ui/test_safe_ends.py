@@ -12,7 +12,7 @@ import pygame
 import pytest
 
 from game.play.match import Match, Setup
-from game.play.saves import saves_dir
+from game.play.saves import saves_dir, write_save
 from game.play.settings import Settings
 from game.ui import App, Options, flow
 from game.ui.screens.board import BoardScreen
@@ -105,6 +105,30 @@ def test_a_new_game_asks_before_replacing_another_games_autosave(driver: Driver)
     assert d.screen == "board"
     kept = list(saves_dir().glob("autosave-*.json"))
     assert len(kept) == 1 and kept[0].read_text() == before
+
+
+def test_loading_an_older_save_asks_before_replacing_the_autosave(driver: Driver) -> None:
+    """A finished game's autosave was replaced by an older save of it loaded and played one
+    quarter: loading a save that is not what the autosave holds asks first; loading the save
+    of the very game the autosave holds does not."""
+    d = driver
+    match = _start(d)
+    older = write_save(match, "older")
+    _play_quarter(d)  # the autosave is now a quarter further on
+    autosave = saves_dir() / "autosave.json"
+    before = autosave.read_text()
+    flow.load_game(d.app, older)
+    d.step()
+    assert d.screen == "confirm" and autosave.read_text() == before
+    d.key(pygame.K_k)  # keep the autosave as a save of its own, and go on
+    assert d.screen == "board" and d.app.match is not None
+    assert not d.app.match.history, "the older save is the game now played"
+    kept = list(saves_dir().glob("autosave-*.json"))
+    assert len(kept) == 1 and kept[0].read_text() == before
+    d.app.autosave()
+    flow.load_game(d.app, older)  # the autosave now holds this very game: no question
+    d.step()
+    assert d.screen == "board"
 
 
 def _continue(data_dir: Path) -> Driver:
