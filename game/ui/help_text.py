@@ -41,7 +41,7 @@ GLOSSARY = """<b>GLOSSARY</b><br>
 <b>Machine</b> — a region's party organisation run by a faction's secretary: it brings influence, steers the region's delegates and pulls its members (and new recruits) toward the faction.<br>
 <b>Mood</b> — where the party as a whole stands on the same axis as the lines, −1 to +1 (the gauge at the top); harvests and crises move it, and members drift toward leaders near it.<br>
 <b>Popularity</b> — standing outside the party, in the army and the streets: it casts no vote, but an appeal outside the party uses it.<br>
-<b>Power</b> — the power score: Politburo seats, offices, the Central Committee share and prestige, weighted as at the end. If nobody wins outright, the strongest camp by power wins; ★ marks who leads today.<br>
+<b>Power</b> — the power score: Politburo seats, offices, the Central Committee share and prestige, weighted as at the end. A camp whose leader is out of the party, dead or has ever recanted scores 0 whatever it holds: a beaten leader cannot inherit. If nobody wins outright, the strongest camp by power wins; ★ marks who leads today.<br>
 <b>Prestige</b> — how the party rates a leader, 0 to 100: it strengthens his campaigns, attacks and motions.<br>
 <b>Support</b> — a faction's weight in the party: half the members' sympathy for it across the regions, half its share of the Central Committee.<br>
 <b>Unity</b> — party unity, 0 to 100: open fights between large camps lower it; below the white mark the party splits and every faction loses.<br><br>

@@ -202,3 +202,12 @@ def test_the_help_says_which_ally_a_faction_allied_with_both_sides_follows() -> 
     from game.ui.help_text import RULES
 
     assert "pulls its allies" in RULES and "goes with the mover" in RULES
+
+
+def test_the_glossary_says_why_a_beaten_camps_power_is_zero() -> None:
+    """A recanted Bukharin's camp showed 'Power 0.00' while holding seats and offices, and the
+    glossary did not say why (``outcome.power_scores`` zeroes a neutralised leader's camp)."""
+    from game.ui.help_text import GLOSSARY
+
+    power = GLOSSARY[GLOSSARY.index("<b>Power</b>") :].split("<br>")[0]
+    assert "recanted scores 0" in power
