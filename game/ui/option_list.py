@@ -145,7 +145,8 @@ def group_rows(spec: GameSpec, shown: list[int], legal: NDArray[np.bool_]) -> li
             continue
         titles = "; ".join(action_title(spec, a) for a in members[group])
         name = group_name(spec, group)
-        tip = f"{name}: {len(members[group])} motions — {titles}."
+        count = len(members[group])
+        tip = f"{name}: {count} motion{'' if count == 1 else 's'} — {titles}."
         rows.append(Row(name, tip, bool(legal[members[group]].any()), group=group))
     return rows
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pygame
 import pytest
 
@@ -194,3 +195,14 @@ def test_shift_page_down_scrolls_the_details_while_the_filter_has_the_keys(small
     d.key(pygame.K_PAGEDOWN, mod=pygame.KMOD_SHIFT)
     d.step()
     assert board.typing and board.boxes["details"].scroll_bar.start_percentage > before
+
+
+def test_a_group_of_one_motion_says_one_motion() -> None:
+    """'Trotsky: 1 motions — Exile: Leon Trotsky.' read wrong."""
+    spec = load(CAMPAIGN).spec
+    exile = spec.actions.labels.index("motion:exile:trotsky")
+    expel = spec.actions.labels.index("motion:expel:trotsky")
+    legal = np.ones(len(spec.actions.labels), dtype=bool)
+    one = option_list.group_rows(spec, [exile], legal)[0]
+    two = option_list.group_rows(spec, [exile, expel], legal)[0]
+    assert ": 1 motion — " in one.tip and ": 2 motions — " in two.tip
