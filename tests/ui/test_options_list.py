@@ -205,4 +205,4 @@ def test_a_group_of_one_motion_says_one_motion() -> None:
     legal = np.ones(len(spec.actions.labels), dtype=bool)
     one = option_list.group_rows(spec, [exile], legal)[0]
     two = option_list.group_rows(spec, [exile, expel], legal)[0]
-    assert ": 1 motion — " in one.tip and ": 2 motions — " in two.tip
+    assert ": 1 motion — " in one.tooltip and ": 2 motions — " in two.tooltip
