@@ -137,7 +137,7 @@ def _faction_gauges(surface: pygame.Surface, v: View, f: int, x: int, y: int, wi
     for i, (stat, (long, short), help_text) in enumerate(FACTION_ROWS):
         gx = x + i * gauge_w
         value = float(stats[stat])
-        label = long if font.size(f"{long} {100 * value:.0f}")[0] <= gauge_w - 8 else short
+        label = long if font.size(f"{long} 100")[0] <= gauge_w - 8 else short  # same on every card
         text = draw.fit(v.theme, f"{label} {100 * value:.0f}", gauge_w - 8, "small", "regular")
         cell = v.text(surface, text, (gx, y), "small")
         bar = pygame.Rect(gx, cell.bottom + 1, gauge_w - 10, 5)

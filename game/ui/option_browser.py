@@ -78,8 +78,7 @@ class OptionBrowser:
                 f"◂ {name}  [Backspace]",
                 self.close_group,
                 key=pygame.K_BACKSPACE,
-                tooltip="Back to every motion, grouped by the person or question they concern.",
-            )
+            )  # no tooltip: it would stand over the group's first rows, under the pointer
         first = self.page * layout.per_page
         for cell, row in zip(layout.cells, rows[first : first + layout.per_page], strict=False):
             self._row_button(cell, row, selected)

@@ -206,3 +206,15 @@ def test_a_group_of_one_motion_says_one_motion() -> None:
     one = option_list.group_rows(spec, [exile], legal)[0]
     two = option_list.group_rows(spec, [exile, expel], legal)[0]
     assert ": 1 motion — " in one.tooltip and ": 2 motions — " in two.tooltip
+
+
+def test_the_back_button_of_an_open_group_has_no_tooltip_over_its_rows(small: Driver) -> None:
+    """After a click on a group the pointer rests on the back button that takes its place,
+    and its tooltip ('Back to every motion, …') covered the group's first two rows."""
+    d = small
+    board = _board(d)
+    d.click("Motion")
+    group = next(r for r in board.options.rows() if r.group is not None)
+    d.click(group.label)
+    back = next(e.element for e in board.entries if e.element.text.startswith("◂"))
+    assert back.tool_tip_text is None

@@ -211,3 +211,29 @@ def test_the_glossary_says_why_a_beaten_camps_power_is_zero() -> None:
 
     power = GLOSSARY[GLOSSARY.index("<b>Power</b>") :].split("<br>")[0]
     assert "recanted scores 0" in power
+
+
+def test_every_card_labels_its_gauges_alike(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Prest.' on three cards and 'Prestige 7' on the fourth: a gauge's label is chosen for
+    the widest value, so it is the same on every faction's card."""
+    d = driver
+    d.app.settings.width, d.app.settings.height, d.app.settings.text_size = 960, 600, "large"
+    d.app.apply_settings()
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), guided=False))
+    match.state.stats[0, 2, 1] = 0.07  # one camp's prestige in one digit
+    written: list[str] = []
+    text = View.text
+
+    def recorded(
+        self: View, surface: pygame.Surface, line: str, *args: object, **kwargs: object
+    ) -> pygame.Rect:
+        written.append(line)
+        return text(self, surface, line, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(View, "text", recorded)
+    flow.play(d.app, match)
+    d.step()
+    labels = {line.split()[0] for line in written if line.startswith("Prest")}
+    assert len(labels) == 1, labels
