@@ -101,3 +101,25 @@ def test_a_congress_line_gives_each_camps_share_and_its_change() -> None:
     assert line.startswith("The congress elects a new Central Committee: Stalin's Centre 32% (+7)")
     assert "Trotsky's Left 16% (−8)" in line and "the uncommitted 25% (+4)" in line
     assert not change_lines(spec, before, after, spec.faction_names, congress=False)
+
+
+def test_blocs_formed_ended_and_offers_left_to_lapse_are_told() -> None:
+    """Offers of a bloc 'proposed' and then heard of no more (a play log): an offer made the
+    quarter before, unanswered by the end of this one, lapses, and the news says so."""
+    spec = load(CAMPAIGN).spec
+    n, none = spec.n_factions, -9
+    alone = tuple(tuple(False for _ in range(n)) for _ in range(n))
+    stalin_zinoviev = tuple(
+        tuple({a, b} == {0, 2} for b in range(n)) for a in range(n)
+    )  # fmt: skip
+    offers = [[none] * n for _ in range(n)]
+    offers[3][0] = 4  # Bukharin proposed to Stalin in quarter 4
+    before = Standing((), (), (), (), stalin_zinoviev, tuple(map(tuple, offers)), 5)
+    after = Standing((), (), (), (), alone, tuple(map(tuple, offers)), 6)
+    lines = change_lines(spec, before, after, spec.faction_names, congress=False)
+    names = spec.faction_names
+    assert f"The bloc of {names[0]} and {names[2]} ends." in lines
+    assert f"{names[0]} lets the offer of a bloc from {names[3]} lapse." in lines
+    again = change_lines(spec, after, before, spec.faction_names, congress=False)
+    assert f"{names[0]} and {names[2]} form a bloc." in again
+    assert not [line for line in again if "lapse" in line], "offered in 4: it stood in 4 and 5"
