@@ -76,7 +76,7 @@ def run_session(
             put &= motion.condition.test(state)
         if kind == "policy":
             put &= query.policy_due(spec, state)[:, motion.policy]
-        if kind in SANCTION_KINDS:
+        if kind in SANCTION_KINDS or kind == "readmit":  # only the expelled are readmitted
             put &= target_fits(state, kind, motion.target)
         sponsor = agenda_mover(spec, state, motion)
         put &= sponsor >= 0

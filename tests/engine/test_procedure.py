@@ -16,7 +16,7 @@ from game.engine.explain import why_illegal
 from game.engine.motions import apply_motion
 from game.engine.procedure import carried
 from game.engine.sessions import run_session
-from game.engine.spec import NO_POWER, SIMPLE, TWO_THIRDS, GameSpec
+from game.engine.spec import NO_POWER, RECANTED, SIMPLE, TWO_THIRDS, GameSpec
 from game.engine.state import INFLUENCE, State, initial_state
 from game.engine.turn import play
 
@@ -191,3 +191,20 @@ def test_moscow_is_run_by_its_committee_and_a_boss_won_over_brings_his_machine()
     assert state.holder[0, committee.office] == uglanov != state.holder[1, committee.office]
     assert (state.figure_faction[games[:2], state.holder[:, committee.office]] == stalin).all()
     assert (state.secretary[:, moscow] == stalin).all()
+
+
+@pytest.mark.parametrize(("in_party", "put"), [(True, False), (False, True)])
+def test_only_a_man_out_of_the_party_is_put_to_readmission(in_party: bool, put: bool) -> None:
+    """June 1928: 'Take Kamenev back into the party' was voted for a Kamenev censured, recanted
+    and never expelled, and made him 'readmitted'. Readmission is put only for the expelled."""
+    spec = spec_of(CAMPAIGN)
+    state = initial_state(spec, 1, np.arange(1))
+    session = session_of(spec, "politburo_1928_06")
+    state.turn = spec.sessions[session].turn
+    kamenev = spec.figure_names.index("Lev Kamenev")
+    state.status[0, kamenev] = RECANTED
+    state.in_party[0, kamenev] = in_party
+    run_session(spec, state, session, None)
+    m = motion_of(spec, "readmit_kamenev")
+    assert bool(state.put[0, m]) == put
+    assert bool(state.in_party[0, kamenev]) == (in_party or bool(state.passed[0, m]))
