@@ -16,6 +16,8 @@ from game.engine.kinds import KINDS
 from game.engine.procedure import empowered
 from game.engine.spec import GameSpec
 from game.engine.state import (
+    DECLARATION_BROKEN,
+    DECLARATION_KEPT,
     IDEOLOGY,
     INFLUENCE,
     LEGITIMACY,
@@ -214,6 +216,11 @@ def _party_changes(spec: GameSpec, before: State, after: State, f: int) -> list[
     offered = (after.offer[0, f] != before.offer[0, f]) & ~formed
     for g in np.flatnonzero(offered):
         lines.append(f"An offer to {spec.faction_names[g]}; it stands this quarter and the next")
+    if before.declared[0, f] == DECLARATION_KEPT and after.declared[0, f] == DECLARATION_BROKEN:
+        lines.append(
+            "Breaks your declaration of submission: the others regain their reasons to strike "
+            "you, and a broken declaration is never believed again"
+        )
     if (after.status[0] != before.status[0]).any():
         lines.append(
             "Your censured and expelled people recant: face is lost and old grudges against you "

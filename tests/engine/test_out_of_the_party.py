@@ -9,7 +9,7 @@ import numpy as np
 from game.engine.explain import why_illegal
 from game.engine.forecast import likely_effects
 from game.engine.spec import CENSURED, EXPELLED, RECANTED, GameSpec
-from game.engine.state import State, initial_state
+from game.engine.state import DECLARATION_KEPT, POPULARITY, State, initial_state
 
 from .helpers import CAMPAIGN, spec_of
 
@@ -47,3 +47,17 @@ def test_recant_does_not_promise_to_stop_a_tabled_sanction() -> None:
     recant = spec.actions.labels.index("recant")
     said = " ".join(likely_effects(spec, state, trotsky, recant, 0))
     assert "still comes to its vote" in said and "stay in" not in said
+
+
+def test_an_appeal_says_it_breaks_a_kept_declaration() -> None:
+    """After the Right's declaration the Appeal's likely effect listed popularity, unity and
+    the regions, and nothing of the declaration it would break."""
+    spec = spec_of(CAMPAIGN)
+    state = initial_state(spec, 1, np.arange(1))
+    bukharin = spec.factions.index("bukharin")
+    appeal = spec.actions.labels.index("appeal")
+    state.stats[0, bukharin, POPULARITY] = 0.8
+    assert not any("declaration" in e for e in likely_effects(spec, state, bukharin, appeal, 0))
+    state.declared[0, bukharin] = DECLARATION_KEPT
+    said = " ".join(likely_effects(spec, state, bukharin, appeal, 0))
+    assert "Breaks your declaration of submission" in said
