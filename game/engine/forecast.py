@@ -185,7 +185,15 @@ def _stat_changes(spec: GameSpec, before: State, after: State) -> list[str]:
 
 
 def _signed(delta: float, stat: int) -> str:
-    return f"{delta:+.1f}" if stat == INFLUENCE else f"{100 * delta:+.0f} points"
+    """A change as the board shows its stat: influence and the line in their own units
+    (the line is the panel's 'Line +0.60'), the gauges in points of 100."""
+    if stat == INFLUENCE:
+        return f"{delta:+.1f}"
+    if stat == IDEOLOGY:
+        return f"{delta:+.2f}".replace("-", "−") + (
+            " (to the left)" if delta < 0 else " (to the right)"
+        )
+    return f"{100 * delta:+.0f} points"
 
 
 def _region_changes(spec: GameSpec, before: State, after: State, f: int) -> list[str]:

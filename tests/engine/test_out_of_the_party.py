@@ -4,6 +4,8 @@ your people is censured or expelled'), and Recant does not promise to keep anyon
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from game.engine.explain import why_illegal
@@ -61,3 +63,14 @@ def test_an_appeal_says_it_breaks_a_kept_declaration() -> None:
     state.declared[0, bukharin] = DECLARATION_KEPT
     said = " ".join(likely_effects(spec, state, bukharin, appeal, 0))
     assert "Breaks your declaration of submission" in said
+
+
+def test_a_shift_of_line_is_told_in_the_panels_units() -> None:
+    """Shift line said 'line −15 points' beside a panel showing 'Line +0.60'."""
+    spec = spec_of(CAMPAIGN)
+    state = initial_state(spec, 1, np.arange(1))
+    bukharin = spec.factions.index("bukharin")
+    shift = spec.actions.labels.index("shift_left")
+    said = [e for e in likely_effects(spec, state, bukharin, shift, 0) if ": line " in e]
+    assert said and "points" not in said[0], said
+    assert re.search(r": line −0\.\d\d", said[0]), said
