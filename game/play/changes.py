@@ -1,5 +1,5 @@
 """What a quarter changed on the board, told in the news: a figure who joined a camp (a
-courting that worked), an office that changed hands, the Politburo's new members and those who
+courting that worked) or left one, an office that changed hands, the Politburo's new members and those who
 left it, the Central Committee a congress elected, a bloc formed or ended, and an offer of one
 left to lapse. Each line compares the board as the
 quarter opened with the board as it left it, so it cannot claim what did not happen."""
@@ -60,12 +60,13 @@ def held_congress(spec: GameSpec, log: list[dict[str, object]]) -> bool:
 
 
 def _joined(spec: GameSpec, before: Standing, after: Standing, names: tuple[str, ...]) -> list[str]:
-    pairs = zip(before.figure_faction, after.figure_faction, strict=True)
-    return [
-        f"{spec.figure_names[g]} now stands with {names[now]}."
-        for g, (was, now) in enumerate(pairs)
-        if now != was and now >= 0
-    ]
+    lines = []
+    for g, (was, now) in enumerate(zip(before.figure_faction, after.figure_faction, strict=True)):
+        if now != was and now >= 0:
+            lines.append(f"{spec.figure_names[g]} now stands with {names[now]}.")
+        elif now != was:
+            lines.append(f"{spec.figure_names[g]} leaves {names[was]} and stands with no camp.")
+    return lines
 
 
 def _offices(spec: GameSpec, before: Standing, after: Standing) -> list[str]:

@@ -84,9 +84,11 @@ def test_the_news_tells_what_the_quarter_changed_on_the_board() -> None:
         for o, (was, now) in enumerate(zip(opened.holder, closed.holder, strict=True)):
             about = [line for line in told if line.startswith(f"{spec.office_names[o]}:")]
             assert len(about) == (was != now), (report.turn, spec.office_names[o], told)
-        pairs = zip(opened.figure_faction, closed.figure_faction, strict=True)
+        pairs = list(zip(opened.figure_faction, closed.figure_faction, strict=True))
         joined = sum(a != b and b >= 0 for a, b in pairs)
+        left = sum(a != b and b < 0 for a, b in pairs)
         assert sum("now stands with" in line for line in told) == joined
+        assert sum("stands with no camp" in line for line in told) == left
         congress = [line for line in told if line.startswith("The congress elects")]
         assert len(congress) == held_congress(spec, report.log)
     assert any("now stands with" in line for r in match.reports for line in

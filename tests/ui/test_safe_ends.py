@@ -186,3 +186,24 @@ def test_closing_on_a_session_screen_shows_it_again(driver: Driver, data_dir: Pa
     d = _continue(data_dir)
     assert _sessions_shown(d) == ["session"]
     pygame.quit()
+
+
+def test_leaving_after_playing_on_from_a_save_says_what_is_unsaved(
+    driver: Driver, drawn: list[str]
+) -> None:
+    """A game saved by name, then played a quarter on: the question said 'This game is in no
+    save of its own', untrue; it says the quarters since its save are only in the autosave."""
+    d = driver
+    _start(d)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_s)
+    d.key(pygame.K_RETURN)  # saved under the time-stamped name
+    d.key(pygame.K_ESCAPE)
+    _play_quarter(d)
+    d.key(pygame.K_ESCAPE)
+    drawn.clear()
+    d.key(pygame.K_q)
+    d.step()
+    said = " ".join(drawn)
+    assert d.screen == "confirm"
+    assert "no save of its own" not in said and "since this game was saved" in said

@@ -8,9 +8,11 @@ import time
 
 import pygame
 
+from game.play.match import Match
 from game.play.saves import write_save
 from game.ui import draw, flow
 from game.ui.app import App
+from game.ui.board_text import quarter_name
 from game.ui.screen import Screen
 from game.ui.screens.confirm import Choice, ConfirmScreen
 
@@ -70,8 +72,7 @@ class PauseScreen(Screen):
             ConfirmScreen(
                 self.app,
                 "LEAVE AN UNSAVED GAME?",
-                "This game is in no save of its own: leaving keeps it only in the autosave, "
-                "which starting another game would replace (after asking)." + lost,
+                _unsaved_text(match) + lost,
                 [
                     Choice("Save and leave  [S]", pygame.K_s, self._save_and_leave),
                     Choice("Leave  [L]", pygame.K_l, self._go_to_title),
@@ -105,3 +106,14 @@ class PauseScreen(Screen):
         if self.app.message:
             lines.append((theme.text(self.app.message, "small", ink), 0))
         draw.text_card(surface, theme, lines, (w // 2, int(h * 0.12)), centre=True)
+
+
+def _unsaved_text(match: Match) -> str:
+    """What of the game only the autosave holds: all of it, or the quarters since its save."""
+    autosave = "only in the autosave, which starting another game would replace (after asking)."
+    if match.kept is None:
+        return f"This game is in no save of its own: leaving keeps it {autosave}"
+    if match.kept < len(match.history):
+        since = quarter_name(match.spec.quarter_labels[match.kept]).lower()
+        return f"The quarters played since this game was saved ({since}) are kept {autosave}"
+    return "This game's save holds every quarter played."
