@@ -1,8 +1,8 @@
 """What a quarter changed on the board, told in the news: a figure who joined a camp (a
-courting that worked) or left one, an office that changed hands, the Politburo's new members and those who
-left it, the Central Committee a congress elected, a bloc formed or ended, and an offer of one
-left to lapse. Each line compares the board as the
-quarter opened with the board as it left it, so it cannot claim what did not happen."""
+courting that worked) or left one, an office that changed hands, the Politburo's new members
+and those who left it, the Central Committee a congress elected, a bloc formed or ended, and
+an offer of one left to lapse. Each line compares the board as the quarter opened with the
+board as it left it, so it cannot claim what did not happen."""
 
 from __future__ import annotations
 
