@@ -20,10 +20,11 @@ RECORD_VERSION = 1
 # sponsored agendas, the fitted vote model and the rivals' judgement; 3: the vote model's
 # thin-tailed squash refitted, Lenin's letter contained, Moscow's two offices; 4: the
 # declaration of submission, a session judges a man once; 5: no agenda item is moved in the
-# name of a faction a person plays). Saves and
+# name of a faction a person plays; 6: nor is a declaration of submission made, and only the
+# expelled are put to readmission). Saves and
 # records carry the version that made them; one made under other rules is refused, never
 # replayed wrongly.
-RULES_VERSION = 5
+RULES_VERSION = 6
 UNVERSIONED_RULES = 1  # saves and records from before rules versions were written down
 
 

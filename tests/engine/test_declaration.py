@@ -80,7 +80,7 @@ def test_a_beaten_faction_declares_and_the_mover_withdraws() -> None:
 
 
 def test_a_faction_a_person_plays_declares_nothing_unasked() -> None:
-    """The same hall, Trotsky's faction played by a person (rules version 5): no declaration
+    """The same hall, Trotsky's faction played by a person (rules version 6): no declaration
     in his name (a human Bukharin found one made for him); the removal carries, and his way to
     submit is to recant."""
     spec = spec_of(CAMPAIGN)
