@@ -212,6 +212,19 @@ def _refused(document: JsonDocument, loc: Loc, message: str) -> SaveError:
     return SaveError(document.refuse([Issue(loc, message)]).problems)
 
 
+def holds(path: Path, match: Match) -> bool:
+    """Whether the save at ``path`` holds this very game at this very quarter (the same
+    scenario, seed, players and actions): replacing it loses nothing. A file that cannot be
+    read holds no game."""
+    try:
+        data = read_json(path, "a saved game").data
+    except Refused:
+        return False
+    mine = to_json(match)
+    same = ("scenario_sha256", "seed", "humans", "actions")
+    return isinstance(data, dict) and all(data.get(k) == mine[k] for k in same)
+
+
 def list_saves() -> list[SaveInfo]:
     """The saves in the saves folder, newest first. A file that cannot be read (damaged, a
     link to nothing, a loop of links, not a regular file) is listed by its name, marked."""

@@ -7,7 +7,6 @@ each other."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -20,7 +19,7 @@ from game.analysis.runs import load
 from game.boundary.refusal import Refused, printable
 from game.play.exercises import exercise_setup, read_exercise
 from game.play.match import Match, Setup, TurnReport, fresh_seed
-from game.play.saves import AUTOSAVE, keep_autosave, list_saves, read_save, save_path, to_json
+from game.play.saves import AUTOSAVE, holds, keep_autosave, list_saves, read_save, save_path
 from game.scenario.errors import ScenarioError
 from game.ui.app import App
 from game.ui.screen import Screen
@@ -206,22 +205,14 @@ def load_game(app: App, path: Path) -> None:
         else:
             title(app)
         return
-    if path == save_path(AUTOSAVE) or not save_path(AUTOSAVE).exists() or _in_autosave(match):
+    if (
+        path == save_path(AUTOSAVE)
+        or not save_path(AUTOSAVE).exists()
+        or holds(save_path(AUTOSAVE), match)
+    ):
         _loaded(app, match, path)
     else:
         _ask_about_autosave(app, partial(_loaded, app, match, path))
-
-
-def _in_autosave(match: Match) -> bool:
-    """Whether the autosave holds this very game at this very quarter (nothing would be
-    lost by replacing it); an autosave that cannot be read counts as another game."""
-    try:
-        saved = json.loads(save_path(AUTOSAVE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    mine = to_json(match)
-    same = ("scenario_sha256", "seed", "humans", "actions")
-    return isinstance(saved, dict) and all(saved.get(k) == mine[k] for k in same)
 
 
 def _loaded(app: App, match: Match, path: Path) -> None:
