@@ -13,7 +13,15 @@ from game.engine import query
 from game.engine.names import faction_name, surname
 from game.engine.outcome import power_scores
 from game.engine.spec import STATUSES, GameSpec
-from game.engine.state import IDEOLOGY, INFLUENCE, LEGITIMACY, POPULARITY, PRESTIGE, State
+from game.engine.state import (
+    DECLARATION_KEPT,
+    IDEOLOGY,
+    INFLUENCE,
+    LEGITIMACY,
+    POPULARITY,
+    PRESTIGE,
+    State,
+)
 from game.ui import draw
 from game.ui.board_layout import head_height
 from game.ui.board_view import View
@@ -92,11 +100,14 @@ def draw_faction(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, mi
 def _faction_head(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, mine: bool) -> None:
     """The faction's name (cut to fit, the player's own marked), its leader and his status
     where there is room (any status but active always, the name cut for it: in red for a
-    leader censured, out of the party or recanted), and its influence in red poster type."""
+    leader censured, out of the party or recanted; 'declared' while the faction keeps a
+    declaration of submission), and its influence in red poster type."""
     spec, state = v.spec, v.state
     x, y = rect.x + 14, rect.y + 3
     leader = int(spec.faction_leader[f])
     status = STATUSES[int(state.status[0, leader])] if state.alive[0, leader] else "dead"
+    declared = bool(state.declared[0, f] == DECLARATION_KEPT)
+    status += ", declared" if declared else ""
     influence = float(state.stats[0, f, INFLUENCE])
     infl_image = v.theme.text(f"{influence:.1f}", "body", v.theme.colour("red"), "poster")
     infl = surface.blit(infl_image, (rect.right - infl_image.get_width() - 8, y))
@@ -109,7 +120,7 @@ def _faction_head(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, m
     you = " (you)" if mine else ""
     you_w = v.theme.font("body", "bold").size(you)[0]
     small = v.theme.font("small")
-    out = status not in ("active", "readmitted")  # sanctioned, out or recanted
+    out = status.split(",")[0] not in ("active", "readmitted")  # sanctioned, out or recanted
     reserve = small.size(status)[0] + 8 if status != "active" else 0
     name = draw.fit(v.theme, spec.faction_names[f], room - you_w - reserve) + you
     head = v.text(surface, name, (x, y), "body", face="bold")
@@ -124,8 +135,15 @@ def _faction_head(surface: pygame.Surface, v: View, rect: pygame.Rect, f: int, m
     v.zone(
         who.union(head),
         f"{spec.faction_names[f]}{you}. The faction's leader, {spec.figure_names[leader]}: "
-        f"{status}. A faction whose leader is out of the party can only recant or wait.",
+        f"{status}. A faction whose leader is out of the party can only recant or wait."
+        + (DECLARED_HELP if declared else ""),
     )
+
+
+DECLARED_HELP = (
+    " It has declared its submission: while it keeps the declaration the others have no "
+    "political reason to strike it; an appeal would break it, and a broken one is not believed."
+)
 
 
 def _faction_gauges(surface: pygame.Surface, v: View, f: int, x: int, y: int, width: int) -> int:

@@ -13,6 +13,7 @@ import pytest
 
 from game.analysis.runs import load
 from game.engine.spec import STATUSES
+from game.engine.state import DECLARATION_KEPT, NOT_DECLARED
 from game.play.exercises import exercise_list
 from game.play.match import Match, Setup
 from game.play.saves import save_path, write_save
@@ -147,21 +148,26 @@ def _back_of(d: Driver, label: str) -> tuple[int, int]:
     raise AssertionError(f"no {label!r}: {[e.element.text for e in entries]}")
 
 
-@pytest.mark.parametrize(("camp", "status"), [("trotsky", "expelled"), ("zinoviev", "readmitted")])
+@pytest.mark.parametrize(
+    ("camp", "status"),
+    [("trotsky", "expelled"), ("zinoviev", "readmitted"), ("bukharin", "censured, declared")],
+)
 def test_a_leaders_status_is_shown_at_the_least_size(
     driver: Driver, monkeypatch: pytest.MonkeyPatch, camp: str, status: str
 ) -> None:
     """At 960×600 with the largest text the player's own card ("Trotsky's Left (you)") had no
     room for its leader's status, so an expelled Trotsky read as any leader; and a readmitted
-    Zinoviev's card, its long name filling the line, showed no status at all. Every status
-    but active is always drawn (the name cut for it if need be)."""
+    Zinoviev's card, its long name filling the line, showed no status at all; a camp keeping a
+    declaration of submission was not marked. Every status but active is always drawn (the
+    name cut for it if need be)."""
     d = driver
     d.app.settings.width, d.app.settings.height, d.app.settings.text_size = 960, 600, "large"
     d.app.apply_settings()
     match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), guided=False))
     spec = match.spec
     f = spec.factions.index(camp)
-    match.state.status[0, int(spec.faction_leader[f])] = STATUSES.index(status)
+    match.state.status[0, int(spec.faction_leader[f])] = STATUSES.index(status.split(",")[0])
+    match.state.declared[0, f] = DECLARATION_KEPT if "declared" in status else NOT_DECLARED
     written: list[str] = []
     text = View.text
 
@@ -175,10 +181,11 @@ def test_a_leaders_status_is_shown_at_the_least_size(
     flow.play(d.app, match)
     d.step()
     assert d.app.window.get_size() == (960, 600)
-    heads = [i for i, line in enumerate(written) if line.startswith(spec.faction_names[f][:7])]
-    assert heads, "the faction's card is drawn"
     leader = spec.figure_names[int(spec.faction_leader[f])].split()[-1]
-    assert written[heads[-1] + 1] in (f"{leader}, {status}", status), written[heads[-1] + 1]
+    shown = [i for i, line in enumerate(written) if line in (f"{leader}, {status}", status)]
+    assert shown, f"no status line for {camp}"
+    card = written[shown[-1] - 1].removesuffix(" (you)").removesuffix("…")
+    assert spec.faction_names[f].startswith(card), "the status stands beside the camp's name"
 
 
 def test_the_title_names_the_camps_by_leader_and_camp(driver: Driver, drawn: list[str]) -> None:
