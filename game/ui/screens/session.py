@@ -301,7 +301,8 @@ class SessionScreen(Screen):
             self.zone(pygame.Rect(rect.x, y, rect.w, line), self._bloc_tip(bloc))
             y += line
         if room and len(shown) < len(blocs):
-            more = f"… and {len(blocs) - len(shown)} more blocs (hover the hall)"
+            more = f"And {len(blocs) - len(shown)} more blocs (hover the hall)."
             text = draw.fit(theme, more, rect.w, "small", "regular")
             surface.blit(theme.text(text, "small", theme.colour("muted")), (rect.x, y))
-            self.zone(pygame.Rect(rect.x, y, rect.w, line), more)
+            if text != more:  # a tooltip only to give a cut line whole: it stood over the buttons
+                self.zone(pygame.Rect(rect.x, y, rect.w, line), more)
