@@ -20,6 +20,7 @@ from game.play.reports import REPORT_RUNS
 from game.play.saves import AUTOSAVE, write_save
 from game.play.settings import Settings
 from game.ui import draw, worker
+from game.ui.line_breaks import mend_line_breaks
 from game.ui.screen import Screen
 from game.ui.theme import Theme, register_fonts
 
@@ -52,6 +53,7 @@ class App:
         self.options = options
         self.settings = settings or Settings.load()
         pygame.init()
+        mend_line_breaks()
         pygame.display.set_caption("Heirs of Lenin")
         self.window = self._open_window()
         self.theme = self._new_theme()
