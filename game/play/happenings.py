@@ -1,8 +1,9 @@
 """What has happened to one faction so far that a first-timer should have explained, read from
 the game's quarters as played (their actions and logs) and the forecasts its motions were
 planned with: the first offer of alliance a rival made it, the first sanction put to a vote
-against its leader or one of its men, and the first of its motions that was forecast to pass
-and was beaten with the apparatus pulling against it. Each with the words a note needs.
+against its leader or one of its men, the first of its motions that was forecast to pass
+and was beaten with the apparatus pulling against it, and the first of its men won over by
+another camp. Each with the words a note needs.
 Words only, so the guide's triggers can be checked without a window."""
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ Details = dict[str, str]
 
 def happenings(match: Match, faction: int) -> dict[str, Details]:
     """Each kind of happening that has come to ``faction`` ('alliance_offer', 'sanction',
-    'forecast_beaten'), with the words of its first time."""
+    'forecast_beaten', 'man_lost'), with the words of its first time."""
     found: dict[str, Details] = {}
     for name, first in (
         ("alliance_offer", _alliance_offer),
         ("sanction", _sanction),
         ("forecast_beaten", _forecast_beaten),
+        ("man_lost", _man_lost),
     ):
         details = first(match, faction)
         if details is not None:
@@ -110,6 +112,21 @@ def _forecast_beaten(match: Match, faction: int) -> Details | None:
                 "chance": f"{100 * tabled.chance:.0f}%",
                 "tally": _tally(vote),
             }
+    return None
+
+
+def _man_lost(match: Match, faction: int) -> Details | None:
+    """The first of the faction's men who went over to another camp in a quarter (the board
+    as it opened against the board as it left it): who, and to whom (named as then)."""
+    spec = match.spec
+    for report in match.reports:
+        if report.opened is None or report.closed is None:
+            continue
+        pairs = zip(report.opened.figure_faction, report.closed.figure_faction, strict=True)
+        for g, (was, now) in enumerate(pairs):
+            if was == faction and now >= 0 and now != faction:
+                names = report.names or spec.faction_names
+                return {"who": spec.figure_names[g], "camp": names[now]}
     return None
 
 

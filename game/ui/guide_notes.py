@@ -96,4 +96,11 @@ STEPS = (
         "'{motion}' was forecast to pass ({chance}) and lost {tally}, the machines pulling against it. A forecast is taken on the board of the day you plan: before the session met, the others acted too, and the General Secretary's appointments changed secretaries, who steer their delegations. Read what a forecast assumes; table when the session is near, or when the machines are yours.",
         trigger="forecast_beaten",
     ),
+    Step(
+        "man_lost",
+        "factions",
+        "One of your men went over",
+        "{who} now stands with {camp} (the news tells it). A man goes over when a rival courts him (Court a figure: the likelier, the greater its prestige and the weaker his loyalty, which does not change), or of his own accord once his camp's leader is censured or worse or its Politburo seats are lost. He takes his Politburo seat and his office with him, and a regional boss his machine. Court him back, or court theirs: the Court list gives each man's chance.",
+        trigger="man_lost",
+    ),
 )

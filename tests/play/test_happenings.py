@@ -5,6 +5,7 @@ it (read from the game as played and the forecasts its motions were planned with
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -118,3 +119,23 @@ def test_a_forecast_the_apparatus_beat() -> None:
 )
 def test_no_forecast_beaten_otherwise(chance: float, apparatus: float, passed: bool) -> None:
     assert "forecast_beaten" not in _beaten(chance, apparatus, passed)
+
+
+def test_the_first_man_won_away_from_the_faction() -> None:
+    """A man of the player's camp going over to another was told nowhere: the first quarter
+    whose board left one of its men in another camp gives the guide his name and his camp."""
+    match = _played("bukharin", 0)
+    spec = match.spec
+    bukharin, stalin = spec.factions.index("bukharin"), spec.factions.index("stalin")
+    rykov = spec.figure_names.index("Alexei Rykov")
+    assert int(match.state.figure_faction[0, rykov]) == bukharin
+    match.resolve()
+    assert "man_lost" not in happenings(match, bukharin)
+    report = match.reports[-1]
+    assert report.closed is not None
+    moved = list(report.closed.figure_faction)
+    moved[rykov] = stalin
+    report.closed = replace(report.closed, figure_faction=tuple(moved))
+    lost = happenings(match, bukharin)["man_lost"]
+    assert lost == {"who": "Alexei Rykov", "camp": spec.faction_names[stalin]}
+    assert "man_lost" not in happenings(match, stalin), "Stalin's camp won him; it lost no one"

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pygame
+import pytest
 
 from game.analysis.runs import load
 from game.play.match import Match, Setup
@@ -117,3 +118,37 @@ def test_the_glossary_explains_the_boards_own_words() -> None:
         "Unity",
     }
     assert board_words <= terms, board_words - terms
+
+
+def test_the_first_man_won_away_has_a_note_that_fits(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rykov gone over to Stalin, as in a played campaign where the Right learned it from a
+    disc's colour: a note names him and his new camp and says how men go over; at 960×600
+    with the largest text it fits its box."""
+    from dataclasses import replace
+
+    from .fit import problems, remember_texts
+
+    d = driver
+    remember_texts(monkeypatch)
+    d.app.settings.width, d.app.settings.height, d.app.settings.text_size = 960, 600, "large"
+    d.app.apply_settings()
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("bukharin",), seed=3))
+    match.resolve()
+    bukharin, stalin = match.spec.factions.index("bukharin"), match.spec.factions.index("stalin")
+    report = match.reports[-1]
+    assert report.closed is not None
+    moved = list(report.closed.figure_faction)
+    moved[match.spec.figure_names.index("Alexei Rykov")] = stalin
+    report.closed = replace(report.closed, figure_faction=tuple(moved))
+    match.seen = len(match.reports)
+    flow.play(d.app, match)
+    d.app.match.guides[bukharin].seen |= OPENING | {"alliance_offer", "sanction"}  # type: ignore[union-attr]
+    d.step()
+    board = d.app.screen
+    assert isinstance(board, BoardScreen)
+    assert _note(d) == "One of your men went over"
+    text = board.guide.text(board.guide.current())  # type: ignore[arg-type]
+    assert text.startswith("Alexei Rykov now stands with Stalin's Centre")
+    assert not problems(board, monkeypatch)
