@@ -207,3 +207,14 @@ def test_leaving_after_playing_on_from_a_save_says_what_is_unsaved(
     said = " ".join(drawn)
     assert d.screen == "confirm"
     assert "no save of its own" not in said and "since this game was saved" in said
+
+
+def test_the_key_that_opens_save_is_not_typed_into_its_name(driver: Driver) -> None:
+    """S in the game menu opened Save the game with 's' already in the name field (the key's
+    text followed it to the new screen)."""
+    d = driver
+    _start(d)
+    d.key(pygame.K_ESCAPE)
+    d.type("s")
+    assert d.screen == "save_as"
+    assert d.app.screen is not None and d.app.screen.fields["name"].get_text() == ""

@@ -29,6 +29,13 @@ class SaveAsScreen(Screen):
         self.problem = ""
         self.default = time.strftime("game-%Y%m%d-%H%M%S")
 
+    def enter(self) -> None:
+        """The text of the key that opened this screen (S in the game menu) waits in the
+        queue; it is dropped, so the field starts empty."""
+        self.app.pending = [e for e in self.app.pending if e.type != pygame.TEXTINPUT]
+        pygame.event.clear(pygame.TEXTINPUT)
+        super().enter()
+
     def build(self) -> None:
         w, h = self.app.window.get_size()
         width = min(w - 80, int(560 * self.app.theme.scale))
