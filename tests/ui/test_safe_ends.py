@@ -70,10 +70,14 @@ def test_leaving_an_unsaved_game_asks_first(driver: Driver) -> None:
     d.key(pygame.K_ESCAPE)
     assert d.screen == "pause" and d.app.match is match
     d.key(pygame.K_q)
-    d.key(pygame.K_s)  # save and leave
+    d.key(pygame.K_s)  # save and leave: under a name the player types
+    assert d.screen == "save_as"
+    d.type("before the congress")
+    d.key(pygame.K_RETURN)
     assert d.screen == "title"
-    saved = [p.stem for p in saves_dir().glob("game-*.json")]
-    assert len(saved) == 1
+    assert [p.stem for p in saves_dir().glob("*.json") if p.stem != "autosave"] == [
+        "before the congress"
+    ]
 
 
 def test_a_saved_game_leaves_at_once(driver: Driver) -> None:
@@ -218,3 +222,19 @@ def test_the_key_that_opens_save_is_not_typed_into_its_name(driver: Driver) -> N
     d.type("s")
     assert d.screen == "save_as"
     assert d.app.screen is not None and d.app.screen.fields["name"].get_text() == ""
+
+
+def test_saving_says_the_planned_actions_are_not_in_the_save(
+    driver: Driver, drawn: list[str]
+) -> None:
+    """A save holds the game as its quarter began; a player who had planned found 'planned
+    0 of 2' after loading it, untold. The save screen says so when something is planned."""
+    d = driver
+    match = _start(d)
+    match.plan(0, match.spec.actions.labels.index("lobby"))
+    d.key(pygame.K_ESCAPE)
+    drawn.clear()
+    d.key(pygame.K_s)
+    d.step()
+    assert d.screen == "save_as"
+    assert "The actions planned this quarter are not saved" in " ".join(drawn)

@@ -4,12 +4,11 @@ the menu asks first)."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
 
 import pygame
 
 from game.play.match import Match
-from game.play.saves import write_save
 from game.ui import draw, flow
 from game.ui.app import App
 from game.ui.board_text import quarter_name
@@ -40,24 +39,11 @@ class PauseScreen(Screen):
         for i, (text, action, key) in enumerate(items):
             self.button(pygame.Rect(x, y + i * (bh + 10), bw, bh), text, action, key=key)
 
-    def _save_as(self) -> None:
+    def _save_as(self, then: Callable[[], None] | None = None) -> None:
+        """Save under a name the player types; then back here, or ``then``."""
         from game.ui.screens.save_as import SaveAsScreen
 
-        self.app.go(SaveAsScreen(self.app, self))
-
-    def _save(self) -> bool:
-        """Save the game under a name of its own; whether it was saved."""
-        match = self.app.match
-        assert match is not None
-        name = time.strftime("game-%Y%m%d-%H%M%S")
-        try:
-            path = write_save(match, name)
-        except OSError as error:
-            self.app.message = f"The game could not be saved: {error}"
-            return False
-        match.kept = len(match.history)
-        self.app.message = f"Saved as {path.stem} in {path.parent}."
-        return True
+        self.app.go(SaveAsScreen(self.app, self, then))
 
     def _leave(self) -> None:
         """Leave for the title, asking first if the game is in no save made under a name."""
@@ -82,10 +68,7 @@ class PauseScreen(Screen):
         )
 
     def _save_and_leave(self) -> None:
-        if self._save():
-            self._go_to_title()
-        else:
-            self.app.go(self)
+        self._save_as(then=self._go_to_title)
 
     def _go_to_title(self) -> None:
         self.app.autosave()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
 import pygame
 import pygame_gui
@@ -23,9 +24,10 @@ class SaveAsScreen(Screen):
     name = "save_as"
     shows_message = True
 
-    def __init__(self, app: App, menu: Screen) -> None:
+    def __init__(self, app: App, menu: Screen, then: Callable[[], None] | None = None) -> None:
         super().__init__(app)
         self.menu = menu
+        self.then = then  # what follows a save (Save and leave: the title); else the menu
         self.problem = ""
         self.default = time.strftime("game-%Y%m%d-%H%M%S")
 
@@ -78,7 +80,10 @@ class SaveAsScreen(Screen):
             return
         match.kept = len(match.history)
         self.app.message = f"Saved as {path.stem} in {path.parent}."
-        self.app.go(self.menu)
+        if self.then is not None:
+            self.then()
+        else:
+            self.app.go(self.menu)
 
     def draw(self, surface: pygame.Surface) -> None:
         """The heading and, above the field, the hint or the reason a name was refused."""
@@ -88,7 +93,7 @@ class SaveAsScreen(Screen):
         ink = theme.colour("ink")
         hint = self.problem or (
             f"Type a name for this save, or leave it empty to save as {self.default}. "
-            "A name in use is refused: nothing is overwritten."
+            "A name in use is refused: nothing is overwritten." + self._unplanned()
         )
         colour = theme.colour("red") if self.problem else ink
         lines = draw.wrap(theme, hint, min(w - 80, int(560 * theme.scale)), "small")
@@ -99,3 +104,13 @@ class SaveAsScreen(Screen):
         for i, line in enumerate(lines):
             image = theme.text(line, "small", colour)
             surface.blit(image, ((w - image.get_width()) // 2, y + i * step))
+
+    def _unplanned(self) -> str:
+        """A save holds the game as the quarter began: the actions planned are not in it."""
+        match = self.app.match
+        planned = match is not None and any(match.plans.values())
+        return (
+            " The actions planned this quarter are not saved: plan them again after a load."
+            if planned
+            else ""
+        )
