@@ -289,8 +289,8 @@ def offer_fast_forward(app: App, faction: int) -> None:
             app,
             title,
             f"{why} {left} quarters remain. Fast-forward: the computer plays every faction, "
-            f"{yours}, by the rules at instant speed, then the end screen (the news tells "
-            "what happened). Or play on.",
+            f"{yours}, by the rules at instant speed, then the end screen (its timeline "
+            "beside history's and the game's report tell what happened). Or play on.",
             [
                 Choice("Fast-forward  [F]", pygame.K_f, partial(fast_forward, app)),
                 Choice("Play on  [P]", pygame.K_p, partial(_play_on, app, faction)),

@@ -8,7 +8,7 @@ import re
 
 import numpy as np
 
-from game.engine.explain import why_illegal
+from game.engine.explain import action_help, why_illegal
 from game.engine.forecast import likely_effects
 from game.engine.spec import CENSURED, EXPELLED, RECANTED, GameSpec
 from game.engine.state import DECLARATION_KEPT, POPULARITY, State, initial_state
@@ -49,6 +49,8 @@ def test_recant_does_not_promise_to_stop_a_tabled_sanction() -> None:
     recant = spec.actions.labels.index("recant")
     said = " ".join(likely_effects(spec, state, trotsky, recant, 0))
     assert "still comes to its vote" in said and "stay in" not in said
+    help_text = action_help(spec, recant)
+    assert "regain" not in help_text and "readmit" in help_text, "the help says it too"
 
 
 def test_an_appeal_says_it_breaks_a_kept_declaration() -> None:

@@ -269,8 +269,8 @@ KINDS = (
         Words(
             "Recant",
             "Recant",
-            "Confess your errors: your censured or expelled people recant, keep or regain "
-            "their place in the party, and lose face.",
+            "Confess your errors: your censured or expelled people recant and lose face; old "
+            "grudges soften. The expelled may be taken back if a session votes to readmit them.",
             "The men of {who} confess their errors before the party.",
         ),
         while_out=True,
