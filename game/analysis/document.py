@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from string import Template
 from urllib.parse import quote
 
-_URL = re.compile(r"(https?://[^\s<>\"')]+)")
+# A web address, with balanced parentheses inside it (Wikipedia's "..._(Bolsheviks)") but not
+# the one that closes a parenthesis around it ("(see https://...)").
+_URL = re.compile(r"(https?://(?:[^\s<>\"'()]|\([^\s<>\"'()]*\))+)")
 _MD_MARKS = re.compile(r"([\\`*_\[\]|~])")  # emphasis, code, links and images, table cells
 _MD_LEADING = re.compile(r"^([#>+=-]|[0-9]+[.)])")  # a heading, quote, list or rule
 
@@ -96,7 +98,13 @@ $body
 
 def _inline(text: str) -> str:
     """Escaped text with web addresses as links."""
-    return _URL.sub(r'<a href="\1">\1</a>', html.escape(text))
+    return _URL.sub(_link, html.escape(text))
+
+
+def _link(found: re.Match[str]) -> str:
+    """An address as a link, the punctuation that ends its sentence left after it."""
+    address = found.group(1).rstrip(".,;:!?")
+    return f'<a href="{address}">{address}</a>{found.group(1)[len(address) :]}'
 
 
 def _html_block(block: Block) -> str:
