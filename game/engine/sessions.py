@@ -11,6 +11,7 @@ from numpy.typing import NDArray
 
 from game.engine import query
 from game.engine.actions import legal_block
+from game.engine.explain import why_illegal
 from game.engine.kinds.tabling import target_fits
 from game.engine.motions import (
     apply_motion,
@@ -272,6 +273,8 @@ def _decide_tabled(
             games = live & (action == a)
             still = legal_block(spec, state, f, space.kinds[a], np.array([a]))[:, 0]
             still &= query.leader_active(spec, state)[:, f]
+            if log is not None and games[0] and not still[0]:
+                log.append(_dropped(spec, state, session, f, int(a)))
             m = int(space.motion[a])
             if not empowered(spec.motions[m], session):
                 state.tabled[games & still, f] = a
@@ -286,6 +289,19 @@ def _decide_tabled(
             judged[put] |= _targets(spec, state, m)
             if traced is not None:
                 traced(m)
+
+
+def _dropped(spec: GameSpec, state: State, session: SessionSpec, f: int, a: int) -> dict[str, Any]:
+    """The log's entry for a tabled motion that no longer makes sense when its session comes
+    (its mover allied with the man it struck, the man already struck, the mover's leader out):
+    it is dropped, and the entry says why (game 0)."""
+    return {
+        "type": "dropped",
+        "session": session.id,
+        "faction": spec.factions[f],
+        "title": spec.motions[int(spec.actions.motion[a])].title,
+        "why": why_illegal(spec, state, f, a),
+    }
 
 
 def _elect(spec: GameSpec, state: State, session: SessionSpec, live: NDArray[np.bool_]) -> None:

@@ -89,10 +89,22 @@ def _entry(spec: GameSpec, entry: dict[str, Any]) -> list[Dispatch]:
         return [Dispatch("vote", withdrawal_text(spec, entry))]
     if kind == "declared":
         return [Dispatch("vote", declaration_text(spec, entry))]
+    if kind == "dropped":
+        mover = mover_name(spec, entry["faction"])
+        return [
+            Dispatch("vote", f"{mover} drops its motion '{entry['title']}': {_told(entry['why'])}")
+        ]
     if kind == "checkpoint":
         really = long_date(entry["date"])
         return [Dispatch("history", f"As in history: {entry['title']} (really {really}).")]
     return []
+
+
+def _told(reason: str) -> str:
+    """A rule's reason, written to the faction it stops ('your ally'), told of it ('its
+    ally')."""
+    words = {"your": "its", "Your": "Its", "you": "it", "You": "It"}
+    return " ".join(words.get(word, word) for word in reason.split(" "))
 
 
 def session_opens(name: str, date: str) -> str:

@@ -208,3 +208,24 @@ def test_only_a_man_out_of_the_party_is_put_to_readmission(in_party: bool, put: 
     m = motion_of(spec, "readmit_kamenev")
     assert bool(state.put[0, m]) == put
     assert bool(state.in_party[0, kamenev]) == (in_party or bool(state.passed[0, m]))
+
+
+def test_a_tabled_motion_that_no_longer_makes_sense_is_dropped_with_a_reason() -> None:
+    """Zinoviev tabled 'Condemn: Bukharin', then the two made a bloc: the motion was never
+    voted and nothing said so. The session's log says it was dropped, and why."""
+    spec = spec_of(CAMPAIGN)
+    state = initial_state(spec, 1, np.arange(1))
+    zinoviev, bukharin = spec.factions.index("zinoviev"), spec.factions.index("bukharin")
+    session = session_of(spec, "conference_12")
+    state.turn = spec.sessions[session].turn
+    state.tabled[0, zinoviev] = spec.actions.labels.index("motion:condemn:bukharin")
+    state.alliance[0, zinoviev, bukharin] = state.alliance[0, bukharin, zinoviev] = True
+    log: list[dict[str, Any]] = []
+    run_session(spec, state, session, log)
+    dropped = [e for e in log if e["type"] == "dropped"]
+    assert [(e["faction"], e["title"]) for e in dropped] == [
+        ("zinoviev", "Condemn: Nikolai Bukharin")
+    ]
+    assert dropped[0]["why"] and not any(
+        e["type"] == "vote" and "Bukharin" in e["title"] for e in log
+    )

@@ -125,3 +125,20 @@ def test_blocs_formed_ended_and_offers_left_to_lapse_are_told() -> None:
     again = change_lines(spec, after, before, spec.faction_names, congress=False)
     assert f"{names[0]} and {names[2]} form a bloc." in again
     assert not [line for line in again if "lapse" in line], "offered in 4: it stood in 4 and 5"
+
+
+def test_a_dropped_motion_is_told_with_its_reason_in_the_third_person() -> None:
+    spec = load(CAMPAIGN).spec
+    entry = {
+        "type": "dropped",
+        "session": "conference_12",
+        "faction": "zinoviev",
+        "title": "Condemn: Nikolai Bukharin",
+        "why": "Nikolai Bukharin's faction is your ally.",
+    }
+    report = TurnReport(0, [], {}, [entry])
+    lines = [d.text for d in quarter_news(spec, report)]
+    assert lines == [
+        "Zinoviev's Leningrad Machine drops its motion 'Condemn: Nikolai Bukharin': "
+        "Nikolai Bukharin's faction is its ally."
+    ]
