@@ -62,7 +62,9 @@ def held_congress(spec: GameSpec, log: list[dict[str, object]]) -> bool:
 def _joined(spec: GameSpec, before: Standing, after: Standing, names: tuple[str, ...]) -> list[str]:
     lines = []
     for g, (was, now) in enumerate(zip(before.figure_faction, after.figure_faction, strict=True)):
-        if now != was and now >= 0:
+        if now != was and now >= 0 and was >= 0:
+            lines.append(f"{spec.figure_names[g]} leaves {names[was]} for {names[now]}.")
+        elif now != was and now >= 0:
             lines.append(f"{spec.figure_names[g]} now stands with {names[now]}.")
         elif now != was:
             lines.append(f"{spec.figure_names[g]} leaves {names[was]} and stands with no camp.")

@@ -216,8 +216,11 @@ def load_game(app: App, path: Path) -> None:
 
 
 def _loaded(app: App, match: Match, path: Path) -> None:
+    """Play a loaded game; it counts as saved under a name when it was loaded from one, or
+    when one holds it as the autosave does (a game saved by name, then continued)."""
     app.message = f"Loaded {path.stem}."
-    if path != save_path(AUTOSAVE):
+    named = [s.path for s in list_saves() if s.name != AUTOSAVE]
+    if path != save_path(AUTOSAVE) or any(holds(p, match) for p in named):
         match.kept = len(match.history)
     play(app, match)
 

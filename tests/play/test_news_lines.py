@@ -85,14 +85,16 @@ def test_the_news_tells_what_the_quarter_changed_on_the_board() -> None:
             about = [line for line in told if line.startswith(f"{spec.office_names[o]}:")]
             assert len(about) == (was != now), (report.turn, spec.office_names[o], told)
         pairs = list(zip(opened.figure_faction, closed.figure_faction, strict=True))
-        joined = sum(a != b and b >= 0 for a, b in pairs)
+        joined = sum(a != b and b >= 0 and a < 0 for a, b in pairs)
+        switched = sum(a != b and b >= 0 and a >= 0 for a, b in pairs)
         left = sum(a != b and b < 0 for a, b in pairs)
         assert sum("now stands with" in line for line in told) == joined
+        assert sum(re.search(r" leaves .* for ", line) is not None for line in told) == switched
         assert sum("stands with no camp" in line for line in told) == left
         congress = [line for line in told if line.startswith("The congress elects")]
         assert len(congress) == held_congress(spec, report.log)
-    assert any("now stands with" in line for r in match.reports for line in
-               [d.text for d in quarter_news(spec, r)]), "the test saw a figure won"  # fmt: skip
+    changes = [d.text for r in match.reports for d in quarter_news(spec, r) if d.kind == "change"]
+    assert any("now stands with" in line or " for " in line for line in changes), "a man won"
 
 
 def test_a_congress_line_gives_each_camps_share_and_its_change() -> None:

@@ -238,3 +238,27 @@ def test_saving_says_the_planned_actions_are_not_in_the_save(
     d.step()
     assert d.screen == "save_as"
     assert "The actions planned this quarter are not saved" in " ".join(drawn)
+
+
+def test_a_game_saved_by_name_and_continued_from_the_autosave_counts_as_saved(
+    driver: Driver, data_dir: Path
+) -> None:
+    """Save and leave wrote 'class A'; Continue then leave asked again, saying 'This game is
+    in no save of its own'. A game a named save holds as the autosave does leaves at once."""
+    d = driver
+    _start(d)
+    _play_quarter(d)
+    d.key(pygame.K_ESCAPE)
+    d.key(pygame.K_q)
+    d.key(pygame.K_s)  # save and leave
+    d.type("class A")
+    d.key(pygame.K_RETURN)
+    assert d.screen == "title"
+    d = _continue(data_dir)
+    try:
+        assert d.screen == "board"
+        d.key(pygame.K_ESCAPE)
+        d.key(pygame.K_q)
+        assert d.screen == "title", "nothing unsaved: no question"
+    finally:
+        pygame.quit()
