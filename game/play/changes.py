@@ -22,9 +22,9 @@ class Standing:
     holder: tuple[int, ...]
     politburo: tuple[bool, ...]
     cc_share: tuple[float, ...]
-    alliance: tuple[tuple[bool, ...], ...] = ()  # (F, F)
-    offer: tuple[tuple[int, ...], ...] = ()  # (F, F) turn of the latest proposal, by proposer
-    turn: int = 0
+    alliance: tuple[tuple[bool, ...], ...]  # (F, F)
+    offer: tuple[tuple[int, ...], ...]  # (F, F) turn of the latest proposal, by proposer
+    turn: int
 
 
 def standing(state: State) -> Standing:
@@ -59,14 +59,20 @@ def held_congress(spec: GameSpec, log: list[dict[str, object]]) -> bool:
     return any(e["type"] == "session" and kinds.get(str(e["id"])) == "congress" for e in log)
 
 
+def moves(before: Standing, after: Standing) -> list[tuple[int, int, int]]:
+    """(figure, camp before, camp after) of every figure whose camp changed (-1: none)."""
+    pairs = enumerate(zip(before.figure_faction, after.figure_faction, strict=True))
+    return [(g, was, now) for g, (was, now) in pairs if was != now]
+
+
 def _joined(spec: GameSpec, before: Standing, after: Standing, names: tuple[str, ...]) -> list[str]:
     lines = []
-    for g, (was, now) in enumerate(zip(before.figure_faction, after.figure_faction, strict=True)):
-        if now != was and now >= 0 and was >= 0:
+    for g, was, now in moves(before, after):
+        if now >= 0 and was >= 0:
             lines.append(f"{spec.figure_names[g]} leaves {names[was]} for {names[now]}.")
-        elif now != was and now >= 0:
+        elif now >= 0:
             lines.append(f"{spec.figure_names[g]} now stands with {names[now]}.")
-        elif now != was:
+        else:
             lines.append(f"{spec.figure_names[g]} leaves {names[was]} and stands with no camp.")
     return lines
 

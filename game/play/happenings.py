@@ -12,6 +12,7 @@ from typing import Any
 
 from game.engine.names import faction_name
 from game.engine.spec import MOTION_KINDS, SANCTION_KINDS, GameSpec
+from game.play.changes import moves
 from game.play.match import Match
 
 Details = dict[str, str]
@@ -122,9 +123,8 @@ def _man_lost(match: Match, faction: int) -> Details | None:
     for report in match.reports:
         if report.opened is None or report.closed is None:
             continue
-        pairs = zip(report.opened.figure_faction, report.closed.figure_faction, strict=True)
-        for g, (was, now) in enumerate(pairs):
-            if was == faction and now >= 0 and now != faction:
+        for g, was, now in moves(report.opened, report.closed):
+            if was == faction and now >= 0:
                 names = report.names or spec.faction_names
                 return {"who": spec.figure_names[g], "camp": names[now]}
     return None

@@ -52,17 +52,21 @@ def _congress_lines(match: Match, session: int) -> list[str]:
     found = spec.sessions[session]
     if SESSION_KINDS[found.kind] in ("congress", "conference"):
         return []
-    before = [
-        s
-        for i, s in enumerate(spec.sessions)
-        if SESSION_KINDS[s.kind] == "congress"
-        and not state.held[0, i]
-        and (s.turn, s.day) < (found.turn, found.day)
-    ]
+    congress = next(
+        (
+            s
+            for i, s in enumerate(spec.sessions)
+            if SESSION_KINDS[s.kind] == "congress"
+            and not state.held[0, i]
+            and (s.turn, s.day) < (found.turn, found.day)
+        ),
+        None,
+    )
+    if congress is None:
+        return []
     return [
-        f"{escape(session_title(s.name, s.date))} elects a new Central Committee before it: "
-        "the forecast counts today's, which may not be the one that votes."
-        for s in before[:1]
+        f"{escape(session_title(congress.name, congress.date))} elects a new Central Committee "
+        "before it: the forecast counts today's, which may not be the one that votes."
     ]
 
 

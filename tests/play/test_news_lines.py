@@ -99,8 +99,8 @@ def test_the_news_tells_what_the_quarter_changed_on_the_board() -> None:
 
 def test_a_congress_line_gives_each_camps_share_and_its_change() -> None:
     spec = load(CAMPAIGN).spec
-    before = Standing((), (), (), (0.25, 0.24, 0.2, 0.1, 0.21))
-    after = Standing((), (), (), (0.32, 0.16, 0.2, 0.07, 0.25))
+    before = Standing((), (), (), (0.25, 0.24, 0.2, 0.1, 0.21), (), (), 4)
+    after = Standing((), (), (), (0.32, 0.16, 0.2, 0.07, 0.25), (), (), 5)
     line = change_lines(spec, before, after, spec.faction_names, congress=True)[0]
     assert line.startswith("The congress elects a new Central Committee: Stalin's Centre 32% (+7)")
     assert "Trotsky's Left 16% (−8)" in line and "the uncommitted 25% (+4)" in line

@@ -74,19 +74,25 @@ def test_the_session_note_left_with_enter_does_not_cover_the_next_hall(driver: D
     assert notes == ["A session votes", None]
 
 
+def _noted(d: Driver, match: Match, faction: int, read: set[str]) -> tuple[BoardScreen, str]:
+    """The board of ``match`` (its quarters already shown), the notes in ``read`` read by the
+    player of ``faction``: the board, and the text of the note it shows."""
+    match.seen = len(match.reports)
+    flow.play(d.app, match)
+    match.guides[faction].seen |= read
+    d.step()
+    board = d.app.screen
+    assert isinstance(board, BoardScreen)
+    step = board.guide.current()
+    return board, board.guide.text(step) if step is not None else ""
+
+
 def test_a_rivals_first_offer_of_alliance_has_a_note(driver: Driver) -> None:
     d = driver
     match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("stalin",), seed=3))
     match.resolve()  # seed 3: Zinoviev courts Stalin in the first quarter
-    match.seen = len(match.reports)
-    flow.play(d.app, match)
-    assert d.app.match is not None
-    d.app.match.guides[0].seen |= OPENING
-    d.step()
-    board = d.app.screen
-    assert isinstance(board, BoardScreen)
+    _, text = _noted(d, match, 0, OPENING)
     assert _note(d) == "An offer of alliance"
-    text = board.guide.text(board.guide.current())  # type: ignore[arg-type]
     assert text.startswith("Zinoviev's Leningrad Machine proposed a common front to you")
     d.shot("41_alliance_note")
     d.key(pygame.K_g)
@@ -142,13 +148,7 @@ def test_the_first_man_won_away_has_a_note_that_fits(
     moved = list(report.closed.figure_faction)
     moved[match.spec.figure_names.index("Alexei Rykov")] = stalin
     report.closed = replace(report.closed, figure_faction=tuple(moved))
-    match.seen = len(match.reports)
-    flow.play(d.app, match)
-    d.app.match.guides[bukharin].seen |= OPENING | {"alliance_offer", "sanction"}  # type: ignore[union-attr]
-    d.step()
-    board = d.app.screen
-    assert isinstance(board, BoardScreen)
+    board, text = _noted(d, match, bukharin, OPENING | {"alliance_offer", "sanction"})
     assert _note(d) == "One of your men went over"
-    text = board.guide.text(board.guide.current())  # type: ignore[arg-type]
     assert text.startswith("Alexei Rykov now stands with Stalin's Centre")
     assert not problems(board, monkeypatch)

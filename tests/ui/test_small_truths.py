@@ -148,26 +148,13 @@ def _back_of(d: Driver, label: str) -> tuple[int, int]:
     raise AssertionError(f"no {label!r}: {[e.element.text for e in entries]}")
 
 
-@pytest.mark.parametrize(
-    ("camp", "status"),
-    [("trotsky", "expelled"), ("zinoviev", "readmitted"), ("bukharin", "censured, declared")],
-)
-def test_a_leaders_status_is_shown_at_the_least_size(
-    driver: Driver, monkeypatch: pytest.MonkeyPatch, camp: str, status: str
-) -> None:
-    """At 960×600 with the largest text the player's own card ("Trotsky's Left (you)") had no
-    room for its leader's status, so an expelled Trotsky read as any leader; and a readmitted
-    Zinoviev's card, its long name filling the line, showed no status at all; a camp keeping a
-    declaration of submission was not marked. Every status but active is always drawn (the
-    name cut for it if need be)."""
-    d = driver
+def _board_lines_at_the_least_size(
+    d: Driver, monkeypatch: pytest.MonkeyPatch, match: Match
+) -> list[str]:
+    """Every line of text the board's view writes for ``match`` at 960×600 with the largest
+    text, in the order drawn."""
     d.app.settings.width, d.app.settings.height, d.app.settings.text_size = 960, 600, "large"
     d.app.apply_settings()
-    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), guided=False))
-    spec = match.spec
-    f = spec.factions.index(camp)
-    match.state.status[0, int(spec.faction_leader[f])] = STATUSES.index(status.split(",")[0])
-    match.state.declared[0, f] = DECLARATION_KEPT if "declared" in status else NOT_DECLARED
     written: list[str] = []
     text = View.text
 
@@ -181,6 +168,27 @@ def test_a_leaders_status_is_shown_at_the_least_size(
     flow.play(d.app, match)
     d.step()
     assert d.app.window.get_size() == (960, 600)
+    return written
+
+
+@pytest.mark.parametrize(
+    ("camp", "status"),
+    [("trotsky", "expelled"), ("zinoviev", "readmitted"), ("bukharin", "censured, declared")],
+)
+def test_a_leaders_status_is_shown_at_the_least_size(
+    driver: Driver, monkeypatch: pytest.MonkeyPatch, camp: str, status: str
+) -> None:
+    """At 960×600 with the largest text the player's own card ("Trotsky's Left (you)") had no
+    room for its leader's status, so an expelled Trotsky read as any leader; and a readmitted
+    Zinoviev's card, its long name filling the line, showed no status at all; a camp keeping a
+    declaration of submission was not marked. Every status but active is always drawn (the
+    name cut for it if need be)."""
+    match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), guided=False))
+    spec = match.spec
+    f = spec.factions.index(camp)
+    match.state.status[0, int(spec.faction_leader[f])] = STATUSES.index(status.split(",")[0])
+    match.state.declared[0, f] = DECLARATION_KEPT if "declared" in status else NOT_DECLARED
+    written = _board_lines_at_the_least_size(driver, monkeypatch, match)
     leader = spec.figure_names[int(spec.faction_leader[f])].split()[-1]
     shown = [i for i, line in enumerate(written) if line in (f"{leader}, {status}", status)]
     assert shown, f"no status line for {camp}"
@@ -225,22 +233,8 @@ def test_every_card_labels_its_gauges_alike(
 ) -> None:
     """'Prest.' on three cards and 'Prestige 7' on the fourth: a gauge's label is chosen for
     the widest value, so it is the same on every faction's card."""
-    d = driver
-    d.app.settings.width, d.app.settings.height, d.app.settings.text_size = 960, 600, "large"
-    d.app.apply_settings()
     match = Match(load(CAMPAIGN), Setup(CAMPAIGN, ("trotsky",), guided=False))
     match.state.stats[0, 2, 1] = 0.07  # one camp's prestige in one digit
-    written: list[str] = []
-    text = View.text
-
-    def recorded(
-        self: View, surface: pygame.Surface, line: str, *args: object, **kwargs: object
-    ) -> pygame.Rect:
-        written.append(line)
-        return text(self, surface, line, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(View, "text", recorded)
-    flow.play(d.app, match)
-    d.step()
+    written = _board_lines_at_the_least_size(driver, monkeypatch, match)
     labels = {line.split()[0] for line in written if line.startswith("Prest")}
     assert len(labels) == 1, labels
